@@ -1,0 +1,11 @@
+export { OAuthClient, createClient, type LoginOptions } from './client.js';
+export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
+export type { ProviderMetadata } from './discovery.js';
+export { discover } from './discovery.js';
+export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
+export { ClientErrorEvent, SessionChangeEvent, type ClientEventMap } from './events.js';
+export { verifyIdToken, idTokenAlgorithms, type UserClaims, type IdTokenExpectations } from './id-token.js';
+export { createVerifier, challengeOf } from './pkce.js';
+export { isFresh, type Session } from './session.js';
+export { indexedDbStore, type KeyValueStore } from './store.js';
+export type { TokenResponse } from './token-endpoint.js';

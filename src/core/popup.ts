@@ -1,0 +1,76 @@
+import { OAuthError } from './errors.js';
+
+/** The message a popup's callback page sends to the page that opened it. */
+interface PopupMessage {
+  type: 'oauth-elements:callback';
+  state: string;
+  href: string;
+}
+
+const channelName = 'oauth-elements:popup';
+
+/**
+ * Opens an empty popup; call it synchronously inside the user's click so it is not blocked.
+ * @see https://html.spec.whatwg.org/multipage/interaction.html#tracking-user-activation
+ */
+export function openPopup(name = 'oauth-elements'): Window | null {
+  const width = 480;
+  const height = 640;
+  const left = Math.max(0, (screen.width - width) / 2);
+  const top = Math.max(0, (screen.height - height) / 2);
+  return window.open('about:blank', name, `popup,width=${width},height=${height},left=${left},top=${top}`);
+}
+
+function isPopupMessage(data: unknown, state: string): data is PopupMessage {
+  const message = data as Partial<PopupMessage> | null;
+  return message?.type === 'oauth-elements:callback' && message.state === state && typeof message.href === 'string';
+}
+
+/**
+ * Waits for the callback URL of the popup's transaction, through `postMessage` from the exact
+ * origin or a BroadcastChannel keyed by state (when Cross-Origin-Opener-Policy cut `opener`).
+ */
+export function waitForPopupCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const channel = new BroadcastChannel(channelName);
+    let closedSince = 0;
+    const finish = (error: OAuthError | null, href?: string): void => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      channel.close();
+      window.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        if (!popup.closed) popup.close();
+        reject(error);
+      } else resolve(href as string);
+    };
+    const onMessage = (event: MessageEvent): void => {
+      if (event.origin !== location.origin || event.source !== popup) return;
+      if (isPopupMessage(event.data, state)) finish(null, event.data.href);
+    };
+    const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
+    channel.onmessage = (event) => {
+      if (isPopupMessage(event.data, state)) finish(null, event.data.href);
+    };
+    window.addEventListener('message', onMessage);
+    signal?.addEventListener('abort', onAbort);
+    // A popup that relays then closes itself may close before its message lands: allow a moment.
+    const poll = setInterval(() => {
+      if (!popup.closed) return;
+      closedSince ||= Date.now();
+      if (Date.now() - closedSince > 1000) finish(new OAuthError('popup_closed', 'the sign-in window was closed'));
+    }, 200);
+    const timer = setTimeout(() => finish(new OAuthError('popup_timeout', 'the sign-in window timed out')), timeout);
+  });
+}
+
+/** Sends a callback URL from the popup to the page that opened it, then closes the popup. */
+export function relayToOpener(href: string, state: string): void {
+  const message: PopupMessage = { type: 'oauth-elements:callback', state, href };
+  const channel = new BroadcastChannel(channelName);
+  channel.postMessage(message);
+  channel.close();
+  window.opener?.postMessage(message, location.origin);
+  window.close();
+}

@@ -1,0 +1,51 @@
+import { OAuthError } from './errors.js';
+import { jsonObjectOf, providerError, send } from './http.js';
+
+/**
+ * A successful token response, checked.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  expires_in?: number;
+  refresh_token?: string;
+  id_token?: string;
+  scope?: string;
+}
+
+/**
+ * Posts a grant to the token endpoint and checks the response before anyone may keep it.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ */
+export async function requestToken(
+  tokenEndpoint: string,
+  params: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<TokenResponse> {
+  const response = await send(tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(params),
+    signal,
+  });
+  const body = await jsonObjectOf(response);
+  if (!response.ok) throw providerError(response.status, body, 'the token request');
+  return checkTokenResponse(body);
+}
+
+/** Refuses a token response that lacks a field or carries one of the wrong type. */
+export function checkTokenResponse(body: Record<string, unknown> | undefined): TokenResponse {
+  const refuse = (why: string): never => {
+    throw new OAuthError('invalid_token_response', `the token response ${why}`);
+  };
+  if (!body) return refuse('is not a JSON object');
+  const { access_token, token_type, expires_in, refresh_token, id_token, scope } = body;
+  if (typeof access_token !== 'string' || access_token === '') refuse('has no access_token');
+  if (typeof token_type !== 'string' || token_type.toLowerCase() !== 'bearer') refuse('is not of token_type Bearer');
+  if (expires_in !== undefined && (typeof expires_in !== 'number' || !(expires_in > 0))) refuse('has a bad expires_in');
+  for (const [name, value] of Object.entries({ refresh_token, id_token, scope })) {
+    if (value !== undefined && typeof value !== 'string') refuse(`has a bad ${name}`);
+  }
+  return body as unknown as TokenResponse;
+}

@@ -1,0 +1,49 @@
+import type { LoginMode } from './config.js';
+import { createVerifier } from './pkce.js';
+import { randomToken } from './random.js';
+import type { KeyValueStore } from './store.js';
+
+/** What the kit remembers between the authorization request and its callback. */
+export interface Transaction {
+  state: string;
+  nonce: string;
+  verifier: string;
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  mode: LoginMode;
+  returnTo: string;
+  createdAt: number;
+}
+
+/** A transaction older than this is refused and purged. */
+export const transactionLifetime = 10 * 60_000;
+
+const keyOf = (state: string): string => `txn:${state}`;
+
+/**
+ * A fresh transaction with unguessable state and nonce and a PKCE verifier.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
+ */
+export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'returnTo'>): Transaction {
+  return { ...fields, state: randomToken(), nonce: randomToken(), verifier: createVerifier(), createdAt: Date.now() };
+}
+
+/** Keeps a transaction until its callback arrives. */
+export function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
+  return store.set(keyOf(transaction.state), transaction);
+}
+
+/** Reads a transaction without consuming it (a popup's callback page only relays). */
+export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
+  const transaction = await store.get<Transaction>(keyOf(state));
+  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+}
+
+/** Reads and deletes a transaction: state is single-use. */
+export async function takeTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
+  const transaction = await peekTransaction(store, state);
+  await store.delete(keyOf(state));
+  return transaction;
+}

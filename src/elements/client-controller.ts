@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { OAuthError, type OAuthClient, type Session } from '../core/index.js';
+import { OAuthErrorEvent, OAuthTokenChangeEvent } from './events.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Ties an element to a client: follows its session while connected and re-renders the host on change.
+ * @see https://lit.dev/docs/composition/controllers/
+ */
+export class ClientController implements ReactiveController {
+  client: OAuthClient | undefined;
+  session: Session | null = null;
+  error: OAuthError | undefined;
+  readonly #host: Host;
+  #connected = false;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** Follows another client (or none). */
+  use(client: OAuthClient | undefined): void {
+    if (client === this.client) return;
+    this.#unsubscribe();
+    this.client = client;
+    this.session = client?.session ?? null;
+    if (this.#connected) this.#subscribe();
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe();
+  }
+
+  /** Sends an error from the client as the host's `oauth-error` event and keeps it for rendering. */
+  fail(error: unknown): void {
+    if (!(error instanceof OAuthError)) throw error;
+    this.error = error;
+    this.#host.dispatchEvent(new OAuthErrorEvent(error));
+    this.#host.requestUpdate();
+  }
+
+  readonly #onChange = (event: Event): void => {
+    this.session = (event as Event & { session: Session | null }).session;
+    this.error = undefined;
+    this.#host.dispatchEvent(new OAuthTokenChangeEvent(this.session));
+    this.#host.requestUpdate();
+  };
+
+  #subscribe(): void {
+    const client = this.client;
+    if (!client) return;
+    client.addEventListener('change', this.#onChange);
+    client.ready().then(
+      (session) => {
+        if (this.client !== client) return;
+        this.session = session;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  #unsubscribe(): void {
+    this.client?.removeEventListener('change', this.#onChange);
+  }
+}

@@ -1,0 +1,53 @@
+import type { OAuthError, Session } from '../core/index.js';
+
+const options = { bubbles: true, composed: true } as const;
+
+/** A sign-in finished: `session` is the new session. */
+export class OAuthLoginEvent extends Event {
+  static readonly type = 'oauth-login';
+  constructor(readonly session: Session) {
+    super(OAuthLoginEvent.type, options);
+  }
+}
+
+/** The user signed out. */
+export class OAuthLogoutEvent extends Event {
+  static readonly type = 'oauth-logout';
+  constructor() {
+    super(OAuthLogoutEvent.type, options);
+  }
+}
+
+/** The client's session changed, here or in another tab. */
+export class OAuthTokenChangeEvent extends Event {
+  static readonly type = 'oauth-token-change';
+  constructor(readonly session: Session | null) {
+    super(OAuthTokenChangeEvent.type, options);
+  }
+}
+
+/** A sign-in, callback or sign-out failed; `error.code` says how. */
+export class OAuthErrorEvent extends Event {
+  static readonly type = 'oauth-error';
+  constructor(readonly error: OAuthError) {
+    super(OAuthErrorEvent.type, options);
+  }
+}
+
+/** The user approved or denied on a consent dialog; cancel it to keep the dialog's form from posting. */
+export class OAuthConsentEvent extends Event {
+  static readonly type = 'oauth-consent';
+  constructor(readonly decision: 'approve' | 'deny') {
+    super(OAuthConsentEvent.type, { ...options, cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'oauth-login': OAuthLoginEvent;
+    'oauth-logout': OAuthLogoutEvent;
+    'oauth-token-change': OAuthTokenChangeEvent;
+    'oauth-error': OAuthErrorEvent;
+    'oauth-consent': OAuthConsentEvent;
+  }
+}

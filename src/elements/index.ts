@@ -1,0 +1,7 @@
+export { OAuthLoginButton } from './login-button/define.js';
+export { OAuthTokenStatus } from './token-status/define.js';
+export { OAuthConsentPopup } from './consent-popup/define.js';
+export type { ConsentScope } from './consent-popup/consent-popup.js';
+export { OAuthConsentEvent, OAuthErrorEvent, OAuthLoginEvent, OAuthLogoutEvent, OAuthTokenChangeEvent } from './events.js';
+export { provideClient, watchClient } from './client-registry.js';
+export type { TokenState } from './token-status/token-status.js';

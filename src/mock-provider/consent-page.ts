@@ -1,0 +1,74 @@
+import { escapeHtml } from './responses.js';
+import type { Interaction, MockClient, MockUser } from './state.js';
+
+/** How a scope is shown to the user on the consent page. */
+export interface ScopeDisplay {
+  id: string;
+  name: string;
+  description: string;
+  icon?: string;
+}
+
+/** The standard OpenID scopes, described. */
+export const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
+  openid: { name: 'Sign-in', description: 'Let {client_name} know that you are {user}', icon: 'person' },
+  profile: { name: 'Profile', description: 'Read your name and picture', icon: 'id-card' },
+  email: { name: 'Email', description: 'Read your email address', icon: 'envelope' },
+  offline_access: { name: 'Stay signed in', description: 'Keep access while you are away', icon: 'clock' },
+};
+
+/**
+ * The consent page: `<oauth-consent-popup>` over a plain form that also works without script.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#Consent
+ */
+export function consentPage(options: {
+  action: string;
+  interaction: Interaction;
+  client: MockClient;
+  users: MockUser[];
+  consentScript: string | undefined;
+}): string {
+  const { action, interaction, client, users, consentScript } = options;
+  const scopes: ScopeDisplay[] = interaction.scope
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => ({ id, ...(oidcScopes[id] ?? { name: id, description: id }) }));
+  const attr = (name: string, value: string | undefined): string => (value ? ` ${name}="${escapeHtml(value)}"` : '');
+  const accounts = users
+    .map((user, index) => `<label><input type="radio" name="user" value="${escapeHtml(user.sub)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(user.name)}</label>`)
+    .join('\n        ');
+  const scopeItems = scopes.map((scope) => `<li>${escapeHtml(scope.name)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Sign in to ${escapeHtml(client.client_name)}</title>
+  ${consentScript ? `<script type="module" src="${escapeHtml(consentScript)}"></script>` : ''}
+  <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1f24}fieldset{border:0;padding:0}</style>
+</head>
+<body>
+  <form method="post" action="${escapeHtml(action)}">
+    <input type="hidden" name="interaction" value="${escapeHtml(interaction.id)}">
+    <oauth-consent-popup name="decision" open${attr('client-name', client.client_name)}${attr('client-uri', client.client_uri)}${attr('logo-uri', client.logo_uri)}${attr('user', users[0]?.name)} scopes="${escapeHtml(JSON.stringify(scopes))}">
+      <fieldset slot="account">
+        <legend>Sign in as</legend>
+        ${accounts}
+      </fieldset>
+      <div class="no-script">
+        <h1>${escapeHtml(client.client_name)} asks to</h1>
+        <ul>${scopeItems}</ul>
+        <button name="decision" value="approve">Allow</button>
+        <button name="decision" value="deny">Deny</button>
+      </div>
+    </oauth-consent-popup>
+  </form>
+</body>
+</html>`;
+}
+
+/** A page for an authorization request that must not be redirected (unknown client or redirect URI). */
+export function errorPage(error: string, description: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head>
+<body><h1>Sign-in error</h1><p><code>${escapeHtml(error)}</code>: ${escapeHtml(description)}</p></body></html>`;
+}

@@ -1,0 +1,37 @@
+import type { SigningKey } from './keys.js';
+import type { MockClient, ProviderState } from './state.js';
+
+/** What every endpoint of one mounted profile sees. */
+export interface EndpointContext {
+  state: ProviderState;
+  /** The issuer identifier: the request's origin, the base path and the profile. */
+  issuer: string;
+  signingKey: () => Promise<SigningKey>;
+  now: () => number;
+  /** The URL of the script that upgrades the consent page's `<oauth-consent-popup>`, if any. */
+  consentScript: string | undefined;
+}
+
+/** CORS headers for a registered client's origin, never for any other. @see https://fetch.spec.whatwg.org/#http-cors-protocol */
+export function corsFor(request: Request, clients: Iterable<MockClient>): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (!origin) return {};
+  for (const client of clients) {
+    if (client.redirect_uris.some((uri) => new URL(uri).origin === origin)) {
+      return {
+        'access-control-allow-origin': origin,
+        'access-control-allow-headers': 'authorization, content-type, dpop',
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-expose-headers': 'www-authenticate, retry-after, dpop-nonce',
+        vary: 'origin',
+      };
+    }
+  }
+  return { vary: 'origin' };
+}
+
+/** Adds headers to a response. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}

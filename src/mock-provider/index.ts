@@ -1,0 +1,4 @@
+export { createMockProvider, type MockProvider, type MockProviderOptions } from './provider.js';
+export type { ClientMetadata } from './registration.js';
+export type { MockClient, MockUser } from './state.js';
+export { defaultUsers } from './state.js';

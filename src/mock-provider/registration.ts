@@ -1,0 +1,97 @@
+import { randomId } from './ids.js';
+import type { MockClient } from './state.js';
+
+/** The client metadata a registration request may carry. @see https://www.rfc-editor.org/rfc/rfc7591#section-2 */
+export interface ClientMetadata {
+  client_id?: string;
+  client_name?: string;
+  redirect_uris?: string[];
+  grant_types?: string[];
+  response_types?: string[];
+  scope?: string;
+  token_endpoint_auth_method?: string;
+  logo_uri?: string;
+  client_uri?: string;
+}
+
+/** A refused registration. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2 */
+export class RegistrationError extends Error {
+  constructor(readonly error: 'invalid_redirect_uri' | 'invalid_client_metadata', description: string) {
+    super(description);
+  }
+}
+
+const grantTypes = new Set(['authorization_code', 'implicit', 'refresh_token', 'client_credentials']);
+const responseTypes = new Set(['code', 'token', 'id_token', 'id_token token']);
+const authMethods = new Set(['none', 'client_secret_post', 'client_secret_basic']);
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function stringList(value: unknown, field: string, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new RegistrationError('invalid_client_metadata', `${field} must be an array of strings`);
+  }
+  return value;
+}
+
+function checkRedirectUri(uri: string): void {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new RegistrationError('invalid_redirect_uri', `${uri} is not an absolute URL`);
+  }
+  if (url.hash || uri.includes('#')) throw new RegistrationError('invalid_redirect_uri', 'a redirect URI has no fragment');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
+    throw new RegistrationError('invalid_redirect_uri', 'a redirect URI uses https, or http on a loopback host');
+  }
+}
+
+function optionalUrl(value: unknown, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !URL.canParse(value)) throw new RegistrationError('invalid_client_metadata', `${field} must be a URL`);
+  return value;
+}
+
+/**
+ * Checks client metadata and makes a client with a generated id (and a secret when confidential).
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
+ */
+export function createClientRecord(metadata: ClientMetadata, now = Date.now()): MockClient {
+  const grants = stringList(metadata.grant_types, 'grant_types', ['authorization_code']);
+  const responses = stringList(metadata.response_types, 'response_types', ['code']);
+  if (!grants.every((grant) => grantTypes.has(grant))) throw new RegistrationError('invalid_client_metadata', 'unsupported grant_types');
+  if (!responses.every((type) => responseTypes.has(type))) throw new RegistrationError('invalid_client_metadata', 'unsupported response_types');
+  const redirectUris = stringList(metadata.redirect_uris, 'redirect_uris', []);
+  if (redirectUris.length === 0 && (grants.includes('authorization_code') || grants.includes('implicit'))) {
+    throw new RegistrationError('invalid_redirect_uri', 'redirect_uris is required for this grant');
+  }
+  redirectUris.forEach(checkRedirectUri);
+  const method = metadata.token_endpoint_auth_method ?? 'client_secret_basic';
+  if (!authMethods.has(method)) throw new RegistrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
+  if (metadata.scope !== undefined && typeof metadata.scope !== 'string') {
+    throw new RegistrationError('invalid_client_metadata', 'scope must be a string');
+  }
+  const client: MockClient = {
+    client_id: metadata.client_id ?? randomId(12),
+    client_name: typeof metadata.client_name === 'string' ? metadata.client_name : 'Unnamed application',
+    redirect_uris: redirectUris,
+    grant_types: grants,
+    response_types: responses,
+    scope: metadata.scope ?? 'openid profile email',
+    token_endpoint_auth_method: method as MockClient['token_endpoint_auth_method'],
+    registration_access_token: randomId(),
+    client_id_issued_at: Math.floor(now / 1000),
+  };
+  const logo = optionalUrl(metadata.logo_uri, 'logo_uri');
+  const home = optionalUrl(metadata.client_uri, 'client_uri');
+  if (logo) client.logo_uri = logo;
+  if (home) client.client_uri = home;
+  if (method !== 'none') client.client_secret = randomId();
+  return client;
+}
+
+/** The public view of a client, as the registration response shows it. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1 */
+export function registrationResponse(client: MockClient, registrationClientUri: string): Record<string, unknown> {
+  return { ...client, registration_client_uri: registrationClientUri };
+}

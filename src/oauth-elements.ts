@@ -1,0 +1,2 @@
+// The drop-in bundle: every element defined, and the client for script.
+export * from './index.js';

@@ -1,0 +1,77 @@
+import { sendMouse } from '@web/test-runner-commands';
+import { issuer, registerClient, waitFor } from '../_mock.js';
+
+export const appPath = '/test/e2e/_app.html';
+
+interface AppWindow extends Window {
+  appEvents: { type: string; code?: string }[];
+}
+
+/** The app page in a same-origin frame the test owns, signed in through the real mock provider. */
+export interface App {
+  frame: HTMLIFrameElement;
+  clientId: string;
+  readonly window: AppWindow;
+  readonly document: Document;
+  button(): HTMLElement & { shadowRoot: ShadowRoot };
+  statusText(): string;
+  events(): string[];
+}
+
+/** Registers a fresh client and loads the app page with it in a new frame. */
+export async function openApp(options: { mode?: 'redirect' | 'popup'; bundle?: string } = {}): Promise<App> {
+  const clientId = await registerClient([appPath]);
+  sessionStorage.setItem('oauth-test-app', JSON.stringify({ issuer, clientId, ...options }));
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 600px; height: 400px; border: 0';
+  frame.src = appPath;
+  document.body.append(frame);
+  const app: App = {
+    frame,
+    clientId,
+    get window() {
+      return frame.contentWindow as AppWindow;
+    },
+    get document() {
+      return frame.contentDocument as Document;
+    },
+    button: () => app.document.querySelector('oauth-login-button') as HTMLElement & { shadowRoot: ShadowRoot },
+    statusText: () => app.document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    events: () => (app.window.appEvents ?? []).map((event) => (event.code ? `${event.type}:${event.code}` : event.type)),
+  };
+  await waitFor(() => app.button()?.shadowRoot?.querySelector('button:not([disabled])'), 'the app to render its button');
+  return app;
+}
+
+/** Presses the app's button with a real mouse click, so the browser counts it as the user's. */
+export async function clickButton(app: App): Promise<void> {
+  const inner = app.button().shadowRoot.querySelector('button') as HTMLButtonElement;
+  const frameBox = app.frame.getBoundingClientRect();
+  const box = inner.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)],
+  });
+}
+
+/** Approves (or denies) on the mock provider's consent page shown in `target`. */
+export async function decideConsent(target: () => Window | null, decision: 'approve' | 'deny' = 'approve'): Promise<void> {
+  const dialog = await waitFor(() => {
+    const doc = target()?.document;
+    const element = doc?.location.pathname.endsWith('/authorize') ? doc.querySelector('oauth-consent-popup') : null;
+    return element?.shadowRoot?.querySelector(`[part="${decision}"]`) as HTMLButtonElement | null;
+  }, 'the consent page');
+  dialog.click();
+}
+
+/** Records the popup windows the app opens, calling the real `window.open`. */
+export function watchPopups(app: App): Window[] {
+  const opened: Window[] = [];
+  const original = app.window.open.bind(app.window);
+  app.window.open = (...args: Parameters<Window['open']>) => {
+    const popup = original(...args);
+    if (popup) opened.push(popup);
+    return popup;
+  };
+  return opened;
+}

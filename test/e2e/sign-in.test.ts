@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { get, createStore } from 'idb-keyval';
+import { issuer, waitFor } from '../_mock.js';
+import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
+
+const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
+
+async function expectSignedIn(app: App): Promise<void> {
+  await waitFor(() => app.events().includes('oauth-login'), 'oauth-login');
+  await waitFor(() => app.statusText().includes('Signed in as Alice Liddell'), 'the status to show the user');
+  expect(app.statusText()).to.match(/\d+ min \d+ s left|\d+ h \d+ min left/);
+  const session = (await storedSession(app)) as { accessToken: string; user: { sub: string } };
+  expect(session.user.sub).to.equal('alice');
+  const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${session.accessToken}` } });
+  expect(userinfo.status).to.equal(200);
+}
+
+describe('sign-in through the real mock provider', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('signs in by full-page redirect, scrubs the callback from the address bar and keeps the session in IndexedDB', async () => {
+    const app = await openApp({ mode: 'redirect' });
+    expect(app.statusText()).to.include('Signed out');
+    app.button().shadowRoot.querySelector('button')?.click();
+    await decideConsent(() => app.window);
+    await expectSignedIn(app);
+    expect(app.window.location.search).to.equal('');
+    expect(app.window.location.pathname).to.equal('/test/e2e/_app.html');
+  });
+
+  it('signs in through a popup opened inside the click, and the popup closes itself', async () => {
+    const app = await openApp({ mode: 'popup' });
+    const popups = watchPopups(app);
+    await clickButton(app);
+    const popup = await waitFor(() => popups[0], 'the popup');
+    await decideConsent(() => popup);
+    await expectSignedIn(app);
+    await waitFor(() => popup.closed, 'the popup to close');
+  });
+
+  it('signs out: storage is cleared and the access token is revoked at the provider', async () => {
+    const app = await openApp({ mode: 'redirect' });
+    app.button().shadowRoot.querySelector('button')?.click();
+    await decideConsent(() => app.window);
+    await expectSignedIn(app);
+    const { accessToken } = (await storedSession(app)) as { accessToken: string };
+    app.button().shadowRoot.querySelector('button')?.click();
+    await waitFor(() => app.events().includes('oauth-logout'), 'oauth-logout');
+    expect(await storedSession(app)).to.equal(undefined);
+    expect(app.statusText()).to.include('Signed out');
+    const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(userinfo.status).to.equal(401);
+  });
+
+  it('reports a denied consent as access_denied and stores nothing', async () => {
+    const app = await openApp({ mode: 'redirect' });
+    app.button().shadowRoot.querySelector('button')?.click();
+    await decideConsent(() => app.window, 'deny');
+    await waitFor(() => app.events().includes('oauth-error:access_denied'), 'oauth-error');
+    expect(await storedSession(app)).to.equal(undefined);
+    expect(app.window.location.search).to.equal('');
+    expect(app.statusText()).to.include('Signed out');
+  });
+
+  it('works from the drop-in bundle dist/oauth-elements.js in a plain page', async () => {
+    const app = await openApp({ mode: 'redirect', bundle: '/dist/oauth-elements.js' });
+    app.button().shadowRoot.querySelector('button')?.click();
+    await decideConsent(() => app.window);
+    await expectSignedIn(app);
+  });
+});

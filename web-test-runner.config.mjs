@@ -1,0 +1,36 @@
+// Run through `npm test` (node --import tsx), so that the mock provider's TypeScript loads here as it does in Vite.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { createMockProvider } from './src/mock-provider/provider.ts';
+import { testRunnerMiddleware } from './src/mock-provider/test-runner-middleware.ts';
+
+/** The same handler Vite serves, mounted in the test runner's server at /mock. */
+const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts' });
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 2,
+  testsFinishTimeout: 240_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [testRunnerMiddleware(provider)],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs } }),
+    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true } }),
+  ],
+};
