@@ -21,7 +21,7 @@ const chromiumArgs = [
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   concurrency: 2,
   testsFinishTimeout: 240_000,
@@ -30,7 +30,17 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testRunnerMiddleware(provider)],
   browsers: [
-    chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs } }),
-    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true } }),
+    // Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it.
+    chromeLauncher({
+      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+    }),
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        headless: true,
+        extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+      },
+    }),
   ],
 };

@@ -33,3 +33,22 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Runs the authorization endpoint and the consent decision as a browser would, returning the callback URL. */
+export async function authorize(params: Record<string, string>, decision: 'approve' | 'deny' = 'approve'): Promise<URL> {
+  const url = new URL(`${issuer}/authorize`);
+  for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
+  const page = await fetch(url);
+  const interaction = /name="interaction" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!interaction) return new URL(page.url);
+  const response = await fetch(`${issuer}/authorize/decision`, {
+    method: 'POST',
+    body: new URLSearchParams({ interaction, decision, user: 'alice' }),
+  });
+  return new URL(response.url);
+}
+
+/** Posts a form to the mock provider's token endpoint. */
+export function tokenRequest(params: Record<string, string>): Promise<Response> {
+  return fetch(`${issuer}/token`, { method: 'POST', body: new URLSearchParams(params) });
+}

@@ -47,6 +47,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   }
   if (typeof config.issuer !== 'string' || config.issuer === '') throw new TypeError('issuer must be a URL');
   if (typeof config.clientId !== 'string' || config.clientId === '') throw new TypeError('clientId is required');
+  if (/^https?:/.test(config.issuer) || globalThis.location) absoluteIssuer(config.issuer);
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
     throw new TypeError('mode is "redirect" or "popup"');
   }

@@ -15,6 +15,7 @@ export type OAuthErrorCode =
   | 'storage_unavailable'
   | 'login_required'
   | 'secret_in_browser'
+  | 'invalid_config'
   | 'aborted';
 
 /** Details kept from the provider's error response (RFC 6749 §4.1.2.1, §5.2). */

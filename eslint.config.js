@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', '.puppeteerrc.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn'] }],
+    },
+  },
+  {
+    // DESIGN.md: the core knows nothing of Lit or the elements.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*', '../server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
+    },
+  },
+  {
+    files: ['src/elements/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../mock-provider/*', '../mock-provider/*', '../../server/*', 'node:*'], message: 'elements import lit and src/core only.' }] }],
+    },
+  },
+  {
+    // demo/ uses the package only through its public entry points, as a user would.
+    files: ['demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '../../src/*'], message: 'import from oauth-elements, as a user would.' }] }],
+    },
+  },
+);

@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import { checkCallback, readCallback, withoutCallbackParams } from '../../src/core/callback.js';
+import type { ProviderMetadata } from '../../src/core/discovery.js';
+import { OAuthError } from '../../src/core/errors.js';
+
+const metadata: ProviderMetadata = {
+  issuer: 'https://id.example.com',
+  authorization_endpoint: 'https://id.example.com/authorize',
+  token_endpoint: 'https://id.example.com/token',
+  authorization_response_iss_parameter_supported: true,
+};
+
+function codeOf(thrower: () => unknown): string | undefined {
+  try {
+    thrower();
+  } catch (error) {
+    return error instanceof OAuthError ? error.code : 'not an OAuthError';
+  }
+  return undefined;
+}
+
+describe('callback', () => {
+  it('reads nothing from a URL that is no authorization response', () => {
+    expect(readCallback('https://app.example/?page=2')).to.equal(null);
+    expect(readCallback('https://app.example/?code=abc')).to.equal(null);
+  });
+
+  it('reads code, state and iss', () => {
+    const params = readCallback('https://app.example/cb?code=c1&state=s1&iss=https%3A%2F%2Fid.example.com');
+    expect(params).to.deep.include({ code: 'c1', state: 's1', iss: 'https://id.example.com' });
+  });
+
+  it('refuses a repeated parameter', () => {
+    expect(codeOf(() => readCallback('https://app.example/?code=a&code=b&state=s'))).to.equal('invalid_callback');
+  });
+
+  it('refuses a missing or foreign iss when the provider announces it (RFC 9207)', () => {
+    const missing = readCallback('https://app.example/?code=a&state=s');
+    const foreign = readCallback('https://app.example/?code=a&state=s&iss=https%3A%2F%2Fevil.example');
+    expect(codeOf(() => checkCallback(missing!, metadata))).to.equal('iss_mismatch');
+    expect(codeOf(() => checkCallback(foreign!, metadata))).to.equal('iss_mismatch');
+  });
+
+  it('turns access_denied into its own code and keeps the provider error', () => {
+    const params = readCallback('https://app.example/?error=access_denied&error_description=no&state=s&iss=https%3A%2F%2Fid.example.com');
+    let error: OAuthError | undefined;
+    try {
+      checkCallback(params!, metadata);
+    } catch (caught) {
+      error = caught as OAuthError;
+    }
+    expect(error?.code).to.equal('access_denied');
+    expect(error?.error).to.equal('access_denied');
+    expect(error?.errorDescription).to.equal('no');
+  });
+
+  it('removes the response parameters and keeps the others', () => {
+    expect(withoutCallbackParams('https://app.example/p?x=1&code=a&state=s&iss=i#h')).to.equal('https://app.example/p?x=1#h');
+  });
+});

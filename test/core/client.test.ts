@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { sendMouse } from '@web/test-runner-commands';
+import { createClient, type OAuthClient } from '../../src/core/client.js';
+import type { OAuthError } from '../../src/core/errors.js';
+import { issuer, registerClient, waitFor } from '../_mock.js';
+
+async function failureOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as OAuthError).code;
+  }
+  return undefined;
+}
+
+function errorsOf(client: OAuthClient): string[] {
+  const codes: string[] = [];
+  client.addEventListener('error', (event) => codes.push(event.error.code));
+  return codes;
+}
+
+describe('client', () => {
+  let clientId: string;
+  before(async () => {
+    clientId = await registerClient([location.pathname]);
+  });
+
+  it('does nothing on a page that is no callback', async () => {
+    const client = createClient({ issuer, clientId });
+    expect(await client.handleRedirect(`${location.origin}/page?x=1`)).to.equal(null);
+  });
+
+  it('refuses a callback whose state matches no sign-in, fires an error event and stores nothing', async () => {
+    const client = createClient({ issuer, clientId });
+    const errors = errorsOf(client);
+    expect(await failureOf(client.handleRedirect(`${location.origin}/cb?code=abc&state=forged`))).to.equal('invalid_state');
+    expect(errors).to.deep.equal(['invalid_state']);
+    expect(await client.ready()).to.equal(null);
+  });
+
+  it('answers login_required for a token when nobody is signed in', async () => {
+    const client = createClient({ issuer, clientId, scope: 'openid email' });
+    expect(await failureOf(client.getAccessToken())).to.equal('login_required');
+  });
+
+  it('reports popup_blocked when the popup is opened outside a user action', async () => {
+    const client = createClient({ issuer, clientId });
+    expect(await failureOf(client.login({ mode: 'popup' }))).to.equal('popup_blocked');
+  });
+
+  it('settles with popup_closed when the user closes the popup', async () => {
+    const client = createClient({ issuer, clientId, redirectUri: `${location.origin}${location.pathname}` });
+    const opened: Window[] = [];
+    const open = window.open.bind(window);
+    window.open = (...args: Parameters<Window['open']>) => {
+      const popup = open(...args);
+      if (popup) opened.push(popup);
+      return popup;
+    };
+    let result: Promise<unknown> | undefined;
+    const button = document.createElement('button');
+    button.textContent = 'sign in';
+    button.style.cssText = 'position: fixed; top: 0; left: 0; width: 100px; height: 40px';
+    button.onclick = () => (result = client.login({ mode: 'popup' }));
+    document.body.append(button);
+    try {
+      await sendMouse({ type: 'click', position: [50, 20] });
+      const popup = await waitFor(() => opened[0], 'the popup');
+      await waitFor(() => popup.document.querySelector('oauth-consent-popup'), 'the consent page');
+      popup.close();
+      expect(await failureOf(result!)).to.equal('popup_closed');
+    } finally {
+      window.open = open;
+      button.remove();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { authorize, issuer, registerClient, tokenRequest } from '../_mock.js';
+
+const callback = `${location.origin}/test/_callback.html`;
+
+async function codeFlow(clientId: string, verifier = createVerifier()): Promise<{ code: string; verifier: string; url: URL }> {
+  const url = await authorize({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: callback,
+    scope: 'openid profile',
+    state: 'st',
+    nonce: 'nc',
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
+  });
+  return { code: url.searchParams.get('code') ?? '', verifier, url };
+}
+
+const exchange = (clientId: string, code: string, verifier: string) =>
+  tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback });
+
+describe('mock provider: oidc profile', () => {
+  let clientId: string;
+  before(async () => {
+    clientId = await registerClient(['/test/_callback.html']);
+  });
+
+  it('publishes discovery with its own issuer, S256 only and RFC 9207 iss support', async () => {
+    const metadata = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    expect(metadata.issuer).to.equal(issuer);
+    expect(metadata.code_challenge_methods_supported).to.deep.equal(['S256']);
+    expect(metadata.authorization_response_iss_parameter_supported).to.equal(true);
+  });
+
+  it('publishes its signing key as a JWKS', async () => {
+    const { keys } = await (await fetch(`${issuer}/jwks`)).json();
+    expect(keys[0]).to.include({ kty: 'EC', alg: 'ES256', use: 'sig' });
+    expect(keys[0]).not.to.have.property('d');
+  });
+
+  it('issues a code with state and iss, then tokens with no-store', async () => {
+    const { code, verifier, url } = await codeFlow(clientId);
+    expect(url.searchParams.get('state')).to.equal('st');
+    expect(url.searchParams.get('iss')).to.equal(issuer);
+    const response = await exchange(clientId, code, verifier);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('cache-control')).to.equal('no-store');
+    const body = await response.json();
+    expect(body).to.include({ token_type: 'Bearer', expires_in: 3600 });
+    expect(body.id_token).to.be.a('string');
+  });
+
+  it('refuses a reused code and revokes what its first use issued', async () => {
+    const { code, verifier } = await codeFlow(clientId);
+    const first = await (await exchange(clientId, code, verifier)).json();
+    const again = await exchange(clientId, code, verifier);
+    expect(again.status).to.equal(400);
+    expect((await again.json()).error).to.equal('invalid_grant');
+    const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${first.access_token}` } });
+    expect(userinfo.status).to.equal(401);
+  });
+
+  it('refuses a wrong code_verifier', async () => {
+    const { code } = await codeFlow(clientId);
+    const response = await exchange(clientId, code, createVerifier());
+    expect((await response.json()).error).to.equal('invalid_grant');
+  });
+
+  it('refuses a redirect_uri other than the authorization request’s at the token endpoint', async () => {
+    const { code, verifier } = await codeFlow(clientId);
+    const response = await tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: `${callback}/other` });
+    expect((await response.json()).error).to.equal('invalid_grant');
+  });
+
+  it('never redirects to an unregistered redirect URI or for an unknown client', async () => {
+    const foreign = await fetch(`${issuer}/authorize?response_type=code&client_id=${clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    expect(foreign.status).to.equal(400);
+    expect(foreign.url).to.include('/mock/oidc/authorize');
+    const unknown = await fetch(`${issuer}/authorize?response_type=code&client_id=nobody&redirect_uri=${encodeURIComponent(callback)}`);
+    expect(unknown.status).to.equal(400);
+  });
+
+  it('requires PKCE S256 from a public client and refuses plain, with iss on the error', async () => {
+    const missing = await authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, state: 's' });
+    expect(missing.searchParams.get('error')).to.equal('invalid_request');
+    expect(missing.searchParams.get('iss')).to.equal(issuer);
+    expect(missing.searchParams.get('state')).to.equal('s');
+    const verifier = createVerifier();
+    const plain = await authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, code_challenge: verifier, code_challenge_method: 'plain' });
+    expect(plain.searchParams.get('error')).to.equal('invalid_request');
+  });
+
+  it('refuses repeated parameters at the authorization and token endpoints', async () => {
+    const url = `${issuer}/authorize?response_type=code&client_id=${clientId}&client_id=${clientId}&redirect_uri=${encodeURIComponent(callback)}`;
+    expect((await fetch(url)).status).to.equal(400);
+    const response = await fetch(`${issuer}/token`, { method: 'POST', body: 'grant_type=authorization_code&code=a&code=b' , headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await response.json()).error).to.equal('invalid_request');
+  });
+
+  it('answers a denial with access_denied, state and iss', async () => {
+    const url = await authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, state: 'd', code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256' }, 'deny');
+    expect(url.searchParams.get('error')).to.equal('access_denied');
+    expect(url.searchParams.get('state')).to.equal('d');
+    expect(url.searchParams.get('iss')).to.equal(issuer);
+  });
+
+  it('registers clients with RFC 7591 validation', async () => {
+    const register = (body: unknown) => fetch(`${issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const confidential = await register({ redirect_uris: [callback] });
+    expect(confidential.status).to.equal(201);
+    const created = await confidential.json();
+    expect(created.client_secret).to.be.a('string');
+    expect(created.token_endpoint_auth_method).to.equal('client_secret_basic');
+    expect((await (await register({ redirect_uris: ['http://example.com/cb'] })).json()).error).to.equal('invalid_redirect_uri');
+    expect((await (await register({ redirect_uris: [`${callback}#frag`] })).json()).error).to.equal('invalid_redirect_uri');
+    expect((await (await register({ redirect_uris: [callback], grant_types: ['password'] })).json()).error).to.equal('invalid_client_metadata');
+  });
+});
