@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { OAuthConsentEvent } from '../events.js';
 import { consentPopupStyles } from './consent-popup.styles.js';
+import { fallbackIcon, namedIcons } from './icons.js';
 
 /** A scope as the consent dialog shows it. */
 export interface ConsentScope {
@@ -13,7 +14,6 @@ export interface ConsentScope {
   icon?: string;
 }
 
-const namedIcons: Record<string, string> = { person: '👤', 'id-card': '🪪', envelope: '✉️', clock: '⏱️', key: '🔑' };
 
 /**
  * @summary A modal consent dialog: who asks, for what, approve or deny. Inside a form it posts
@@ -86,9 +86,9 @@ export class OAuthConsentPopup extends LitElement {
   }
 
   #icon(icon: string | undefined) {
-    if (!icon) return '•';
+    if (!icon) return fallbackIcon;
     if (/^(https?:|data:|\/)/.test(icon)) return html`<img src=${icon} alt="" width="20" height="20">`;
-    return namedIcons[icon] ?? '•';
+    return namedIcons[icon] ?? fallbackIcon;
   }
 
   #onCancel(event: Event): void {
