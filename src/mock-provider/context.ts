@@ -1,9 +1,12 @@
+import type { ProviderProfile } from '../core/profiles/index.js';
 import type { SigningKey } from './keys.js';
 import type { MockClient, ProviderState } from './state.js';
 
 /** What every endpoint of one mounted profile sees. */
 export interface EndpointContext {
   state: ProviderState;
+  /** The provider this mount emulates. */
+  profile: ProviderProfile;
   /** The issuer identifier: the request's origin, the base path and the profile. */
   issuer: string;
   signingKey: () => Promise<SigningKey>;

@@ -1,18 +1,17 @@
-import { authorize, decide } from './authorize.js';
 import { corsFor, withHeaders, type EndpointContext } from './context.js';
 import { createSigningKey, type SigningKey } from './keys.js';
-import { createClientRecord, RegistrationError, registrationResponse, type ClientMetadata } from './registration.js';
-import { revoke, userinfo } from './resource-endpoints.js';
+import type { MockProfile } from './profiles/mock-profile.js';
+import { oidcProfile } from './profiles/oidc.js';
+import { createClientRecord, register, type ClientMetadata } from './registration.js';
 import { json } from './responses.js';
 import { createState, type MockClient, type MockUser, type ProviderState } from './state.js';
-import { token } from './token.js';
 
 /** Options of {@link createMockProvider}. */
 export interface MockProviderOptions {
   /** Where the profiles are mounted: `/mock` gives `/mock/oidc/...`. */
   basePath?: string;
   users?: MockUser[];
-  /** Clients registered at start, with the ids they name. */
+  /** Clients registered at start in the `oidc` profile, with the ids they name. */
   clients?: ClientMetadata[];
   /** The URL of the module that defines `<oauth-consent-popup>` for the consent page. */
   consentScript?: string;
@@ -24,86 +23,29 @@ export interface MockProviderOptions {
 export interface MockProvider {
   (request: Request): Promise<Response>;
   readonly basePath: string;
-  readonly state: ProviderState;
-  /** Registers a client in process, as `/register` would. */
-  registerClient(metadata: ClientMetadata): MockClient;
+  /** Each mounted profile's state, by profile id. */
+  readonly states: ReadonlyMap<string, ProviderState>;
+  /** Registers a client in process, as `/mock/<profile>/register` would (`oidc` unless named). */
+  registerClient(metadata: ClientMetadata, profile?: string): MockClient;
 }
 
-type Endpoint = (ctx: EndpointContext, request: Request) => Response | Promise<Response>;
-
-/** The OpenID endpoints of the `oidc` profile, by method and path below the issuer. */
-const endpoints: Record<string, Endpoint> = {
-  'GET /.well-known/openid-configuration': (ctx) => json(discoveryDocument(ctx.issuer), 200, { 'access-control-allow-origin': '*' }),
-  'GET /jwks': async (ctx) => json({ keys: [(await ctx.signingKey()).publicJwk] }, 200, { 'access-control-allow-origin': '*' }),
-  'GET /authorize': authorize,
-  'POST /authorize/decision': decide,
-  'POST /token': token,
-  'GET /userinfo': userinfo,
-  'POST /revoke': revoke,
-  'POST /register': register,
-};
+/** The profiles mounted below the base path, by id. */
+const mockProfiles: MockProfile[] = [oidcProfile];
 
 /**
- * The provider's metadata.
- * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
- */
-function discoveryDocument(issuer: string): Record<string, unknown> {
-  return {
-    issuer,
-    authorization_endpoint: `${issuer}/authorize`,
-    token_endpoint: `${issuer}/token`,
-    userinfo_endpoint: `${issuer}/userinfo`,
-    jwks_uri: `${issuer}/jwks`,
-    revocation_endpoint: `${issuer}/revoke`,
-    registration_endpoint: `${issuer}/register`,
-    response_types_supported: ['code'],
-    response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code'],
-    subject_types_supported: ['public'],
-    id_token_signing_alg_values_supported: ['ES256'],
-    scopes_supported: ['openid', 'profile', 'email'],
-    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
-    code_challenge_methods_supported: ['S256'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'email', 'email_verified', 'picture'],
-    authorization_response_iss_parameter_supported: true,
-  };
-}
-
-/**
- * Dynamic client registration.
- * @see https://www.rfc-editor.org/rfc/rfc7591#section-3
- */
-async function register(ctx: EndpointContext, request: Request): Promise<Response> {
-  let metadata: unknown;
-  try {
-    metadata = await request.json();
-  } catch {
-    return json({ error: 'invalid_client_metadata', error_description: 'the body is not JSON' }, 400);
-  }
-  if (metadata === null || typeof metadata !== 'object' || 'client_id' in metadata) {
-    return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id' }, 400);
-  }
-  try {
-    const client = createClientRecord(metadata as ClientMetadata, ctx.now());
-    ctx.state.clients.set(client.client_id, client);
-    return json(registrationResponse(client, `${ctx.issuer}/register/${client.client_id}`), 201, { 'cache-control': 'no-store' });
-  } catch (error) {
-    if (error instanceof RegistrationError) return json({ error: error.error, error_description: error.message }, 400);
-    throw error;
-  }
-}
-
-/**
- * Makes a mock OAuth 2.0 / OpenID provider as one fetch-style handler.
+ * Makes a mock OAuth 2.0 / OpenID provider as one fetch-style handler, each profile at `<basePath>/<id>`.
  * @see https://openid.net/specs/openid-connect-core-1_0.html
  */
 export function createMockProvider(options: MockProviderOptions = {}): MockProvider {
   const basePath = (options.basePath ?? '/mock').replace(/\/$/, '');
-  const state = createState(options.users);
   const now = options.now ?? Date.now;
+  const states = new Map(mockProfiles.map((mock) => [mock.profile.id, createState(options.users)]));
+  const byId = new Map(mockProfiles.map((mock) => [mock.profile.id, mock]));
   let key: Promise<SigningKey> | undefined;
   const signingKey = (): Promise<SigningKey> => (key ??= createSigningKey());
-  const registerClient = (metadata: ClientMetadata): MockClient => {
+  const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
+    const state = states.get(profile);
+    if (!state) throw new TypeError(`no mock profile ${profile}`);
     const client = createClientRecord(metadata, now());
     state.clients.set(client.client_id, client);
     return client;
@@ -113,14 +55,17 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const match = url.pathname.startsWith(`${basePath}/`) ? /^\/([\w-]+)(\/.*)?$/.exec(url.pathname.slice(basePath.length)) : null;
-    if (!match || match[1] !== 'oidc') return json({ error: 'not_found' }, 404);
-    const ctx: EndpointContext = { state, issuer: `${url.origin}${basePath}/${match[1]}`, signingKey, now, consentScript: options.consentScript };
+    const mock = match && byId.get(match[1] ?? '');
+    const state = mock && states.get(mock.profile.id);
+    if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
+    const ctx: EndpointContext = { state, profile: mock.profile, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
     const cors = corsFor(request, state.clients.values());
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
-    const endpoint = endpoints[`${request.method} ${match[2] ?? '/'}`];
+    const path = match[2] ?? '/';
+    const endpoint = path === '/register' && request.method === 'POST' ? register : mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
     const response = await endpoint(ctx, request);
-    return match[2] === '/authorize' ? response : withHeaders(response, cors);
+    return path === mock.profile.endpoints?.authorization || path === '/authorize' ? response : withHeaders(response, cors);
   };
-  return Object.assign(handler, { basePath, state, registerClient });
+  return Object.assign(handler, { basePath, states, registerClient });
 }

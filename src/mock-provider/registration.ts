@@ -1,4 +1,6 @@
+import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
+import { json } from './responses.js';
 import type { MockClient } from './state.js';
 
 /** The client metadata a registration request may carry. @see https://www.rfc-editor.org/rfc/rfc7591#section-2 */
@@ -94,4 +96,28 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
 /** The public view of a client, as the registration response shows it. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1 */
 export function registrationResponse(client: MockClient, registrationClientUri: string): Record<string, unknown> {
   return { ...client, registration_client_uri: registrationClientUri };
+}
+
+/**
+ * Dynamic client registration, at `/register` of every profile.
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3
+ */
+export async function register(ctx: EndpointContext, request: Request): Promise<Response> {
+  let metadata: unknown;
+  try {
+    metadata = await request.json();
+  } catch {
+    return json({ error: 'invalid_client_metadata', error_description: 'the body is not JSON' }, 400);
+  }
+  if (metadata === null || typeof metadata !== 'object' || 'client_id' in metadata) {
+    return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id' }, 400);
+  }
+  try {
+    const client = createClientRecord(metadata as ClientMetadata, ctx.now());
+    ctx.state.clients.set(client.client_id, client);
+    return json(registrationResponse(client, `${ctx.issuer}/register/${client.client_id}`), 201, { 'cache-control': 'no-store' });
+  } catch (error) {
+    if (error instanceof RegistrationError) return json({ error: error.error, error_description: error.message }, 400);
+    throw error;
+  }
 }

@@ -1,0 +1,46 @@
+import { oidc } from '../../core/profiles/index.js';
+import { authorize, decide } from '../authorize.js';
+import { revoke, userinfo } from '../resource-endpoints.js';
+import { json } from '../responses.js';
+import { token } from '../token.js';
+import type { MockProfile } from './mock-profile.js';
+
+/**
+ * The provider's metadata.
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
+ */
+function discoveryDocument(issuer: string): Record<string, unknown> {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    userinfo_endpoint: `${issuer}/userinfo`,
+    jwks_uri: `${issuer}/jwks`,
+    revocation_endpoint: `${issuer}/revoke`,
+    registration_endpoint: `${issuer}/register`,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['ES256'],
+    scopes_supported: ['openid', 'profile', 'email'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    code_challenge_methods_supported: ['S256'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'email', 'email_verified', 'picture'],
+    authorization_response_iss_parameter_supported: true,
+  };
+}
+
+/** The generic strict OpenID provider, mounted at `/mock/oidc`. */
+export const oidcProfile: MockProfile = {
+  profile: oidc,
+  routes: {
+    'GET /.well-known/openid-configuration': (ctx) => json(discoveryDocument(ctx.issuer), 200, { 'access-control-allow-origin': '*' }),
+    'GET /jwks': async (ctx) => json({ keys: [(await ctx.signingKey()).publicJwk] }, 200, { 'access-control-allow-origin': '*' }),
+    'GET /authorize': authorize,
+    'POST /authorize/decision': decide,
+    'POST /token': token,
+    'GET /userinfo': userinfo,
+    'POST /revoke': revoke,
+  },
+};
