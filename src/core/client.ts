@@ -1,17 +1,16 @@
-import { authorizationUrl } from './authorization-request.js';
-import { checkCallback, readCallback, withoutCallbackParams } from './callback.js';
+import { readCallback, withoutCallbackParams, type CallbackParams } from './callback.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
-import { discover, type ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
-import { ClientErrorEvent, SessionChangeEvent, type ClientEventMap } from './events.js';
-import { verifyIdToken, type UserClaims } from './id-token.js';
-import { openPopup, relayToOpener, waitForPopupCallback } from './popup.js';
+import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+import type { UserClaims } from './id-token.js';
+import { metadataOf } from './metadata.js';
+import { openPopup, relayCallback, waitForCallback } from './popup.js';
+import { refreshSession } from './refresh.js';
 import { revokeToken } from './revocation.js';
-import { isFresh, sessionOf, type Session } from './session.js';
-import { indexedDbStore, type KeyValueStore } from './store.js';
-import { requestToken } from './token-endpoint.js';
-import { createTransaction, peekTransaction, saveTransaction, takeTransaction, type Transaction } from './transaction.js';
-import { fetchUserInfo } from './userinfo.js';
+import { isFresh, isSession, type Session } from './session.js';
+import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
+import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
+import { peekTransaction, pendingState, takeTransaction } from './transaction.js';
 
 /** Options of {@link OAuthClient.login}. */
 export interface LoginOptions {
@@ -21,25 +20,38 @@ export interface LoginOptions {
   signal?: AbortSignal;
 }
 
+/** Options of {@link OAuthClient.logout}. */
+export interface LogoutOptions {
+  /** Also end the provider's session by sending the user to its end-session endpoint. */
+  endSession?: boolean;
+  /** Where the provider returns after ending its session (registered at the provider). */
+  postLogoutRedirectUri?: string;
+}
+
 const sameOriginPath = (path: string): boolean => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+const maxTimeout = 2 ** 31 - 1;
 
 /**
- * A browser public client: signs in with the authorization code flow and PKCE, keeps the session
- * in IndexedDB and tells listeners when it changes.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
+ * A browser public client: signs in with the authorization code flow and PKCE (or the implicit flow
+ * where asked), keeps the session in IndexedDB, renews it once across tabs, and tells listeners.
+ * @see https://www.rfc-editor.org/rfc/rfc6749
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  */
 export class OAuthClient extends EventTarget {
   readonly config: ResolvedConfig;
   readonly #store: KeyValueStore;
+  readonly #ctx: SignInContext;
   #session: Session | null = null;
   #loaded: Promise<Session | null> | undefined;
   #channel: BroadcastChannel | undefined;
+  #renewing: Promise<Session> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(config: ClientConfig, store: KeyValueStore = indexedDbStore()) {
+  constructor(config: ClientConfig, store?: KeyValueStore) {
     super();
     this.config = resolveConfig(config);
-    this.#store = store;
+    this.#store = store ?? fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error)));
+    this.#ctx = { config: this.config, store: this.#store, metadata: (signal) => metadataOf(this.config, signal) };
   }
 
   /** The current session, or `null` when signed out (read after {@link ready}). */
@@ -52,72 +64,75 @@ export class OAuthClient extends EventTarget {
     return this.#session?.user;
   }
 
-  get #issuer(): string {
-    return absoluteIssuer(this.config.issuer);
-  }
-
   get #key(): string {
-    return `session:${this.#issuer} ${this.config.clientId} ${this.config.scope}`;
+    return `session:${absoluteIssuer(this.config.issuer)} ${this.config.clientId} ${this.config.scope}`;
   }
 
-  /** Loads the stored session once and starts listening to the other tabs. */
+  /** Loads the stored session once, follows the other tabs, and keeps the token renewed. */
   ready(): Promise<Session | null> {
     this.#loaded ??= this.#guard(async () => {
-      this.#listenToTabs();
-      const stored = await this.#store.get<Session>(this.#key);
-      this.#session = stored ?? null;
+      this.#listen();
+      const stored = await this.#store.get<unknown>(this.#key);
+      if (stored !== undefined && !isSession(stored)) await this.#store.delete(this.#key);
+      this.#session = isSession(stored) ? stored : null;
+      this.#schedule();
       return this.#session;
     });
     return this.#loaded;
   }
 
   /**
-   * Finishes a sign-in when `href` is a callback, and removes the response from the address bar.
-   * Resolves to `null` when `href` is no callback.
+   * Finishes a sign-in when `href` is a callback and removes the response from the address bar.
+   * Resolves to `null` when `href` is no callback (or a popup's, which is handed to its opener).
    */
   handleRedirect(href: string = location.href): Promise<Session | null> {
     return this.#guard(async () => {
-      const params = this.#callbackOf(href);
+      const stateless = !this.config.profile.echoesState;
+      let params: CallbackParams | null;
+      try {
+        params = readCallback(href, stateless);
+      } finally {
+        this.#scrub(href);
+      }
       if (!params) return null;
       await this.ready();
-      const pending = await peekTransaction(this.#store, params.state);
-      if (pending?.mode === 'popup') {
-        relayToOpener(href, params.state);
+      const state = params.state ?? (await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId));
+      const pending = state === undefined ? undefined : await peekTransaction(this.#store, state);
+      if (state !== undefined && pending && pending.mode !== 'redirect') {
+        relayCallback(href, state);
         return null;
       }
-      return this.#finish(href);
+      const session = await this.#finish(params, state);
+      if (href === location.href || withoutCallbackParams(href) === location.href) {
+        const returnTo = session.returnTo;
+        if (sameOriginPath(returnTo)) history.replaceState(history.state, '', returnTo);
+      }
+      return session.session;
     });
   }
 
   /**
-   * Starts a sign-in. In popup mode the window opens synchronously, inside the caller's click,
-   * and the promise settles with the session or an {@link OAuthError}; in redirect mode the page leaves.
+   * Starts a sign-in. In popup mode the window opens synchronously, inside the caller's click, and
+   * the promise settles with the session or an {@link OAuthError}; in redirect mode the page leaves.
    */
   login(options: LoginOptions = {}): Promise<Session | null> {
     const mode = options.mode ?? this.config.mode;
     const popup = mode === 'popup' ? openPopup() : null;
     return this.#guard(async () => {
       if (mode === 'popup' && !popup) throw new OAuthError('popup_blocked', 'the browser blocked the sign-in window');
-      const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
-      if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
       try {
-        const metadata = await discover(this.#issuer, options.signal);
-        const transaction = createTransaction({
-          issuer: this.#issuer,
-          clientId: this.config.clientId,
-          redirectUri: this.config.redirectUri ?? `${location.origin}${location.pathname}`,
-          mode,
-          returnTo,
-        });
-        await saveTransaction(this.#store, transaction);
-        const url = await authorizationUrl(metadata, this.config, transaction);
+        const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
+        if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
+        const { url, transaction } = await startSignIn(this.#ctx, mode, returnTo, {}, options.signal);
         if (!popup) {
           location.assign(url);
           return null;
         }
         popup.location.replace(url.href);
-        const href = await waitForPopupCallback(popup, transaction.state, this.config.popupTimeout, options.signal);
-        return await this.#finish(href);
+        const href = await waitForCallback(popup, transaction.state, this.config.popupTimeout, options.signal);
+        const params = readCallback(href, !this.config.profile.echoesState);
+        if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
+        return (await this.#finish(params, transaction.state)).session;
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -125,27 +140,39 @@ export class OAuthClient extends EventTarget {
     });
   }
 
-  /** A valid access token for the signed-in user; `login_required` when there is none. */
-  getAccessToken(): Promise<string> {
+  /**
+   * A valid access token, renewed first when it is about to expire (once across tabs);
+   * `login_required` when nobody is signed in or the session cannot be renewed.
+   */
+  getAccessToken(options: { signal?: AbortSignal } = {}): Promise<string> {
     return this.#guard(async () => {
       const session = await this.ready();
-      if (session && isFresh(session, 5)) return session.accessToken;
-      if (session) await this.#setSession(null);
-      throw new OAuthError('login_required', 'nobody is signed in, or the session has expired');
+      if (!session) throw new OAuthError('login_required', 'nobody is signed in');
+      if (isFresh(session, this.config.renewBefore)) return session.accessToken;
+      return (await this.#renew(options.signal)).accessToken;
     });
   }
 
   /** Revokes the tokens where the provider allows it, clears storage and tells the other tabs. */
-  logout(): Promise<void> {
+  logout(options: LogoutOptions = {}): Promise<void> {
     return this.#guard(async () => {
       const session = await this.ready();
       await this.#setSession(null);
       if (!session) return;
-      const metadata = await discover(this.#issuer).catch(() => undefined);
-      const endpoint = metadata?.revocation_endpoint;
-      if (!endpoint) return;
-      if (session.refreshToken) await revokeToken(endpoint, this.config.clientId, session.refreshToken, 'refresh_token');
-      await revokeToken(endpoint, this.config.clientId, session.accessToken, 'access_token');
+      const metadata = await this.#ctx.metadata().catch(() => undefined);
+      const revocation = metadata?.revocation_endpoint;
+      if (revocation) {
+        if (session.refreshToken) await revokeToken(revocation, this.config.clientId, session.refreshToken, 'refresh_token');
+        await revokeToken(revocation, this.config.clientId, session.accessToken, 'access_token');
+      }
+      const endSession = metadata?.end_session_endpoint;
+      if (options.endSession && endSession) {
+        const url = new URL(endSession);
+        url.searchParams.set('client_id', this.config.clientId);
+        if (session.idToken) url.searchParams.set('id_token_hint', session.idToken);
+        if (options.postLogoutRedirectUri) url.searchParams.set('post_logout_redirect_uri', options.postLogoutRedirectUri);
+        location.assign(url);
+      }
     });
   }
 
@@ -165,64 +192,62 @@ export class OAuthClient extends EventTarget {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
-  #callbackOf(href: string): ReturnType<typeof readCallback> {
-    try {
-      return readCallback(href);
-    } catch (error) {
-      this.#scrub(href);
-      throw error;
-    }
-  }
-
-  async #finish(href: string): Promise<Session> {
-    const params = readCallback(href);
-    if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
-    this.#scrub(href);
-    const transaction = await takeTransaction(this.#store, params.state);
-    if (!transaction || transaction.issuer !== this.#issuer || transaction.clientId !== this.config.clientId) {
+  async #finish(params: CallbackParams, state: string | undefined): Promise<{ session: Session; returnTo: string }> {
+    const transaction = state === undefined ? undefined : await takeTransaction(this.#store, state);
+    if (!transaction || transaction.issuer !== absoluteIssuer(this.config.issuer) || transaction.clientId !== this.config.clientId) {
       throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
     }
-    const metadata = await discover(this.#issuer);
-    const code = checkCallback(params, metadata);
-    const response = await requestToken(metadata.token_endpoint, {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: transaction.redirectUri,
-      client_id: this.config.clientId,
-      code_verifier: transaction.verifier,
-    });
-    const user = await this.#userOf(metadata, transaction, response.id_token, response.access_token);
-    const session = sessionOf(response, this.config.scope, user);
+    const session = await finishSignIn(this.#ctx, params, transaction);
     await this.#setSession(session);
-    if (transaction.mode === 'redirect' && href === location.href && sameOriginPath(transaction.returnTo)) {
-      history.replaceState(history.state, '', transaction.returnTo);
-    }
-    return session;
+    return { session, returnTo: transaction.returnTo };
   }
 
-  async #userOf(metadata: ProviderMetadata, transaction: Transaction, idToken: string | undefined, accessToken: string): Promise<UserClaims | undefined> {
-    const wantsIdToken = this.config.scope.split(' ').includes('openid');
-    if (wantsIdToken && !idToken) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
-    let claims: UserClaims | undefined;
-    if (idToken) {
-      if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-      claims = await verifyIdToken(idToken, {
-        issuer: metadata.issuer,
-        clientId: this.config.clientId,
-        nonce: transaction.nonce,
-        jwksUri: metadata.jwks_uri,
-        clockSkew: this.config.clockSkew,
-      });
+  /** Renews the token once across tabs: the first tab to hold the lock renews, the others read its result. */
+  #renew(signal?: AbortSignal): Promise<Session> {
+    this.#renewing ??= this.#withLock(() => this.#renewLocked(signal)).finally(() => {
+      this.#renewing = undefined;
+      this.dispatchEvent(new RenewalEvent('idle'));
+    });
+    return this.#renewing;
+  }
+
+  async #renewLocked(signal?: AbortSignal): Promise<Session> {
+    this.dispatchEvent(new RenewalEvent('renewing'));
+    const stored = await this.#store.get<unknown>(this.#key);
+    const current = isSession(stored) ? stored : null;
+    if (current && isFresh(current, this.config.renewBefore)) {
+      if (current.accessToken !== this.#session?.accessToken) await this.#adopt(current);
+      return current;
     }
-    if (metadata.userinfo_endpoint && !claims?.name) {
-      const info = await fetchUserInfo(metadata.userinfo_endpoint, accessToken, claims?.sub);
-      claims = { ...info, ...claims };
+    if (current?.refreshToken) {
+      try {
+        const next = await refreshSession(this.#ctx, { ...current, refreshToken: current.refreshToken }, signal);
+        await this.#setSession(next);
+        return next;
+      } catch (error) {
+        if (!(error instanceof OAuthError) || error.code !== 'provider_error' || error.status === undefined || error.status >= 500) throw error;
+        await this.#setSession(null);
+        throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
+          error: error.error,
+          errorDescription: error.errorDescription,
+          status: error.status,
+          cause: error,
+        });
+      }
     }
-    return claims;
+    if (current && isFresh(current)) return current;
+    await this.#setSession(null);
+    throw new OAuthError('login_required', 'the session has expired; sign in again');
+  }
+
+  async #withLock<T>(operation: () => Promise<T>): Promise<T> {
+    const locks = globalThis.navigator?.locks;
+    if (!locks) return operation();
+    return locks.request(`oauth-elements:renew:${this.#key}`, operation);
   }
 
   #scrub(href: string): void {
-    if (typeof location !== 'undefined' && href === location.href) {
+    if (typeof location !== 'undefined' && href === location.href && withoutCallbackParams(href) !== href) {
       history.replaceState(history.state, '', withoutCallbackParams(href));
     }
   }
@@ -230,21 +255,50 @@ export class OAuthClient extends EventTarget {
   async #setSession(session: Session | null): Promise<void> {
     if (session) await this.#store.set(this.#key, session);
     else await this.#store.delete(this.#key);
+    this.#channel?.postMessage({ key: this.#key });
+    this.#apply(session);
+  }
+
+  async #adopt(session: Session | null): Promise<void> {
+    this.#apply(session);
+  }
+
+  #apply(session: Session | null): void {
     this.#session = session;
     this.#loaded = Promise.resolve(session);
-    this.#channel?.postMessage({ key: this.#key });
+    this.#schedule();
     this.dispatchEvent(new SessionChangeEvent(session));
   }
 
-  #listenToTabs(): void {
+  /** Renews a little before expiry; timers stall in sleeping or hidden tabs, so wake-ups check again. */
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const expiresAt = this.#session?.expiresAt;
+    if (expiresAt === undefined || !this.#session?.refreshToken) return;
+    const delay = Math.min(maxTimeout, Math.max(0, expiresAt - this.config.renewBefore * 1000 - Date.now()));
+    this.#timer = setTimeout(() => this.#renewIfDue(), delay);
+  }
+
+  #renewIfDue(): void {
+    const session = this.#session;
+    if (!session?.refreshToken || isFresh(session, this.config.renewBefore)) return;
+    this.#guard(() => this.#renew()).catch(() => undefined);
+  }
+
+  #listen(): void {
     if (this.#channel || typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel('oauth-elements:session');
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;
-      this.#session = (await this.#store.get<Session>(this.#key).catch(() => null)) ?? null;
-      this.#loaded = Promise.resolve(this.#session);
-      this.dispatchEvent(new SessionChangeEvent(this.#session));
+      const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);
+      await this.#adopt(isSession(stored) ? stored : null);
     };
+    const wake = (): void => {
+      if (document.visibilityState === 'visible') this.#renewIfDue();
+    };
+    document.addEventListener('visibilitychange', wake);
+    addEventListener('pageshow', wake);
+    addEventListener('online', wake);
   }
 
   async #guard<T>(operation: () => Promise<T>): Promise<T> {

@@ -1,37 +1,64 @@
 import { OAuthError } from './errors.js';
+import { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 
 /** How the authorization request is carried: a full-page redirect or a popup window. */
 export type LoginMode = 'redirect' | 'popup';
 
 /** What a page tells the kit about its provider and itself. */
 export interface ClientConfig {
-  /** The issuer identifier; a path such as `/mock/oidc` is resolved against the page. */
+  /** The issuer identifier, or the provider's base URL for a profile without discovery; a path is resolved against the page. */
   issuer: string;
   clientId: string;
-  /** Space-separated scopes; `openid` asks for an id_token. */
+  /** A built-in provider profile by id, or a profile of one's own; OpenID discovery (`oidc`) by default. */
+  profile?: ProfileId | ProviderProfile;
+  /** The flow; the profile's first by default. The implicit flow only when asked for. */
+  flow?: Flow;
+  /** Scopes, separated as the profile says; `openid` asks for an id_token. */
   scope?: string;
   /** Where the provider sends the user back; defaults to the page's origin and path. */
   redirectUri?: string;
   /** The default for {@link LoginMode}. */
   mode?: LoginMode;
+  /** The app's own backend token endpoint (see `oauth-elements/server`), for providers whose code exchange needs a secret. */
+  tokenEndpoint?: string;
+  /** Endpoints that differ from the profile's (a provider with its API on another host). */
+  endpoints?: Partial<ProfileEndpoints>;
   /** Seconds of clock difference tolerated when checking token times. */
   clockSkew?: number;
   /** How long a popup may stay open, in milliseconds. */
   popupTimeout?: number;
+  /** Seconds before expiry at which the token is renewed. */
+  renewBefore?: number;
 }
 
 /** A configuration with its defaults filled. */
 export interface ResolvedConfig {
   issuer: string;
   clientId: string;
+  profile: ProviderProfile;
+  flow: Flow;
   scope: string;
   redirectUri: string | undefined;
   mode: LoginMode;
+  tokenEndpoint: string | undefined;
+  endpoints: Partial<ProfileEndpoints>;
   clockSkew: number;
   popupTimeout: number;
+  renewBefore: number;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function profileOf(profile: ClientConfig['profile']): ProviderProfile {
+  if (profile === undefined) return profiles.oidc;
+  if (typeof profile === 'string') {
+    const found = (profiles as Record<string, ProviderProfile>)[profile];
+    if (!found) throw new TypeError(`unknown profile ${profile}; built in: ${Object.keys(profiles).join(', ')}`);
+    return found;
+  }
+  if (typeof profile !== 'object' || typeof profile.id !== 'string') throw new TypeError('profile is an id or a profile object');
+  return profile;
+}
 
 /**
  * Checks a configuration and fills its defaults; a client secret is refused in the browser.
@@ -51,14 +78,30 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
     throw new TypeError('mode is "redirect" or "popup"');
   }
+  const profile = profileOf(config.profile);
+  const flow = config.flow ?? profile.flows[0];
+  if (!flow || !profile.flows.includes(flow)) {
+    throw new OAuthError('invalid_config', `${profile.name} offers no ${config.flow ?? 'browser'} flow: run it with oauth-elements/server`);
+  }
+  if (flow === 'code' && profile.codeExchange === 'backend' && !config.tokenEndpoint) {
+    throw new OAuthError(
+      'invalid_config',
+      `${profile.name} needs a client secret to exchange the code: mount oauth-elements/server's createTokenProxy and pass its URL as tokenEndpoint`,
+    );
+  }
   return {
     issuer: config.issuer,
     clientId: config.clientId,
-    scope: config.scope?.trim() || 'openid',
+    profile,
+    flow,
+    scope: config.scope?.trim() ?? profile.scope.default,
     redirectUri: config.redirectUri,
     mode: config.mode ?? 'redirect',
+    tokenEndpoint: config.tokenEndpoint,
+    endpoints: config.endpoints ?? {},
     clockSkew: config.clockSkew ?? 30,
     popupTimeout: config.popupTimeout ?? 5 * 60_000,
+    renewBefore: config.renewBefore ?? 60,
   };
 }
 
@@ -69,4 +112,9 @@ export function absoluteIssuer(issuer: string): string {
     throw new TypeError(`issuer ${url.href} must use https`);
   }
   return url.href.replace(/\/$/, '');
+}
+
+/** The scopes of a configuration as a list. */
+export function scopesOf(config: Pick<ResolvedConfig, 'scope' | 'profile'>): string[] {
+  return config.scope.split(config.profile.scope.separator).map((scope) => scope.trim()).filter(Boolean);
 }

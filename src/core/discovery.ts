@@ -18,6 +18,8 @@ export interface ProviderMetadata {
   code_challenge_methods_supported?: string[];
   authorization_response_iss_parameter_supported?: boolean;
   id_token_signing_alg_values_supported?: string[];
+  pushed_authorization_request_endpoint?: string;
+  require_pushed_authorization_requests?: boolean;
 }
 
 const cache = new Map<string, Promise<ProviderMetadata>>();

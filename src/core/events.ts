@@ -15,8 +15,24 @@ export class ClientErrorEvent extends Event {
   }
 }
 
+/** Fired once when IndexedDB fails and the session lives in memory from then on (lost on reload). */
+export class StorageFallbackEvent extends Event {
+  constructor(readonly error: OAuthError) {
+    super('storage-fallback');
+  }
+}
+
+/** Fired while a token is being renewed (`renewing`), and when that ends (`idle`). */
+export class RenewalEvent extends Event {
+  constructor(readonly phase: 'renewing' | 'idle') {
+    super('renewal');
+  }
+}
+
 /** The events an {@link OAuthClient} dispatches. */
 export interface ClientEventMap {
   change: SessionChangeEvent;
   error: ClientErrorEvent;
+  'storage-fallback': StorageFallbackEvent;
+  renewal: RenewalEvent;
 }

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { atHashOf } from './at-hash.js';
 import { OAuthError } from './errors.js';
 
 /** The claims the kit reads from an id_token or userinfo. */
@@ -21,34 +22,47 @@ const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 export interface IdTokenExpectations {
   issuer: string;
   clientId: string;
-  nonce: string;
   jwksUri: string;
   clockSkew: number;
+  /** The transaction's nonce; `undefined` only for an id_token from a refresh. */
+  nonce: string | undefined;
+  /** The subject it must be about (after a refresh, the signed-in user). */
+  sub?: string;
+  /** The access token issued with it, when `at_hash` must match (implicit flow). */
+  accessToken?: string;
 }
 
+const refuse = (why: string, cause?: unknown): OAuthError => new OAuthError('invalid_id_token', `the id_token was refused: ${why}`, { cause });
+
 /**
- * Verifies an id_token's signature against the provider's JWKS and its claims.
+ * Verifies an id_token's signature against the provider's JWKS (refetched once for an unknown
+ * `kid`) and its claims.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  */
 export async function verifyIdToken(idToken: string, expected: IdTokenExpectations): Promise<UserClaims> {
   let keySet = keySets.get(expected.jwksUri);
-  if (!keySet) keySets.set(expected.jwksUri, (keySet = createRemoteJWKSet(new URL(expected.jwksUri))));
+  if (!keySet) keySets.set(expected.jwksUri, (keySet = createRemoteJWKSet(new URL(expected.jwksUri), { cooldownDuration: 0 })));
   let payload: JWTPayload;
+  let alg: string;
   try {
-    ({ payload } = await jwtVerify(idToken, keySet, {
+    const verified = await jwtVerify(idToken, keySet, {
       issuer: expected.issuer,
       audience: expected.clientId,
       algorithms: idTokenAlgorithms,
       clockTolerance: expected.clockSkew,
       requiredClaims: ['sub', 'iat', 'exp'],
-    }));
+    });
+    payload = verified.payload;
+    alg = verified.protectedHeader.alg;
   } catch (cause) {
-    const why = cause instanceof errors.JOSEError ? cause.code : 'it could not be read';
-    throw new OAuthError('invalid_id_token', `the id_token was refused: ${why}`, { cause });
+    throw refuse(cause instanceof errors.JOSEError ? cause.code : 'it could not be read', cause);
   }
-  if (payload['nonce'] !== expected.nonce) throw new OAuthError('invalid_id_token', 'the id_token nonce does not match');
-  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload['azp'] !== expected.clientId) {
-    throw new OAuthError('invalid_id_token', 'the id_token azp is not this client');
+  if (expected.nonce !== undefined && payload['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
+  if (expected.sub !== undefined && payload.sub !== expected.sub) throw refuse('it is about another user');
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload['azp'] !== expected.clientId) throw refuse('azp is not this client');
+  if (payload['azp'] !== undefined && payload['azp'] !== expected.clientId) throw refuse('azp is not this client');
+  if (expected.accessToken !== undefined && payload['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {
+    throw refuse('at_hash does not match the access token');
   }
   return payload as UserClaims;
 }

@@ -1,11 +1,12 @@
-export { OAuthClient, createClient, type LoginOptions } from './client.js';
+export { OAuthClient, createClient, type LoginOptions, type LogoutOptions } from './client.js';
 export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
 export type { ProviderMetadata } from './discovery.js';
 export { discover } from './discovery.js';
 export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
-export { ClientErrorEvent, SessionChangeEvent, type ClientEventMap } from './events.js';
+export { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 export { verifyIdToken, idTokenAlgorithms, type UserClaims, type IdTokenExpectations } from './id-token.js';
 export { createVerifier, challengeOf } from './pkce.js';
+export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 export { isFresh, type Session } from './session.js';
-export { indexedDbStore, type KeyValueStore } from './store.js';
-export type { TokenResponse } from './token-endpoint.js';
+export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './store.js';
+export { checkTokenResponse, type TokenResponse } from './token-endpoint.js';

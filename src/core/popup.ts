@@ -27,10 +27,11 @@ function isPopupMessage(data: unknown, state: string): data is PopupMessage {
 }
 
 /**
- * Waits for the callback URL of the popup's transaction, through `postMessage` from the exact
- * origin or a BroadcastChannel keyed by state (when Cross-Origin-Opener-Policy cut `opener`).
+ * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
+ * from that window at the exact origin or a BroadcastChannel keyed by state (when
+ * Cross-Origin-Opener-Policy cut `opener`). A closed popup settles as `popup_closed`.
  */
-export function waitForPopupCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal): Promise<string> {
+export function waitForCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal, onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out')): Promise<string> {
   return new Promise((resolve, reject) => {
     const channel = new BroadcastChannel(channelName);
     let closedSince = 0;
@@ -61,16 +62,17 @@ export function waitForPopupCallback(popup: Window, state: string, timeout: numb
       closedSince ||= Date.now();
       if (Date.now() - closedSince > 1000) finish(new OAuthError('popup_closed', 'the sign-in window was closed'));
     }, 200);
-    const timer = setTimeout(() => finish(new OAuthError('popup_timeout', 'the sign-in window timed out')), timeout);
+    const timer = setTimeout(() => finish(onTimeout()), timeout);
   });
 }
 
-/** Sends a callback URL from the popup to the page that opened it, then closes the popup. */
-export function relayToOpener(href: string, state: string): void {
+/** Sends a callback URL from a popup or hidden frame to the page that started the sign-in; a popup then closes. */
+export function relayCallback(href: string, state: string): void {
   const message: PopupMessage = { type: 'oauth-elements:callback', state, href };
   const channel = new BroadcastChannel(channelName);
   channel.postMessage(message);
   channel.close();
-  window.opener?.postMessage(message, location.origin);
-  window.close();
+  const starter = (window.opener as Window | null) ?? (window.parent !== window ? window.parent : null);
+  starter?.postMessage(message, location.origin);
+  if (window.opener || window.parent === window) window.close();
 }

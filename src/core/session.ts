@@ -31,3 +31,17 @@ export function sessionOf(response: TokenResponse, requestedScope: string, user:
 export function isFresh(session: Session, marginSeconds = 0, now = Date.now()): boolean {
   return session.expiresAt === undefined || session.expiresAt - marginSeconds * 1000 > now;
 }
+
+/** True when a stored value has the shape of a {@link Session}; anything else is treated as corrupt. */
+export function isSession(value: unknown): value is Session {
+  const session = value as Partial<Session> | null;
+  return (
+    typeof session === 'object' &&
+    session !== null &&
+    typeof session.accessToken === 'string' &&
+    typeof session.tokenType === 'string' &&
+    typeof session.scope === 'string' &&
+    (session.expiresAt === undefined || typeof session.expiresAt === 'number') &&
+    (session.refreshToken === undefined || typeof session.refreshToken === 'string')
+  );
+}

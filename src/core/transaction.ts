@@ -1,4 +1,5 @@
 import type { LoginMode } from './config.js';
+import type { Flow } from './profiles/index.js';
 import { createVerifier } from './pkce.js';
 import { randomToken } from './random.js';
 import type { KeyValueStore } from './store.js';
@@ -12,6 +13,8 @@ export interface Transaction {
   clientId: string;
   redirectUri: string;
   mode: LoginMode;
+  flow: Flow;
+  scope: string;
   returnTo: string;
   createdAt: number;
 }
@@ -26,13 +29,24 @@ const keyOf = (state: string): string => `txn:${state}`;
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
  */
-export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'returnTo'>): Transaction {
+export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'flow' | 'scope' | 'returnTo'>): Transaction {
   return { ...fields, state: randomToken(), nonce: randomToken(), verifier: createVerifier(), createdAt: Date.now() };
 }
 
-/** Keeps a transaction until its callback arrives. */
-export function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
-  return store.set(keyOf(transaction.state), transaction);
+const pendingKeyOf = (issuer: string, clientId: string): string => `txn-pending:${issuer} ${clientId}`;
+
+/**
+ * Keeps a transaction until its callback arrives. For a provider that echoes no state, the one
+ * pending transaction of the client is also remembered, and a newer sign-in replaces it.
+ */
+export async function saveTransaction(store: KeyValueStore, transaction: Transaction, stateless = false): Promise<void> {
+  await store.set(keyOf(transaction.state), transaction);
+  if (stateless) await store.set(pendingKeyOf(transaction.issuer, transaction.clientId), transaction.state);
+}
+
+/** The state of the one pending sign-in of a client whose provider echoes no state. */
+export async function pendingState(store: KeyValueStore, issuer: string, clientId: string): Promise<string | undefined> {
+  return store.get<string>(pendingKeyOf(issuer, clientId));
 }
 
 /** Reads a transaction without consuming it (a popup's callback page only relays). */
@@ -43,7 +57,8 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
 
 /** Reads and deletes a transaction: state is single-use. */
 export async function takeTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await peekTransaction(store, state);
+  const transaction = await store.get<Transaction>(keyOf(state));
   await store.delete(keyOf(state));
-  return transaction;
+  if (transaction) await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
+  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }

@@ -1,18 +1,30 @@
 import { OAuthError } from './errors.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import type { UserClaims } from './id-token.js';
+import type { ProviderProfile } from './profiles/index.js';
 
 /**
- * The signed-in user's claims from the userinfo endpoint; `sub` must match the id_token's when known.
+ * The signed-in user's claims from the userinfo endpoint, with the token where the profile says,
+ * mapped to standard claims; `sub` must match the id_token's when known.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2
  */
-export async function fetchUserInfo(endpoint: string, accessToken: string, expectedSub?: string, signal?: AbortSignal): Promise<UserClaims> {
-  const response = await send(endpoint, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' }, signal });
+export async function fetchUserInfo(
+  endpoint: string,
+  accessToken: string,
+  profile: Pick<ProviderProfile, 'userinfo'>,
+  expectedSub?: string,
+  signal?: AbortSignal,
+): Promise<UserClaims> {
+  const url = new URL(endpoint);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (profile.userinfo?.token === 'query') url.searchParams.set('access_token', accessToken);
+  else headers['authorization'] = `Bearer ${accessToken}`;
+  const response = await send(url, { headers, signal, referrerPolicy: 'no-referrer' });
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'the userinfo request');
-  if (!body || typeof body['sub'] !== 'string') throw new OAuthError('provider_error', 'userinfo has no sub');
-  if (expectedSub !== undefined && body['sub'] !== expectedSub) {
-    throw new OAuthError('provider_error', 'userinfo is about another user');
-  }
-  return body as UserClaims;
+  const claims = body && (profile.userinfo?.claims ? profile.userinfo.claims(body) : (body as UserClaims));
+  if (!claims || typeof claims.sub !== 'string') throw new OAuthError('provider_error', 'userinfo names no user');
+  if (expectedSub !== undefined && claims.sub !== expectedSub) throw new OAuthError('provider_error', 'userinfo is about another user');
+  return claims;
 }

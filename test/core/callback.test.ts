@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkCallback, readCallback, withoutCallbackParams } from '../../src/core/callback.js';
+import { checkCallback, codeOf as responseCode, implicitTokenOf, readCallback, withoutCallbackParams } from '../../src/core/callback.js';
 import type { ProviderMetadata } from '../../src/core/discovery.js';
 import { OAuthError } from '../../src/core/errors.js';
 
@@ -10,7 +10,7 @@ const metadata: ProviderMetadata = {
   authorization_response_iss_parameter_supported: true,
 };
 
-function codeOf(thrower: () => unknown): string | undefined {
+function refusal(thrower: () => unknown): string | undefined {
   try {
     thrower();
   } catch (error) {
@@ -31,14 +31,14 @@ describe('callback', () => {
   });
 
   it('refuses a repeated parameter', () => {
-    expect(codeOf(() => readCallback('https://app.example/?code=a&code=b&state=s'))).to.equal('invalid_callback');
+    expect(refusal(() => readCallback('https://app.example/?code=a&code=b&state=s'))).to.equal('invalid_callback');
   });
 
   it('refuses a missing or foreign iss when the provider announces it (RFC 9207)', () => {
     const missing = readCallback('https://app.example/?code=a&state=s');
     const foreign = readCallback('https://app.example/?code=a&state=s&iss=https%3A%2F%2Fevil.example');
-    expect(codeOf(() => checkCallback(missing!, metadata))).to.equal('iss_mismatch');
-    expect(codeOf(() => checkCallback(foreign!, metadata))).to.equal('iss_mismatch');
+    expect(refusal(() => checkCallback(missing!, metadata))).to.equal('iss_mismatch');
+    expect(refusal(() => checkCallback(foreign!, metadata))).to.equal('iss_mismatch');
   });
 
   it('turns access_denied into its own code and keeps the provider error', () => {
@@ -56,5 +56,30 @@ describe('callback', () => {
 
   it('removes the response parameters and keeps the others', () => {
     expect(withoutCallbackParams('https://app.example/p?x=1&code=a&state=s&iss=i#h')).to.equal('https://app.example/p?x=1#h');
+    expect(withoutCallbackParams('https://app.example/p?x=1#access_token=t&state=s')).to.equal('https://app.example/p?x=1');
+  });
+
+  it('refuses a code response in the fragment and a token injected beside a code', () => {
+    const inFragment = readCallback('https://app.example/#code=a&state=s');
+    expect(refusal(() => responseCode(inFragment!))).to.equal('invalid_callback');
+    const injected = readCallback('https://app.example/?code=a&state=s&access_token=evil');
+    expect(refusal(() => responseCode(injected!))).to.equal('invalid_callback');
+    expect(refusal(() => readCallback('https://app.example/?code=a&state=s#access_token=t&state=s'))).to.equal('invalid_callback');
+  });
+
+  it('reads an implicit response from the fragment only', () => {
+    const params = readCallback('https://app.example/#access_token=t&token_type=bearer&expires_in=60&state=s');
+    expect(implicitTokenOf(params!)).to.deep.equal({ access_token: 't', token_type: 'bearer', expires_in: 60 });
+    const inQuery = readCallback('https://app.example/?access_token=t&token_type=bearer&state=s');
+    expect(refusal(() => implicitTokenOf(inQuery!))).to.equal('invalid_callback');
+  });
+
+  it('recognises a stateless provider\'s callback only when told to', () => {
+    expect(readCallback('https://app.example/?code=a')).to.equal(null);
+    expect(readCallback('https://app.example/?code=a', true)?.code).to.equal('a');
+  });
+
+  it('refuses a huge parameter', () => {
+    expect(refusal(() => readCallback(`https://app.example/?code=${'a'.repeat(5000)}&state=s`))).to.equal('invalid_callback');
   });
 });

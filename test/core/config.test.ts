@@ -3,8 +3,32 @@ import { absoluteIssuer, resolveConfig, type ClientConfig } from '../../src/core
 import { OAuthError } from '../../src/core/errors.js';
 
 describe('config', () => {
-  it('fills defaults: openid scope, redirect mode', () => {
-    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'spa' })).to.deep.include({ scope: 'openid', mode: 'redirect' });
+  it('fills defaults: the oidc profile, its default scope, the code flow, redirect mode', () => {
+    const config = resolveConfig({ issuer: 'https://id.example.com', clientId: 'spa' });
+    expect(config).to.deep.include({ scope: 'openid profile email', mode: 'redirect', flow: 'code' });
+    expect(config.profile.id).to.equal('oidc');
+  });
+
+  it('takes a profile by id, with its default flow and scope', () => {
+    const config = resolveConfig({ issuer: 'https://redguy.example', clientId: 'app', profile: 'redguy' });
+    expect(config).to.deep.include({ flow: 'implicit', scope: '1 2' });
+  });
+
+  it('refuses a code flow whose exchange needs a secret unless a backend token endpoint is given', () => {
+    let error: unknown;
+    try {
+      resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as OAuthError).code).to.equal('invalid_config');
+    expect((error as OAuthError).message).to.include('createTokenProxy');
+    expect(resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi', tokenEndpoint: '/api/token' }).flow).to.equal('code');
+  });
+
+  it('refuses a flow the profile does not offer, and an unknown profile', () => {
+    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' })).to.throw(OAuthError);
+    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'nope' as 'oidc' })).to.throw(TypeError);
   });
 
   it('refuses a client secret with a pointer to the server entry', () => {
