@@ -75,3 +75,31 @@ describe('client', () => {
     }
   });
 });
+
+describe('client storage', () => {
+  it('treats a corrupted stored session as signed out and removes it', async () => {
+    const { indexedDbStore } = await import('../../src/core/store.js');
+    const clientId = await registerClient([location.pathname]);
+    const store = indexedDbStore();
+    const key = `session:${issuer} ${clientId} openid profile email`;
+    await store.set(key, { accessToken: 42, garbage: true });
+    const client = createClient({ issuer, clientId });
+    expect(await client.ready()).to.equal(null);
+    expect(await store.get(key)).to.equal(undefined);
+  });
+
+  it('announces the in-memory fallback when IndexedDB is missing', async () => {
+    const { OAuthClient } = await import('../../src/core/client.js');
+    const { fallbackStore, indexedDbStore } = await import('../../src/core/store.js');
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB')!;
+    Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const fallbacks: string[] = [];
+      const client = new OAuthClient({ issuer, clientId: 'fallback-test' }, fallbackStore(indexedDbStore(), (error) => fallbacks.push(error.code)));
+      expect(await client.ready()).to.equal(null);
+      expect(fallbacks).to.deep.equal(['storage_unavailable']);
+    } finally {
+      Object.defineProperty(globalThis, 'indexedDB', original);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { OAuthError } from '../../src/core/errors.js';
+import { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from '../../src/core/store.js';
+
+/** A store whose every operation fails as IndexedDB does in a private window or over quota. */
+const brokenStore: KeyValueStore = {
+  get: () => Promise.reject(new OAuthError('storage_unavailable', 'quota exceeded')),
+  set: () => Promise.reject(new OAuthError('storage_unavailable', 'quota exceeded')),
+  delete: () => Promise.reject(new OAuthError('storage_unavailable', 'quota exceeded')),
+};
+
+describe('store', () => {
+  it('keeps values in the kit’s own IndexedDB database', async () => {
+    const store = indexedDbStore();
+    await store.set('test:key', { a: 1 });
+    expect(await store.get('test:key')).to.deep.equal({ a: 1 });
+    await store.delete('test:key');
+    expect(await store.get('test:key')).to.equal(undefined);
+  });
+
+  it('keeps copies in memory, not references', async () => {
+    const store = memoryStore();
+    const value = { a: 1 };
+    await store.set('k', value);
+    value.a = 2;
+    expect(await store.get('k')).to.deep.equal({ a: 1 });
+  });
+
+  it('moves to memory once IndexedDB fails, and says so once', async () => {
+    const failures: string[] = [];
+    const store = fallbackStore(brokenStore, (error) => failures.push(error.code));
+    await store.set('k', 'v');
+    expect(await store.get('k')).to.equal('v');
+    await store.delete('k');
+    expect(failures).to.deep.equal(['storage_unavailable']);
+  });
+});
