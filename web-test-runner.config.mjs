@@ -4,6 +4,16 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { createMockProvider } from './src/mock-provider/provider.ts';
 import { testRunnerMiddleware } from './src/mock-provider/test-runner-middleware.ts';
+import { createServer } from 'node:net';
+import { realProvider } from './test/e2e/_real-provider.ts';
+
+/** A free loopback port, fixed before start so the real provider knows its issuer. */
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
 
 /** The same handler Vite serves, mounted in the test runner's server at /mock. */
 const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts' });
@@ -28,7 +38,8 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  middleware: [testRunnerMiddleware(provider)],
+  port,
+  middleware: [testRunnerMiddleware(provider), realProvider(`http://localhost:${port}`)],
   browsers: [
     // Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it.
     chromeLauncher({

@@ -5,6 +5,7 @@ export const appPath = '/test/e2e/_app.html';
 
 interface AppWindow extends Window {
   appEvents: { type: string; code?: string }[];
+  appClient: import('../../src/core/client.js').OAuthClient;
 }
 
 /** The app page in a same-origin frame the test owns, signed in through the real mock provider. */
@@ -18,10 +19,22 @@ export interface App {
   events(): string[];
 }
 
-/** Registers a fresh client and loads the app page with it in a new frame. */
-export async function openApp(options: { mode?: 'redirect' | 'popup'; bundle?: string } = {}): Promise<App> {
-  const clientId = await registerClient([appPath]);
-  sessionStorage.setItem('oauth-test-app', JSON.stringify({ issuer, clientId, ...options }));
+/** What the app page is told: a client configuration, and how to make its client. */
+export interface AppOptions {
+  mode?: 'redirect' | 'popup';
+  /** The module to load the kit from: the sources, or the drop-in bundle. */
+  bundle?: string;
+  /** Make the client with createClient from these options (else from the button's attributes). */
+  fromScript?: boolean;
+  issuer?: string;
+  clientId?: string;
+  [option: string]: unknown;
+}
+
+/** Loads the app page in a new frame, with a freshly registered mock client unless one is given. */
+export async function openApp(options: AppOptions = {}): Promise<App> {
+  const clientId = options.clientId ?? (await registerClient([appPath]));
+  sessionStorage.setItem('oauth-test-app', JSON.stringify({ issuer, ...options, clientId }));
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 600px; height: 400px; border: 0';
   frame.src = appPath;
