@@ -12,5 +12,7 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'oauth-elements.js',
     },
+    // jose (id_token checks) loads on first use from beside the bundle.
+    rollupOptions: { output: { chunkFileNames: 'oauth-elements-[name]-[hash].js' } },
   },
 });

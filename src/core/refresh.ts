@@ -1,4 +1,3 @@
-import { verifyIdToken } from './id-token.js';
 import { sessionOf, type Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
 import { requestToken } from './token-endpoint.js';
@@ -18,7 +17,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
-    const claims = await verifyIdToken(response.id_token, {
+    const claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
       issuer: metadata.issuer,
       clientId: ctx.config.clientId,
       jwksUri: metadata.jwks_uri,

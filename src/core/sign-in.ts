@@ -3,7 +3,7 @@ import { checkCallback, codeOf, implicitTokenOf, type CallbackParams } from './c
 import { absoluteIssuer, scopesOf, type LoginMode, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
-import { verifyIdToken, type UserClaims } from './id-token.js';
+import type { UserClaims } from './id-token.js';
 import { pushAuthorizationRequest } from './par.js';
 import { sessionOf, type Session } from './session.js';
 import type { KeyValueStore } from './store.js';
@@ -81,7 +81,7 @@ async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: 
   let claims: UserClaims | undefined;
   if (response.id_token) {
     if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-    claims = await verifyIdToken(response.id_token, {
+    claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
       issuer: metadata.issuer,
       clientId: ctx.config.clientId,
       nonce: transaction.nonce,
