@@ -21,6 +21,10 @@ export const loginButtonStyles = css`
     outline: 2px solid var(--oauth-focus-color, #1f6feb);
     outline-offset: 2px;
   }
+  [part~='button']:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
   [part~='button'][aria-busy='true'] {
     cursor: progress;
     opacity: 0.75;

@@ -1,0 +1,13 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/*.stories.ts'],
+  framework: {
+    name: '@storybook/web-components-vite',
+    // Not the demo's vite.config.ts (its root is demo/): Storybook gets a plain one.
+    options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
+  },
+  core: { disableTelemetry: true },
+};
+
+export default config;
