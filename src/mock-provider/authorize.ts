@@ -86,7 +86,8 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
     sub: user.sub,
     authTime: Math.floor(ctx.now() / 1000),
     expiresAt: ctx.now() + codeLifetime,
-    issued: undefined,
+    used: false,
+    family: randomId(12),
   });
   return redirect(interaction.redirectUri, { ...base, code });
 }

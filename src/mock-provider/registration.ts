@@ -14,6 +14,8 @@ export interface ClientMetadata {
   token_endpoint_auth_method?: string;
   logo_uri?: string;
   client_uri?: string;
+  /** Extension: seconds an access token of this client lives. */
+  access_token_lifetime?: number;
 }
 
 /** A refused registration. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2 */
@@ -90,6 +92,13 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
   if (logo) client.logo_uri = logo;
   if (home) client.client_uri = home;
   if (method !== 'none') client.client_secret = randomId();
+  const lifetime = metadata.access_token_lifetime;
+  if (lifetime !== undefined) {
+    if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1) {
+      throw new RegistrationError('invalid_client_metadata', 'access_token_lifetime is a whole number of seconds');
+    }
+    client.access_token_lifetime = lifetime;
+  }
   return client;
 }
 

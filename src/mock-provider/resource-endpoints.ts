@@ -2,7 +2,7 @@ import { decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
 import { formOf, json, singleParams } from './responses.js';
 import type { AccessTokenRecord } from './state.js';
-import { claimsFor } from './token.js';
+import { claimsFor, revokeFamily } from './tokens.js';
 
 /** The live record of an access token this provider signed, or `undefined`. */
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {
@@ -41,9 +41,15 @@ export async function revoke(ctx: EndpointContext, request: Request): Promise<Re
   const form = await formOf(request);
   const params = form && singleParams(form);
   if (!params?.get('token')) return json({ error: 'invalid_request', error_description: 'token is required' }, 400);
+  const token = params.get('token') ?? '';
+  const refresh = ctx.state.refreshTokens.get(token);
+  if (refresh) {
+    // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
+    if (refresh.clientId === params.get('client_id')) revokeFamily(ctx.state, refresh.family);
+    return new Response(null, { status: 200 });
+  }
   try {
-    const jti = decodeJwt(params.get('token') ?? '').jti;
-    const record = ctx.state.accessTokens.get(String(jti));
+    const record = ctx.state.accessTokens.get(String(decodeJwt(token).jti));
     if (record && record.clientId === params.get('client_id')) record.revoked = true;
   } catch {
     // An unknown or malformed token is "revoked" already (RFC 7009 §2.2).

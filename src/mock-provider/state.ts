@@ -24,6 +24,8 @@ export interface MockClient {
   client_uri?: string;
   registration_access_token: string;
   client_id_issued_at: number;
+  /** Seconds an access token lives (panel's `access_token_lifetime`); the profile's lifetime by default. */
+  access_token_lifetime?: number;
 }
 
 /** An authorization request waiting for the user's decision on the consent page. */
@@ -39,17 +41,23 @@ export interface Interaction {
 }
 
 /** An issued authorization code: single-use, short-lived, bound to client and redirect URI. */
-export interface AuthorizationCode {
-  clientId: string;
+export interface AuthorizationCode extends Grant {
   redirectUri: string;
-  scope: string;
   nonce: string | undefined;
   codeChallenge: string | undefined;
-  sub: string;
-  authTime: number;
   expiresAt: number;
-  /** The access token ids issued with it, revoked if the code is used twice. */
-  issued: string[] | undefined;
+  /** Set on first use; a second use revokes the tokens of the code's family. */
+  used: boolean;
+}
+
+/** What a user granted a client: what every token of one sign-in carries. */
+export interface Grant {
+  clientId: string;
+  sub: string;
+  scope: string;
+  authTime: number;
+  /** Ties every access and refresh token of one sign-in together, for revocation as a whole. */
+  family: string;
 }
 
 /** An access token the provider issued. */
@@ -60,6 +68,14 @@ export interface AccessTokenRecord {
   scope: string;
   expiresAt: number;
   revoked: boolean;
+  family: string;
+}
+
+/** A refresh token: single-use, rotated; using one twice revokes its family. */
+export interface RefreshTokenRecord extends Grant {
+  used: boolean;
+  revoked: boolean;
+  expiresAt: number;
 }
 
 /** Everything one mock provider remembers. */
@@ -69,6 +85,7 @@ export interface ProviderState {
   interactions: Map<string, Interaction>;
   codes: Map<string, AuthorizationCode>;
   accessTokens: Map<string, AccessTokenRecord>;
+  refreshTokens: Map<string, RefreshTokenRecord>;
 }
 
 /** The users the consent page offers when none are given. */
@@ -79,5 +96,5 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map() };
+  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map() };
 }

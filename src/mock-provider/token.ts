@@ -1,10 +1,8 @@
 import type { EndpointContext } from './context.js';
 import { randomId, sha256 } from './ids.js';
-import { signJwt } from './keys.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
-import type { AuthorizationCode, MockClient } from './state.js';
-
-const accessTokenLifetime = 3600;
+import type { MockClient } from './state.js';
+import { issueTokens, revokeFamily } from './tokens.js';
 
 /**
  * The client a token request authenticates as: a public client by its id, a confidential one
@@ -42,6 +40,7 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   if (client instanceof Response) return client;
   const grant = params.get('grant_type');
   if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params);
+  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params);
   return oauthError('unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
 }
 
@@ -49,12 +48,9 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
   const code = ctx.state.codes.get(params.get('code') ?? '');
   const invalid = (why: string): Response => oauthError('invalid_grant', why);
   if (!code) return invalid('the code is unknown');
-  if (code.issued) {
+  if (code.used) {
     // RFC 6749 §4.1.2: a code used twice revokes what its first use issued.
-    for (const id of code.issued) {
-      const record = ctx.state.accessTokens.get(id);
-      if (record) record.revoked = true;
-    }
+    revokeFamily(ctx.state, code.family);
     ctx.state.codes.delete(params.get('code') ?? '');
     return invalid('the code was already used');
   }
@@ -69,50 +65,30 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
   } else if (verifier !== undefined) {
     return invalid('code_verifier sent for a request without code_challenge');
   }
-  code.issued = [];
-  const body = await issueTokens(ctx, client, code);
-  code.issued.push(body.jti);
-  const { jti: _jti, ...response } = body;
-  return json(response, 200, noStore);
+  code.used = true;
+  return json(await issueTokens(ctx, client, code, { nonce: code.nonce, idToken: true }), 200, noStore);
 }
 
-async function issueTokens(ctx: EndpointContext, client: MockClient, code: AuthorizationCode): Promise<Record<string, unknown> & { jti: string }> {
-  const key = await ctx.signingKey();
-  const now = Math.floor(ctx.now() / 1000);
-  const jti = randomId(16);
-  ctx.state.accessTokens.set(jti, { id: jti, clientId: client.client_id, sub: code.sub, scope: code.scope, expiresAt: (now + accessTokenLifetime) * 1000, revoked: false });
-  const accessToken = await signJwt(
-    key,
-    { iss: ctx.issuer, sub: code.sub, aud: ctx.issuer, client_id: client.client_id, scope: code.scope, jti, iat: now, exp: now + accessTokenLifetime },
-    'at+jwt',
-  );
-  const body: Record<string, unknown> & { jti: string } = { jti, access_token: accessToken, token_type: 'Bearer', expires_in: accessTokenLifetime, scope: code.scope };
-  if (code.scope.split(' ').includes('openid')) {
-    const user = ctx.state.users.find((candidate) => candidate.sub === code.sub);
-    const atHash = (await sha256(accessToken)).slice(0, 22);
-    body['id_token'] = await signJwt(key, {
-      ...claimsFor(user, code.scope),
-      iss: ctx.issuer,
-      sub: code.sub,
-      aud: client.client_id,
-      iat: now,
-      exp: now + accessTokenLifetime,
-      auth_time: code.authTime,
-      at_hash: atHash,
-      ...(code.nonce === undefined ? {} : { nonce: code.nonce }),
-    });
+/**
+ * The refresh_token grant with rotation: a refresh token works once; a second use revokes its whole family.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
+ */
+async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>): Promise<Response> {
+  const token = params.get('refresh_token') ?? '';
+  const record = ctx.state.refreshTokens.get(token);
+  const invalid = (why: string): Response => oauthError('invalid_grant', why);
+  if (!record || record.clientId !== client.client_id) return invalid('the refresh token is unknown');
+  if (record.used) {
+    revokeFamily(ctx.state, record.family);
+    return invalid('the refresh token was already used; every token of this sign-in is revoked');
   }
-  return body;
-}
-
-/** The claims a user releases for the granted scopes. @see https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims */
-export function claimsFor(user: Record<string, unknown> | undefined, scope: string): Record<string, unknown> {
-  if (!user) return {};
-  const scopes = scope.split(' ');
-  const pick = (names: string[]): Record<string, unknown> =>
-    Object.fromEntries(names.filter((name) => user[name] !== undefined).map((name) => [name, user[name]]));
-  return {
-    ...(scopes.includes('profile') ? pick(['name', 'given_name', 'family_name', 'preferred_username', 'picture', 'locale']) : {}),
-    ...(scopes.includes('email') ? pick(['email', 'email_verified']) : {}),
-  };
+  if (record.revoked || record.expiresAt <= ctx.now()) return invalid('the refresh token is revoked or expired');
+  const requested = params.get('scope');
+  const granted = record.scope.split(' ');
+  if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {
+    return oauthError('invalid_scope', 'a refresh cannot widen the grant');
+  }
+  record.used = true;
+  return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true }), 200, noStore);
 }

@@ -106,6 +106,36 @@ describe('mock provider: oidc profile', () => {
     expect(url.searchParams.get('iss')).to.equal(issuer);
   });
 
+  it('rotates refresh tokens, and a reused one revokes the whole sign-in', async () => {
+    const refreshing = await registerClient(['/test/_callback.html'], { grant_types: ['authorization_code', 'refresh_token'] });
+    const { code, verifier } = await codeFlow(refreshing);
+    const first = await (await exchange(refreshing, code, verifier)).json();
+    expect(first.refresh_token).to.be.a('string');
+    const rotated = await (await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: refreshing })).json();
+    expect(rotated.refresh_token).to.be.a('string').and.not.equal(first.refresh_token);
+    expect(rotated.id_token).to.be.a('string');
+    const reuse = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: refreshing });
+    expect((await reuse.json()).error).to.equal('invalid_grant');
+    const afterReuse = await tokenRequest({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token, client_id: refreshing });
+    expect((await afterReuse.json()).error).to.equal('invalid_grant');
+    const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${rotated.access_token}` } });
+    expect(userinfo.status).to.equal(401);
+  });
+
+  it('issues no refresh token to a client not registered for the grant, and refuses the grant', async () => {
+    const { code, verifier } = await codeFlow(clientId);
+    const body = await (await exchange(clientId, code, verifier)).json();
+    expect(body).not.to.have.property('refresh_token');
+    const response = await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'x', client_id: clientId });
+    expect((await response.json()).error).to.equal('unsupported_grant_type');
+  });
+
+  it('honours a client’s access_token_lifetime', async () => {
+    const short = await registerClient(['/test/_callback.html'], { access_token_lifetime: 5 });
+    const { code, verifier } = await codeFlow(short);
+    expect((await (await exchange(short, code, verifier)).json()).expires_in).to.equal(5);
+  });
+
   it('registers clients with RFC 7591 validation', async () => {
     const register = (body: unknown) => fetch(`${issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const confidential = await register({ redirect_uris: [callback] });

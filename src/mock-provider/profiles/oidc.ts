@@ -20,7 +20,7 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     registration_endpoint: `${issuer}/register`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
     scopes_supported: ['openid', 'profile', 'email'],
