@@ -52,3 +52,14 @@ export async function authorize(params: Record<string, string>, decision: 'appro
 export function tokenRequest(params: Record<string, string>): Promise<Response> {
   return fetch(`${issuer}/token`, { method: 'POST', body: new URLSearchParams(params) });
 }
+
+/** Sends a command to the mock provider's control endpoint. */
+export async function control(command: Record<string, unknown>): Promise<void> {
+  const response = await fetch('/mock/__control', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
+  if (!response.ok) throw new Error(`control command failed with ${response.status}`);
+}
+
+/** The requests the mock provider logged for a client. */
+export async function requestsOf(clientId: string): Promise<{ path: string; grantType?: string; status: number }[]> {
+  return (await (await fetch(`/mock/__control?client_id=${encodeURIComponent(clientId)}`)).json()).requests;
+}

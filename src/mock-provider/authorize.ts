@@ -1,7 +1,9 @@
 import { consentPage, errorPage } from './consent-page.js';
+import { takeScenario } from './control.js';
 import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, html, redirect, singleParams } from './responses.js';
+import type { Interaction } from './state.js';
 
 const interactionLifetime = 10 * 60_000;
 const codeLifetime = 60_000;
@@ -46,6 +48,9 @@ export function authorize(ctx: EndpointContext, request: Request): Response {
     codeChallenge: challenge,
     createdAt: ctx.now(),
   };
+  const signInAs = takeScenario(ctx.control, 'authorization', ctx.profile.id, client.client_id);
+  const scripted = signInAs && ctx.state.users.find((user) => user.sub === signInAs.signInAs);
+  if (scripted) return issueCode(ctx, interaction, scripted.sub);
   ctx.state.interactions.set(interaction.id, interaction);
   return html(
     consentPage({
@@ -76,6 +81,11 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
   }
   const user = ctx.state.users.find((candidate) => candidate.sub === params.get('user')) ?? ctx.state.users[0];
   if (!user) return html(errorPage('server_error', 'no user to sign in as'), 500);
+  return issueCode(ctx, interaction, user.sub);
+}
+
+/** Issues a code for an approved interaction and sends the user back with it, `state` and `iss`. */
+function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string): Response {
   const code = randomId();
   ctx.state.codes.set(code, {
     clientId: interaction.clientId,
@@ -83,11 +93,11 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
     scope: interaction.scope,
     nonce: interaction.nonce,
     codeChallenge: interaction.codeChallenge,
-    sub: user.sub,
+    sub,
     authTime: Math.floor(ctx.now() / 1000),
     expiresAt: ctx.now() + codeLifetime,
     used: false,
     family: randomId(12),
   });
-  return redirect(interaction.redirectUri, { ...base, code });
+  return redirect(interaction.redirectUri, { state: interaction.state, iss: ctx.issuer, code });
 }

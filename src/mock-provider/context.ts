@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../core/profiles/index.js';
+import type { Control } from './control.js';
 import type { SigningKey } from './keys.js';
 import type { MockClient, ProviderState } from './state.js';
 
@@ -10,6 +11,8 @@ export interface EndpointContext {
   /** The issuer identifier: the request's origin, the base path and the profile. */
   issuer: string;
   signingKey: () => Promise<SigningKey>;
+  /** Scenarios, the request log, the clock offset and the published keys. */
+  control: Control;
   now: () => number;
   /** The URL of the script that upgrades the consent page's `<oauth-consent-popup>`, if any. */
   consentScript: string | undefined;

@@ -1,5 +1,6 @@
 import { corsFor, withHeaders, type EndpointContext } from './context.js';
-import { createSigningKey, type SigningKey } from './keys.js';
+import { createControl, currentKey, rotateKey, type Control, type Scenario } from './control.js';
+import { controlEndpoint } from './control-endpoint.js';
 import type { MockProfile } from './profiles/mock-profile.js';
 import { oidcProfile } from './profiles/oidc.js';
 import { createClientRecord, register, type ClientMetadata } from './registration.js';
@@ -27,6 +28,16 @@ export interface MockProvider {
   readonly states: ReadonlyMap<string, ProviderState>;
   /** Registers a client in process, as `/mock/<profile>/register` would (`oidc` unless named). */
   registerClient(metadata: ClientMetadata, profile?: string): MockClient;
+  /** Scenarios, the request log, the clock offset and the keys. */
+  readonly control: Control;
+  /** Queues a one-shot scenario. */
+  script(scenario: Scenario): void;
+  /** The next authorization of the client (any, unless named) is approved as `sub`, with no consent page. */
+  signInAs(sub: string, options?: { clientId?: string; profile?: string }): void;
+  /** Moves the provider's clock forward. */
+  advanceClock(seconds: number): void;
+  /** Signs with a new key from now on; the previous one stays in the JWKS. */
+  rotateKeys(): void;
 }
 
 /** The profiles mounted below the base path, by id. */
@@ -38,11 +49,12 @@ const mockProfiles: MockProfile[] = [oidcProfile];
  */
 export function createMockProvider(options: MockProviderOptions = {}): MockProvider {
   const basePath = (options.basePath ?? '/mock').replace(/\/$/, '');
-  const now = options.now ?? Date.now;
+  const control = createControl();
+  const clock = options.now ?? Date.now;
+  const now = (): number => clock() + control.offset;
   const states = new Map(mockProfiles.map((mock) => [mock.profile.id, createState(options.users)]));
   const byId = new Map(mockProfiles.map((mock) => [mock.profile.id, mock]));
-  let key: Promise<SigningKey> | undefined;
-  const signingKey = (): Promise<SigningKey> => (key ??= createSigningKey());
+  const signingKey = () => currentKey(control);
   const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
     const state = states.get(profile);
     if (!state) throw new TypeError(`no mock profile ${profile}`);
@@ -54,18 +66,41 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
 
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
+    if (url.pathname === `${basePath}/__control`) return controlEndpoint(request, control, states);
     const match = url.pathname.startsWith(`${basePath}/`) ? /^\/([\w-]+)(\/.*)?$/.exec(url.pathname.slice(basePath.length)) : null;
     const mock = match && byId.get(match[1] ?? '');
     const state = mock && states.get(mock.profile.id);
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
-    const ctx: EndpointContext = { state, profile: mock.profile, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
+    const ctx: EndpointContext = { state, control, profile: mock.profile, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
     const cors = corsFor(request, state.clients.values());
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const path = match[2] ?? '/';
     const endpoint = path === '/register' && request.method === 'POST' ? register : mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
+    const logged = await requestFacts(request);
     const response = await endpoint(ctx, request);
+    control.log.push({ at: now(), profile: mock.profile.id, method: request.method, path, ...logged, status: response.status });
     return path === mock.profile.endpoints?.authorization || path === '/authorize' ? response : withHeaders(response, cors);
   };
-  return Object.assign(handler, { basePath, states, registerClient });
+  return Object.assign(handler, {
+    basePath,
+    states,
+    registerClient,
+    control,
+    script: (scenario: Scenario) => void control.scenarios.push(scenario),
+    signInAs: (sub: string, options: { clientId?: string; profile?: string } = {}) =>
+      void control.scenarios.push({ next: 'authorization', signInAs: sub, ...options }),
+    advanceClock: (seconds: number) => void (control.offset += seconds * 1000),
+    rotateKeys: () => rotateKey(control),
+  });
+}
+
+/** The client and grant type of a request, for the log, read from a copy of it. */
+async function requestFacts(request: Request): Promise<{ clientId: string | undefined; grantType: string | undefined }> {
+  const query = new URL(request.url).searchParams;
+  let form = new URLSearchParams();
+  if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
+    form = new URLSearchParams(await request.clone().text());
+  }
+  return { clientId: form.get('client_id') ?? query.get('client_id') ?? undefined, grantType: form.get('grant_type') ?? undefined };
 }

@@ -1,4 +1,4 @@
-import { decodeJwt, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
 import { formOf, json, singleParams } from './responses.js';
 import type { AccessTokenRecord } from './state.js';
@@ -7,8 +7,8 @@ import { claimsFor, revokeFamily } from './tokens.js';
 /** The live record of an access token this provider signed, or `undefined`. */
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {
   try {
-    const key = await ctx.signingKey();
-    const { payload } = await jwtVerify(token, key.publicKey, { issuer: ctx.issuer, typ: 'at+jwt', currentDate: new Date(ctx.now()) });
+    const keys = createLocalJWKSet({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) });
+    const { payload } = await jwtVerify(token, keys, { issuer: ctx.issuer, typ: 'at+jwt', currentDate: new Date(ctx.now()) });
     const record = ctx.state.accessTokens.get(String(payload.jti));
     return record && !record.revoked && record.expiresAt > ctx.now() ? record : undefined;
   } catch {

@@ -1,5 +1,7 @@
 import type { EndpointContext } from './context.js';
-import { randomId, sha256 } from './ids.js';
+import { takeScenario } from './control.js';
+import { tokenFaultResponse } from './faults.js';
+import { sha256 } from './ids.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
 import type { MockClient } from './state.js';
 import { issueTokens, revokeFamily } from './tokens.js';
@@ -38,6 +40,9 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   if (!params) return oauthError('invalid_request', 'a parameter is repeated');
   const client = authenticateClient(ctx, request, params);
   if (client instanceof Response) return client;
+  const scenario = takeScenario(ctx.control, 'token', ctx.profile.id, client.client_id);
+  if (scenario?.delay) await new Promise((resolve) => setTimeout(resolve, scenario.delay));
+  if (scenario?.fault) return tokenFaultResponse(scenario.fault, scenario.retryAfter);
   const grant = params.get('grant_type');
   if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params);
   if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params);

@@ -1,4 +1,6 @@
 import type { EndpointContext } from './context.js';
+import { takeScenario } from './control.js';
+import { spoilIdToken } from './faults.js';
 import { randomId, sha256 } from './ids.js';
 import { signJwt } from './keys.js';
 import type { Grant, MockClient, ProviderState } from './state.js';
@@ -59,6 +61,8 @@ export async function issueTokens(
       at_hash: (await sha256(accessToken)).slice(0, 22),
       ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
     });
+    const spoiled = takeScenario(ctx.control, 'id_token', ctx.profile.id, client.client_id);
+    if (spoiled) body['id_token'] = await spoilIdToken(String(body['id_token']), spoiled.fault, key);
   }
   if (ctx.profile.refresh && client.grant_types.includes('refresh_token')) {
     const refreshToken = randomId(32);

@@ -36,7 +36,10 @@ export const oidcProfile: MockProfile = {
   profile: oidc,
   routes: {
     'GET /.well-known/openid-configuration': (ctx) => json(discoveryDocument(ctx.issuer), 200, { 'access-control-allow-origin': '*' }),
-    'GET /jwks': async (ctx) => json({ keys: [(await ctx.signingKey()).publicJwk] }, 200, { 'access-control-allow-origin': '*' }),
+    'GET /jwks': async (ctx) => {
+      await ctx.signingKey();
+      return json({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) }, 200, { 'access-control-allow-origin': '*' });
+    },
     'GET /authorize': authorize,
     'POST /authorize/decision': decide,
     'POST /token': token,
