@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { control, registerClient, requestsOf, waitFor } from '../_mock.js';
+import { appPath, openApp, type App } from './_harness.js';
+
+const tabs = 8;
+const races = 50;
+
+describe('many tabs, one session', () => {
+  let clientId: string;
+  let apps: App[];
+
+  before(async function () {
+    this.timeout(60_000);
+    clientId = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 1 });
+    await control({ command: 'sign_in_as', sub: 'alice', clientId });
+    const first = await openApp({ clientId, fromScript: true, renewBefore: 0 });
+    first.button().shadowRoot.querySelector('button')?.click();
+    await waitFor(() => first.window.appClient?.session, 'the first tab to sign in');
+    apps = [first];
+    for (let index = 1; index < tabs; index += 1) apps.push(await openApp({ clientId, fromScript: true, renewBefore: 0 }));
+    await waitFor(() => apps.every((app) => app.window.appClient?.session), 'every tab to share the session');
+  });
+
+  after(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it(`sends exactly one refresh per expiry across ${tabs} tabs, ${races} times, and never a rotated refresh token`, async function () {
+    this.timeout(races * 3000);
+    let previous = apps[0]!.window.appClient.session!.accessToken;
+    const baseline = (await requestsOf(clientId)).filter((entry) => entry.grantType === 'refresh_token').length;
+    for (let race = 0; race < races; race += 1) {
+      const expiresAt = apps[0]!.window.appClient.session!.expiresAt!;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 5));
+      const tokens = await Promise.all(apps.map((app) => app.window.appClient.getAccessToken()));
+      expect(new Set(tokens).size, `race ${race}: every tab has the same token`).to.equal(1);
+      expect(tokens[0], `race ${race}: the token was renewed`).not.to.equal(previous);
+      previous = tokens[0]!;
+    }
+    const refreshes = (await requestsOf(clientId)).filter((entry) => entry.grantType === 'refresh_token').slice(baseline);
+    expect(refreshes.filter((entry) => entry.status !== 200)).to.deep.equal([]);
+    expect(refreshes.length).to.equal(races);
+  });
+
+  it('a tab closed in the middle of a refresh does not wedge the others', async function () {
+    this.timeout(20_000);
+    await control({ command: 'scenario', scenario: { next: 'token', delay: 1500, clientId } });
+    const [closing, ...others] = apps;
+    const expiresAt = closing!.window.appClient.session!.expiresAt!;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 5));
+    void closing!.window.appClient.getAccessToken().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    closing!.frame.remove();
+    const results = await Promise.allSettled(others.map((app) => app.window.appClient.getAccessToken()));
+    const outcomes = new Set(results.map((result) => (result.status === 'fulfilled' ? 'token' : (result.reason as { code: string }).code)));
+    expect(outcomes.size, 'every remaining tab ends in the same state').to.equal(1);
+    expect(['token', 'login_required']).to.include([...outcomes][0]);
+  });
+});
