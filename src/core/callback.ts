@@ -28,7 +28,8 @@ const maxLength = 4096;
 
 function paramsOf(source: URLSearchParams, where: CallbackParams['in'], stateless: boolean): CallbackParams | null {
   const carries = source.has('code') || source.has('error') || source.has('access_token');
-  if (!carries || !(source.has('state') || stateless)) return null;
+  if (!carries) return null;
+  if (!source.has('state') && !stateless) throw new OAuthError('invalid_state', 'the authorization response has no state');
   for (const name of responseParams) {
     const values = source.getAll(name);
     if (values.length > 1) throw new OAuthError('invalid_callback', `the callback repeats the parameter ${name}`);

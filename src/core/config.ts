@@ -29,6 +29,8 @@ export interface ClientConfig {
   popupTimeout?: number;
   /** Seconds before expiry at which the token is renewed. */
   renewBefore?: number;
+  /** How long a request to the provider may take, in milliseconds. */
+  requestTimeout?: number;
 }
 
 /** A configuration with its defaults filled. */
@@ -45,6 +47,7 @@ export interface ResolvedConfig {
   clockSkew: number;
   popupTimeout: number;
   renewBefore: number;
+  requestTimeout: number;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -102,6 +105,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     clockSkew: config.clockSkew ?? 30,
     popupTimeout: config.popupTimeout ?? 5 * 60_000,
     renewBefore: config.renewBefore ?? 60,
+    requestTimeout: config.requestTimeout ?? 30_000,
   };
 }
 

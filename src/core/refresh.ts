@@ -1,3 +1,4 @@
+import { timeoutSignal } from './http.js';
 import { sessionOf, type Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
 import { requestToken } from './token-endpoint.js';
@@ -13,7 +14,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
   const response = await requestToken(
     metadata.token_endpoint,
     { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: ctx.config.clientId },
-    signal,
+    timeoutSignal(ctx.config.requestTimeout, signal),
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {

@@ -4,6 +4,7 @@ import { absoluteIssuer, scopesOf, type LoginMode, type ResolvedConfig } from '.
 import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
 import type { UserClaims } from './id-token.js';
+import { timeoutSignal } from './http.js';
 import { pushAuthorizationRequest } from './par.js';
 import { sessionOf, type Session } from './session.js';
 import type { KeyValueStore } from './store.js';
@@ -44,7 +45,7 @@ export async function startSignIn(
   if (metadata.pushed_authorization_request_endpoint) {
     params = await pushAuthorizationRequest(metadata.pushed_authorization_request_endpoint, params, signal);
   }
-  await saveTransaction(ctx.store, transaction, !ctx.config.profile.echoesState);
+  await saveTransaction(ctx.store, transaction);
   return { url: authorizationUrl(metadata, params), transaction };
 }
 
@@ -67,7 +68,7 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
       client_id: ctx.config.clientId,
     };
     if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form);
+    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout));
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }

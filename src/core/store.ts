@@ -45,24 +45,46 @@ export function memoryStore(): KeyValueStore {
 }
 
 /**
- * A store that moves to memory for good once `primary` fails (no IndexedDB, private mode, quota),
- * calling `onFallback` once with the failure.
+ * Pending transactions in sessionStorage (they hold no token and must survive the redirect to the
+ * provider), everything else in memory.
+ */
+export function pageStore(): KeyValueStore {
+  const memory = memoryStore();
+  const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  const inSession = (key: string): boolean => session !== undefined && key.startsWith('txn');
+  const name = (key: string): string => `oauth-elements:${key}`;
+  return {
+    get: <T>(key: string) => (inSession(key) ? wrap(async () => JSON.parse(session?.getItem(name(key)) ?? 'null') ?? undefined) : memory.get<T>(key)),
+    set: (key, value) => (inSession(key) ? wrap(async () => session?.setItem(name(key), JSON.stringify(value))) : memory.set(key, value)),
+    delete: (key) => (inSession(key) ? wrap(async () => session?.removeItem(name(key))) : memory.delete(key)),
+  };
+}
+
+/**
+ * A store that moves to {@link pageStore} for good once `primary` fails (no IndexedDB, private
+ * mode, quota), calling `onFallback` once with the failure. Reads that miss in `primary` look in
+ * the page store too: an earlier page may have fallen back after a failed write.
  */
 export function fallbackStore(primary: KeyValueStore, onFallback: (error: OAuthError) => void): KeyValueStore {
-  let current = primary;
+  const secondary = pageStore();
+  let failed = false;
   const run = async <T>(operation: (store: KeyValueStore) => Promise<T>): Promise<T> => {
+    if (failed) return operation(secondary);
     try {
-      return await operation(current);
+      return await operation(primary);
     } catch (error) {
-      if (current !== primary || !(error instanceof OAuthError) || error.code !== 'storage_unavailable') throw error;
-      current = memoryStore();
+      if (!(error instanceof OAuthError) || error.code !== 'storage_unavailable') throw error;
+      failed = true;
       onFallback(error);
-      return operation(current);
+      return operation(secondary);
     }
   };
   return {
-    get: <T>(key: string) => run((store) => store.get<T>(key)),
+    get: async <T>(key: string) => (await run((store) => store.get<T>(key))) ?? (failed ? undefined : secondary.get<T>(key)),
     set: (key, value) => run((store) => store.set(key, value)),
-    delete: (key) => run((store) => store.delete(key)),
+    delete: async (key) => {
+      await run((store) => store.delete(key));
+      if (!failed) await secondary.delete(key);
+    },
   };
 }

@@ -1,5 +1,8 @@
 import { OAuthError } from './errors.js';
-import { jsonObjectOf, providerError, send } from './http.js';
+import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
+
+/** The longest `Retry-After` the kit waits for once before giving up. */
+const maxRetryAfter = 10;
 
 /**
  * A successful token response, checked.
@@ -23,12 +26,20 @@ export async function requestToken(
   params: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<TokenResponse> {
-  const response = await send(tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams(params),
-    signal,
-  });
+  const post = (): Promise<Response> =>
+    send(tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(params),
+      signal,
+    });
+  let response = await post();
+  const wait = response.status === 429 ? retryAfterOf(response) : undefined;
+  if (wait !== undefined && wait <= maxRetryAfter) {
+    // RFC 6585 §4: one polite retry after the time the provider asked for, never more.
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    response = await post();
+  }
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'the token request');
   return checkTokenResponse(body);

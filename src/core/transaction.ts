@@ -36,15 +36,19 @@ export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId
 const pendingKeyOf = (issuer: string, clientId: string): string => `txn-pending:${issuer} ${clientId}`;
 
 /**
- * Keeps a transaction until its callback arrives. For a provider that echoes no state, the one
- * pending transaction of the client is also remembered, and a newer sign-in replaces it.
+ * Keeps a transaction until its callback arrives, as the one pending sign-in of its client: a newer
+ * sign-in replaces an older one, whose callback is then refused. A provider that echoes no state
+ * finds its transaction through that pointer.
  */
-export async function saveTransaction(store: KeyValueStore, transaction: Transaction, stateless = false): Promise<void> {
+export async function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
+  const pendingKey = pendingKeyOf(transaction.issuer, transaction.clientId);
+  const older = await store.get<string>(pendingKey);
+  if (older !== undefined) await store.delete(keyOf(older));
   await store.set(keyOf(transaction.state), transaction);
-  if (stateless) await store.set(pendingKeyOf(transaction.issuer, transaction.clientId), transaction.state);
+  await store.set(pendingKey, transaction.state);
 }
 
-/** The state of the one pending sign-in of a client whose provider echoes no state. */
+/** The state of the one pending sign-in of a client. */
 export async function pendingState(store: KeyValueStore, issuer: string, clientId: string): Promise<string | undefined> {
   return store.get<string>(pendingKeyOf(issuer, clientId));
 }
@@ -59,6 +63,8 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
 export async function takeTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
   const transaction = await store.get<Transaction>(keyOf(state));
   await store.delete(keyOf(state));
-  if (transaction) await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
+  if (transaction && (await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
+    await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
+  }
   return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }

@@ -22,7 +22,12 @@ function refusal(thrower: () => unknown): string | undefined {
 describe('callback', () => {
   it('reads nothing from a URL that is no authorization response', () => {
     expect(readCallback('https://app.example/?page=2')).to.equal(null);
-    expect(readCallback('https://app.example/?code=abc')).to.equal(null);
+    expect(readCallback('https://app.example/?state=s')).to.equal(null);
+  });
+
+  it('refuses a code or an error without state from a provider that echoes state', () => {
+    expect(refusal(() => readCallback('https://app.example/?code=abc'))).to.equal('invalid_state');
+    expect(refusal(() => readCallback('https://app.example/?error=server_error'))).to.equal('invalid_state');
   });
 
   it('reads code, state and iss', () => {
@@ -74,8 +79,8 @@ describe('callback', () => {
     expect(refusal(() => implicitTokenOf(inQuery!))).to.equal('invalid_callback');
   });
 
-  it('recognises a stateless provider\'s callback only when told to', () => {
-    expect(readCallback('https://app.example/?code=a')).to.equal(null);
+  it('takes a callback without state only from a provider that echoes none', () => {
+    expect(refusal(() => readCallback('https://app.example/?code=a'))).to.equal('invalid_state');
     expect(readCallback('https://app.example/?code=a', true)?.code).to.equal('a');
   });
 
