@@ -202,23 +202,47 @@ export class OAuthClient extends EventTarget {
     return { session, returnTo: transaction.returnTo };
   }
 
-  /** Renews the token once across tabs: the first tab to hold the lock renews, the others read its result. */
+  /** Renews the token once across tabs, and once in this tab however many callers ask. */
   #renew(signal?: AbortSignal): Promise<Session> {
-    this.#renewing ??= this.#withLock(() => this.#renewLocked(signal)).finally(() => {
+    this.#renewing ??= this.#renewAcrossTabs(signal).finally(() => {
       this.#renewing = undefined;
       this.dispatchEvent(new RenewalEvent('idle'));
     });
     return this.#renewing;
   }
 
-  async #renewLocked(signal?: AbortSignal): Promise<Session> {
+  /**
+   * The tab that gets the exclusive lock renews; the others wait for it on a shared lock, all at
+   * once, and take what it stored. A renewer that dies releases the lock and the next one tries.
+   */
+  async #renewAcrossTabs(signal?: AbortSignal): Promise<Session> {
     this.dispatchEvent(new RenewalEvent('renewing'));
+    const locks = globalThis.navigator?.locks;
+    if (!locks) return this.#renewLocked(signal);
+    const name = `oauth-elements:renew:${this.#key}`;
+    for (;;) {
+      const renewed = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? this.#renewLocked(signal) : null));
+      if (renewed) return renewed;
+      const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () => this.#storedFresh());
+      if (adopted) return adopted;
+    }
+  }
+
+  /** The stored session if it is fresh (another tab renewed it), adopted here. */
+  async #storedFresh(): Promise<Session | null> {
+    const stored = await this.#store.get<unknown>(this.#key);
+    return isSession(stored) && isFresh(stored, this.config.renewBefore) ? this.#adopted(stored) : null;
+  }
+
+  #adopted(session: Session): Session {
+    if (session.accessToken !== this.#session?.accessToken) this.#apply(session);
+    return session;
+  }
+
+  async #renewLocked(signal?: AbortSignal): Promise<Session> {
     const stored = await this.#store.get<unknown>(this.#key);
     const current = isSession(stored) ? stored : null;
-    if (current && isFresh(current, this.config.renewBefore)) {
-      if (current.accessToken !== this.#session?.accessToken) await this.#adopt(current);
-      return current;
-    }
+    if (current && isFresh(current, this.config.renewBefore)) return this.#adopted(current);
     if (current?.refreshToken) {
       try {
         const next = await refreshSession(this.#ctx, { ...current, refreshToken: current.refreshToken }, signal);
@@ -240,12 +264,6 @@ export class OAuthClient extends EventTarget {
     throw new OAuthError('login_required', 'the session has expired; sign in again');
   }
 
-  async #withLock<T>(operation: () => Promise<T>): Promise<T> {
-    const locks = globalThis.navigator?.locks;
-    if (!locks) return operation();
-    return locks.request(`oauth-elements:renew:${this.#key}`, operation);
-  }
-
   #scrub(href: string): void {
     if (typeof location !== 'undefined' && href === location.href && withoutCallbackParams(href) !== href) {
       history.replaceState(history.state, '', withoutCallbackParams(href));
@@ -256,10 +274,6 @@ export class OAuthClient extends EventTarget {
     if (session) await this.#store.set(this.#key, session);
     else await this.#store.delete(this.#key);
     this.#channel?.postMessage({ key: this.#key });
-    this.#apply(session);
-  }
-
-  async #adopt(session: Session | null): Promise<void> {
     this.#apply(session);
   }
 
@@ -291,7 +305,7 @@ export class OAuthClient extends EventTarget {
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;
       const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);
-      await this.#adopt(isSession(stored) ? stored : null);
+      this.#apply(isSession(stored) ? stored : null);
     };
     const wake = (): void => {
       if (document.visibilityState === 'visible') this.#renewIfDue();
