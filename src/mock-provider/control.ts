@@ -1,7 +1,7 @@
 import { createSigningKey, type SigningKey } from './keys.js';
 
 /** How the next token response of a client goes wrong (or slow). */
-export type TokenFault = 'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant';
+export type TokenFault = 'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant' | 'wrong_token_type' | 'no_access_token';
 
 /** How the next id_token of a client is spoiled. */
 export type IdTokenFault = 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired';

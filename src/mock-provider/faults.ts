@@ -19,6 +19,10 @@ export function tokenFaultResponse(fault: TokenFault, retryAfter = 1): Response 
       return new Response('{"access_token": "half', { status: 200, headers: { 'content-type': 'application/json', ...noStore } });
     case 'invalid_grant':
       return oauthError('invalid_grant', 'scripted: the grant is invalid');
+    case 'wrong_token_type':
+      return json({ access_token: 'scripted', token_type: 'mac', expires_in: 60 }, 200, noStore);
+    case 'no_access_token':
+      return json({ token_type: 'Bearer', expires_in: 60 }, 200, noStore);
   }
 }
 

@@ -88,3 +88,17 @@ export function watchPopups(app: App): Window[] {
   };
   return opened;
 }
+
+/** Starts a redirect sign-in in the app and returns the authorization request the provider received. */
+export async function startSignIn(app: App): Promise<URL> {
+  app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
+  return new URL(await waitFor(() => (app.document.location.pathname.endsWith('/authorize') ? app.document.location.href : null), 'the authorization request'));
+}
+
+/** Loads `href` in the app's frame, as a provider's redirect would, and waits for the app to render. */
+export async function deliver(app: App, href: string): Promise<void> {
+  const loaded = new Promise((resolve) => app.frame.addEventListener('load', resolve, { once: true }));
+  app.frame.src = href;
+  await loaded;
+  await waitFor(() => app.button()?.shadowRoot?.querySelector('button'), 'the app to render');
+}
