@@ -1,9 +1,12 @@
+import { grantedScope, redirectAllowed } from './authorize-rules.js';
 import { consentPage, errorPage } from './consent-page.js';
 import { takeScenario } from './control.js';
-import type { EndpointContext } from './context.js';
+import { withHeaders, type EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, html, redirect, singleParams } from './responses.js';
-import type { Interaction } from './state.js';
+import { recordConsent, silentSignIn, startSession } from './session.js';
+import { activeClient, type Interaction } from './state.js';
+import { issueTokens } from './tokens.js';
 
 const interactionLifetime = 10 * 60_000;
 const codeLifetime = 60_000;
@@ -13,28 +16,32 @@ const codeLifetime = 60_000;
  * An unknown client or unregistered redirect URI gets a page, never a redirect.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
-export function authorize(ctx: EndpointContext, request: Request): Response {
+export async function authorize(ctx: EndpointContext, request: Request): Promise<Response> {
   const params = singleParams(new URL(request.url).searchParams);
   if (!params) return html(errorPage('invalid_request', 'a parameter is repeated'), 400);
-  const client = ctx.state.clients.get(params.get('client_id') ?? '');
+  const client = activeClient(ctx.state, params.get('client_id'));
   if (!client) return html(errorPage('invalid_client', 'this client is not registered'), 400);
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!client.redirect_uris.includes(redirectUri)) {
+  if (!redirectAllowed(client, redirectUri)) {
     return html(errorPage('invalid_request', 'redirect_uri is not registered for this client'), 400);
   }
   const state = params.get('state');
+  const responseType = params.get('response_type') ?? '';
+  const implicit = responseType === 'token';
   const fail = (error: string, description: string): Response =>
-    redirect(redirectUri, { error, error_description: description, state, iss: ctx.issuer });
+    sendBack(ctx, { redirectUri, state, responseType: implicit ? 'token' : 'code' }, { error, error_description: description });
 
-  if (params.get('response_type') !== 'code' || !client.response_types.includes('code')) {
-    return fail('unsupported_response_type', 'this client may only use response_type=code');
+  if (!(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) || !client.response_types.includes(responseType)) {
+    return fail('unsupported_response_type', `this client may not use response_type=${responseType}`);
   }
-  const scope = params.get('scope') ?? 'openid';
-  const allowed = new Set(client.scope.split(' '));
-  if (!scope.split(' ').every((item) => allowed.has(item))) return fail('invalid_scope', 'a requested scope is not allowed');
-  const challenge = params.get('code_challenge');
+  if (state === undefined && client.enforce_state_validation) return fail('invalid_request', 'state is required');
+  const scope = grantedScope(ctx, client, params.get('scope'));
+  if (scope === undefined) return fail('invalid_scope', 'a requested scope is not allowed');
+  // A provider without PKCE ignores code_challenge from a confidential client; a public client always needs it.
+  const pkce = !implicit && (ctx.profile.pkce || client.token_endpoint_auth_method === 'none');
+  const challenge = pkce ? params.get('code_challenge') : undefined;
   const method = params.get('code_challenge_method');
-  if (challenge !== undefined || client.token_endpoint_auth_method === 'none') {
+  if (pkce && (challenge !== undefined || client.token_endpoint_auth_method === 'none')) {
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
     if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge is malformed');
   }
@@ -47,18 +54,23 @@ export function authorize(ctx: EndpointContext, request: Request): Response {
     nonce: params.get('nonce'),
     codeChallenge: challenge,
     createdAt: ctx.now(),
+    responseType: implicit ? ('token' as const) : ('code' as const),
   };
   const signInAs = takeScenario(ctx.control, 'authorization', ctx.profile.id, client.client_id);
   const scripted = signInAs && ctx.state.users.find((user) => user.sub === signInAs.signInAs);
   if (scripted) return issueCode(ctx, interaction, scripted.sub);
+  const silent = silentSignIn(ctx, request, client.client_id, scope, params.get('prompt'));
+  if (silent && 'error' in silent) return fail(silent.error, silent.description);
+  if (silent) return issueCode(ctx, interaction, silent.sub, silent.authTime);
   ctx.state.interactions.set(interaction.id, interaction);
   return html(
     consentPage({
-      action: `${new URL(ctx.issuer).pathname}/authorize/decision`,
+      action: `${new URL(ctx.issuer).pathname}${ctx.profile.endpoints?.authorization ?? '/authorize'}/decision`,
       interaction,
       client,
       users: ctx.state.users,
       consentScript: ctx.consentScript,
+      scopes: ctx.settings.scopes,
     }),
   );
 }
@@ -75,17 +87,32 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
     return html(errorPage('invalid_request', 'this sign-in has expired; start again from the application'), 400);
   }
   ctx.state.interactions.delete(interaction.id);
-  const base = { state: interaction.state, iss: ctx.issuer };
   if (params.get('decision') !== 'approve') {
-    return redirect(interaction.redirectUri, { ...base, error: 'access_denied', error_description: 'the user denied the request' });
+    return sendBack(ctx, interaction, { error: 'access_denied', error_description: 'the user denied the request' });
   }
   const user = ctx.state.users.find((candidate) => candidate.sub === params.get('user')) ?? ctx.state.users[0];
   if (!user) return html(errorPage('server_error', 'no user to sign in as'), 500);
-  return issueCode(ctx, interaction, user.sub);
+  recordConsent(ctx, user.sub, interaction.clientId, interaction.scope);
+  return withHeaders(await issueCode(ctx, interaction, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
 }
 
-/** Issues a code for an approved interaction and sends the user back with it, `state` and `iss`. */
-function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string): Response {
+/** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */
+function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>, params: Record<string, string>): Response {
+  const echoed = { state: ctx.profile.echoesState ? to.state : undefined, iss: ctx.profile.iss ? ctx.issuer : undefined };
+  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === 'token' ? 'fragment' : 'query');
+}
+
+/**
+ * Issues a code for an approved interaction and sends the user back with it; for implicit, the access token.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
+ */
+async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string, authTime = Math.floor(ctx.now() / 1000)): Promise<Response> {
+  const client = ctx.state.clients.get(interaction.clientId);
+  if (interaction.responseType === 'token' && client) {
+    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12) };
+    const body = await issueTokens(ctx, client, grant, { idToken: false, refresh: false });
+    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']) });
+  }
   const code = randomId();
   ctx.state.codes.set(code, {
     clientId: interaction.clientId,
@@ -94,10 +121,10 @@ function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string):
     nonce: interaction.nonce,
     codeChallenge: interaction.codeChallenge,
     sub,
-    authTime: Math.floor(ctx.now() / 1000),
+    authTime,
     expiresAt: ctx.now() + codeLifetime,
     used: false,
     family: randomId(12),
   });
-  return redirect(interaction.redirectUri, { state: interaction.state, iss: ctx.issuer, code });
+  return sendBack(ctx, interaction, { code });
 }

@@ -27,17 +27,24 @@ export function consentPage(options: {
   client: MockClient;
   users: MockUser[];
   consentScript: string | undefined;
+  /** The provider's own scope definitions (panel, redguy), before the OpenID ones. */
+  scopes?: ScopeDisplay[] | undefined;
 }): string {
   const { action, interaction, client, users, consentScript } = options;
   const scopes: ScopeDisplay[] = interaction.scope
     .split(' ')
     .filter(Boolean)
-    .map((id) => ({ id, ...(oidcScopes[id] ?? { name: id, description: id }) }));
+    .map((id) => {
+      const defined = options.scopes?.find((scope) => scope.id === id);
+      return defined ? { id, name: defined.name, description: defined.description, ...(defined.icon ? { icon: defined.icon } : {}) } : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
+    });
+  const fill = (text: string): string => text.replaceAll('{user}', users[0]?.name ?? 'you').replaceAll('{client_name}', client.client_name);
+  const icon = (scope: ScopeDisplay): string => (scope.icon && /^(https?:|data:|\/)/.test(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '');
   const attr = (name: string, value: string | undefined): string => (value ? ` ${name}="${escapeHtml(value)}"` : '');
   const accounts = users
     .map((user, index) => `<label><input type="radio" name="user" value="${escapeHtml(user.sub)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(user.name)}</label>`)
     .join('\n        ');
-  const scopeItems = scopes.map((scope) => `<li>${escapeHtml(scope.name)}</li>`).join('');
+  const scopeItems = scopes.map((scope) => `<li>${icon(scope)}<strong>${escapeHtml(scope.name)}</strong>: ${escapeHtml(fill(scope.description))}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>

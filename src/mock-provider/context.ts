@@ -1,6 +1,7 @@
 import type { ProviderProfile } from '../core/profiles/index.js';
 import type { Control } from './control.js';
 import type { SigningKey } from './keys.js';
+import type { MockSettings } from './profiles/mock-profile.js';
 import type { MockClient, ProviderState } from './state.js';
 
 /** What every endpoint of one mounted profile sees. */
@@ -8,6 +9,8 @@ export interface EndpointContext {
   state: ProviderState;
   /** The provider this mount emulates. */
   profile: ProviderProfile;
+  /** How the shared endpoints bend to this provider. */
+  settings: MockSettings;
   /** The issuer identifier: the request's origin, the base path and the profile. */
   issuer: string;
   signingKey: () => Promise<SigningKey>;
@@ -27,8 +30,8 @@ export function corsFor(request: Request, clients: Iterable<MockClient>): Record
       return {
         'access-control-allow-origin': origin,
         'access-control-allow-headers': 'authorization, content-type, dpop',
-        'access-control-allow-methods': 'GET, POST',
-        'access-control-expose-headers': 'www-authenticate, retry-after, dpop-nonce',
+        'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+        'access-control-expose-headers': 'www-authenticate, retry-after, dpop-nonce, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
         vary: 'origin',
       };
     }

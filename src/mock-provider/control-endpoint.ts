@@ -1,6 +1,6 @@
 import { rotateKey, type Control, type Scenario } from './control.js';
 import { json } from './responses.js';
-import type { MockUser, ProviderState } from './state.js';
+import { retireClient, type MockUser, type ProviderState } from './state.js';
 
 /** A command to `<basePath>/__control`. */
 export type ControlCommand =
@@ -9,7 +9,8 @@ export type ControlCommand =
   | { command: 'advance_clock'; seconds: number }
   | { command: 'rotate_keys' }
   | { command: 'users'; users: MockUser[]; profile?: string }
-  | { command: 'clear_log' };
+  | { command: 'clear_log' }
+  | { command: 'disable_client' | 'delete_client'; clientId: string; profile?: string };
 
 /**
  * The control endpoint: GET answers the request log (filtered by `client_id`), POST runs a command.
@@ -49,6 +50,13 @@ export async function controlEndpoint(request: Request, control: Control, states
     case 'clear_log':
       control.log.length = 0;
       break;
+    case 'disable_client':
+    case 'delete_client': {
+      const state = states.get(command.profile ?? 'oidc');
+      const how = command.command === 'disable_client' ? 'disable' : 'delete';
+      if (!state || !retireClient(state, String(command.clientId), how)) return json({ error: 'invalid_request', error_description: 'no such client' }, 400);
+      break;
+    }
     default:
       return json({ error: 'invalid_request', error_description: 'unknown command' }, 400);
   }

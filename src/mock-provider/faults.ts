@@ -1,18 +1,14 @@
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import type { IdTokenFault, TokenFault } from './control.js';
 import { signJwt, type SigningKey } from './keys.js';
+import { tooManyRequests } from './rate-limit.js';
 import { json, noStore, oauthError } from './responses.js';
 
 /** The response a scripted token fault gives instead of the real one. */
-export function tokenFaultResponse(fault: TokenFault, retryAfter = 1): Response {
+export function tokenFaultResponse(fault: TokenFault, retryAfter = 1, now = Date.now()): Response {
   switch (fault) {
     case 'rate_limited':
-      return json({ error: 'rate_limited', error_description: 'too many requests' }, 429, {
-        ...noStore,
-        'retry-after': String(retryAfter),
-        'x-ratelimit-limit': '60',
-        'x-ratelimit-remaining': '0',
-      });
+      return tooManyRequests(60, now + retryAfter * 1000, now);
     case 'server_error':
       return oauthError('server_error', 'the provider failed', 500);
     case 'malformed':

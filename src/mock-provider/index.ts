@@ -2,3 +2,4 @@ export { createMockProvider, type MockProvider, type MockProviderOptions } from 
 export type { ClientMetadata } from './registration.js';
 export type { MockClient, MockUser } from './state.js';
 export { defaultUsers } from './state.js';
+export { serveMockProvider, type MockFetchEvent, type MockWorkerScope, type ServeMockProviderOptions } from './service-worker.js';

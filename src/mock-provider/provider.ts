@@ -1,11 +1,18 @@
 import { corsFor, withHeaders, type EndpointContext } from './context.js';
 import { createControl, currentKey, rotateKey, type Control, type Scenario } from './control.js';
 import { controlEndpoint } from './control-endpoint.js';
-import type { MockProfile } from './profiles/mock-profile.js';
+import { gearcodeProfile } from './profiles/gearcode.js';
+import type { MockProfile, MockSettings, RateLimit } from './profiles/mock-profile.js';
 import { oidcProfile } from './profiles/oidc.js';
+import { panelProfile } from './profiles/panel.js';
+import { phpapiProfile } from './profiles/phpapi.js';
+import { redguyProfile } from './profiles/redguy.js';
+import { rserviceProfile } from './profiles/rservice.js';
+import { rateLimited } from './rate-limit.js';
+import { clientConfigurationEndpoint } from './client-management.js';
 import { createClientRecord, register, type ClientMetadata } from './registration.js';
 import { json } from './responses.js';
-import { createState, type MockClient, type MockUser, type ProviderState } from './state.js';
+import { createState, retireClient, type MockClient, type MockUser, type ProviderState } from './state.js';
 
 /** Options of {@link createMockProvider}. */
 export interface MockProviderOptions {
@@ -18,6 +25,8 @@ export interface MockProviderOptions {
   consentScript?: string;
   /** The provider's clock, in epoch milliseconds. */
   now?: () => number;
+  /** The rate limit of the profiles that have one (phpapi: 60 requests a minute per client or token). */
+  rateLimit?: RateLimit;
 }
 
 /** A mock provider: a fetch-style handler with its state and in-process helpers. */
@@ -38,10 +47,14 @@ export interface MockProvider {
   advanceClock(seconds: number): void;
   /** Signs with a new key from now on; the previous one stays in the JWKS. */
   rotateKeys(): void;
+  /** Disables a client (`oidc` unless named): it cannot authenticate and its tokens are refused. */
+  disableClient(clientId: string, profile?: string): void;
+  /** Deletes a client (`oidc` unless named): its tokens are refused. */
+  deleteClient(clientId: string, profile?: string): void;
 }
 
 /** The profiles mounted below the base path, by id. */
-const mockProfiles: MockProfile[] = [oidcProfile];
+const mockProfiles: MockProfile[] = [oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile];
 
 /**
  * Makes a mock OAuth 2.0 / OpenID provider as one fetch-style handler, each profile at `<basePath>/<id>`.
@@ -54,11 +67,18 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const now = (): number => clock() + control.offset;
   const states = new Map(mockProfiles.map((mock) => [mock.profile.id, createState(options.users)]));
   const byId = new Map(mockProfiles.map((mock) => [mock.profile.id, mock]));
+  const settings = new Map<string, MockSettings>(
+    mockProfiles.map((mock) => [mock.profile.id, { ...mock.settings, ...(mock.settings?.rateLimit && options.rateLimit ? { rateLimit: options.rateLimit } : {}) }]),
+  );
   const signingKey = () => currentKey(control);
-  const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
+  const stateOf = (profile: string): ProviderState => {
     const state = states.get(profile);
     if (!state) throw new TypeError(`no mock profile ${profile}`);
-    const client = createClientRecord(metadata, now());
+    return state;
+  };
+  const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
+    const state = stateOf(profile);
+    const client = (settings.get(profile)?.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, now());
     state.clients.set(client.client_id, client);
     return client;
   };
@@ -71,14 +91,17 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const mock = match && byId.get(match[1] ?? '');
     const state = mock && states.get(mock.profile.id);
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
-    const ctx: EndpointContext = { state, control, profile: mock.profile, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
+    const ctx: EndpointContext = { state, control, profile: mock.profile, settings: settings.get(mock.profile.id) ?? {}, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
     const cors = corsFor(request, state.clients.values());
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const path = match[2] ?? '/';
-    const endpoint = path === '/register' && request.method === 'POST' ? register : mock.routes[`${request.method} ${path}`];
+    const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
+    const endpoint = shared ?? mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
     const logged = await requestFacts(request);
-    const response = await endpoint(ctx, request);
+    const page = path.startsWith(mock.profile.endpoints?.authorization ?? '/authorize') || path === '/register';
+    const key = logged.clientId ?? request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? 'anonymous';
+    const response = page ? await endpoint(ctx, request) : await rateLimited(ctx, key, async () => endpoint(ctx, request));
     control.log.push({ at: now(), profile: mock.profile.id, method: request.method, path, ...logged, status: response.status });
     return path === mock.profile.endpoints?.authorization || path === '/authorize' ? response : withHeaders(response, cors);
   };
@@ -92,6 +115,8 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
       void control.scenarios.push({ next: 'authorization', signInAs: sub, ...options }),
     advanceClock: (seconds: number) => void (control.offset += seconds * 1000),
     rotateKeys: () => rotateKey(control),
+    disableClient: (clientId: string, profile = 'oidc') => void retireClient(stateOf(profile), clientId, 'disable'),
+    deleteClient: (clientId: string, profile = 'oidc') => void retireClient(stateOf(profile), clientId, 'delete'),
   });
 }
 

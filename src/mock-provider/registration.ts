@@ -16,6 +16,10 @@ export interface ClientMetadata {
   client_uri?: string;
   /** Extension: seconds an access token of this client lives. */
   access_token_lifetime?: number;
+  /** Where RP-Initiated Logout may send the user back. @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#ClientMetadata */
+  post_logout_redirect_uris?: string[];
+  /** Extension: a disabled client cannot authenticate, and its tokens are refused. */
+  disabled?: boolean;
 }
 
 /** A refused registration. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2 */
@@ -71,6 +75,11 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
     throw new RegistrationError('invalid_redirect_uri', 'redirect_uris is required for this grant');
   }
   redirectUris.forEach(checkRedirectUri);
+  const logoutUris = stringList(metadata.post_logout_redirect_uris, 'post_logout_redirect_uris', []);
+  logoutUris.forEach(checkRedirectUri);
+  if (metadata.disabled !== undefined && typeof metadata.disabled !== 'boolean') {
+    throw new RegistrationError('invalid_client_metadata', 'disabled must be a boolean');
+  }
   const method = metadata.token_endpoint_auth_method ?? 'client_secret_basic';
   if (!authMethods.has(method)) throw new RegistrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
   if (metadata.scope !== undefined && typeof metadata.scope !== 'string') {
@@ -92,6 +101,8 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
   if (logo) client.logo_uri = logo;
   if (home) client.client_uri = home;
   if (method !== 'none') client.client_secret = randomId();
+  if (logoutUris.length > 0) client.post_logout_redirect_uris = logoutUris;
+  if (metadata.disabled) client.disabled = true;
   const lifetime = metadata.access_token_lifetime;
   if (lifetime !== undefined) {
     if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1) {
@@ -122,7 +133,7 @@ export async function register(ctx: EndpointContext, request: Request): Promise<
     return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id' }, 400);
   }
   try {
-    const client = createClientRecord(metadata as ClientMetadata, ctx.now());
+    const client = (ctx.settings.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, ctx.now());
     ctx.state.clients.set(client.client_id, client);
     return json(registrationResponse(client, `${ctx.issuer}/register/${client.client_id}`), 201, { 'cache-control': 'no-store' });
   } catch (error) {

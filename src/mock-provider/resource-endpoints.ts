@@ -1,19 +1,58 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
+import { providerError } from './errors.js';
+import type { Endpoint } from './profiles/mock-profile.js';
 import { formOf, json, singleParams } from './responses.js';
-import type { AccessTokenRecord } from './state.js';
+import { activeClient, type AccessTokenRecord, type MockUser } from './state.js';
 import { claimsFor, revokeFamily } from './tokens.js';
 
-/** The live record of an access token this provider signed, or `undefined`. */
+/** The live record of an access token this provider signed, or `undefined`: revoked, expired, or its client gone or disabled. */
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {
   try {
     const keys = createLocalJWKSet({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) });
     const { payload } = await jwtVerify(token, keys, { issuer: ctx.issuer, typ: 'at+jwt', currentDate: new Date(ctx.now()) });
     const record = ctx.state.accessTokens.get(String(payload.jti));
-    return record && !record.revoked && record.expiresAt > ctx.now() ? record : undefined;
+    const live = record && !record.revoked && record.expiresAt > ctx.now() && activeClient(ctx.state, record.clientId);
+    return live ? record : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** What a protected resource answers for a live token: a body for a JSON 200, or a whole response. */
+export type ResourceAnswer = (ctx: EndpointContext, record: AccessTokenRecord, user: MockUser | undefined) => unknown;
+
+/** How a protected resource refuses a request; the RFC 6750 challenge unless a profile has its own envelope. */
+export type ResourceRefusal = (ctx: EndpointContext, error: string, description: string, status: number) => Response;
+
+const challenge: ResourceRefusal = (ctx, error, description, status) =>
+  providerError(ctx, error, description, status, {
+    'www-authenticate': `Bearer realm="${ctx.issuer}"${error === 'invalid_request' ? '' : `, error="${error}"`}`,
+  });
+
+/**
+ * A protected resource: the access token where the profile sends it (the Authorization header, or
+ * panel's `access_token` query parameter), checked live, with a scope when one is required.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export function protectedResource(answer: ResourceAnswer, options: { scope?: string; refuse?: ResourceRefusal } = {}): Endpoint {
+  const refuse = options.refuse ?? challenge;
+  return async (ctx, request) => {
+    const query = singleParams(new URL(request.url).searchParams);
+    const token =
+      ctx.profile.userinfo?.token === 'query'
+        ? query?.get('access_token')
+        : request.headers.get('authorization')?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
+    if (!token) return refuse(ctx, 'invalid_request', 'an access token is required', 401);
+    const record = await accessTokenRecord(ctx, token);
+    if (!record) return refuse(ctx, 'invalid_token', 'the access token is invalid or expired', 401);
+    if (options.scope && !record.scope.split(' ').includes(options.scope)) {
+      return refuse(ctx, 'insufficient_scope', `this resource needs the scope ${options.scope}`, 403);
+    }
+    const body = answer(ctx, record, ctx.state.users.find((candidate) => candidate.sub === record.sub));
+    return body instanceof Response ? body : json(body);
+  };
 }
 
 /**
@@ -21,17 +60,7 @@ export async function accessTokenRecord(ctx: EndpointContext, token: string): Pr
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
-export async function userinfo(ctx: EndpointContext, request: Request): Promise<Response> {
-  const token = request.headers.get('authorization')?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
-  const challenge = (error?: string): Record<string, string> => ({
-    'www-authenticate': `Bearer realm="${ctx.issuer}"${error ? `, error="${error}"` : ''}`,
-  });
-  if (!token) return json({ error: 'invalid_request' }, 401, challenge());
-  const record = await accessTokenRecord(ctx, token);
-  if (!record) return json({ error: 'invalid_token' }, 401, challenge('invalid_token'));
-  const user = ctx.state.users.find((candidate) => candidate.sub === record.sub);
-  return json({ sub: record.sub, ...claimsFor(user, record.scope) });
-}
+export const userinfo = protectedResource((_ctx, record, user) => ({ sub: record.sub, ...claimsFor(user, record.scope) }));
 
 /**
  * Revocation: any token of the calling client is revoked; the answer is 200 whatever the token.

@@ -30,10 +30,13 @@ export function html(body: string, status = 200): Response {
   });
 }
 
-/** A 303 to `location` with the given query parameters. */
-export function redirect(location: string, params: Record<string, string | undefined>): Response {
+/** A 303 to `location` with the given parameters in its query, or in its fragment (implicit, RFC 6749 §4.2.2). */
+export function redirect(location: string, params: Record<string, string | undefined>, mode: 'query' | 'fragment' = 'query'): Response {
   const url = new URL(location);
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, value);
+  const fragment = new URLSearchParams();
+  const target = mode === 'query' ? url.searchParams : fragment;
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) target.set(name, value);
+  if (mode === 'fragment') url.hash = fragment.toString();
   return new Response(null, { status: 303, headers: { location: url.href, 'cache-control': 'no-store' } });
 }
 

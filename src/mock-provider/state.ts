@@ -26,6 +26,15 @@ export interface MockClient {
   client_id_issued_at: number;
   /** Seconds an access token lives (panel's `access_token_lifetime`); the profile's lifetime by default. */
   access_token_lifetime?: number;
+  /** A disabled client cannot authenticate, and the tokens it holds are refused. */
+  disabled?: boolean;
+  /** Where RP-Initiated Logout may send the user back; nowhere else. */
+  post_logout_redirect_uris?: string[];
+  /** panel's client settings: implicit allowed, `state` required, redirect URIs matched exactly (else by prefix). */
+  allow_implicit_grant?: boolean;
+  enforce_state_validation?: boolean;
+  require_exact_redirect_uri?: boolean;
+  description?: string;
 }
 
 /** An authorization request waiting for the user's decision on the consent page. */
@@ -38,6 +47,8 @@ export interface Interaction {
   nonce: string | undefined;
   codeChallenge: string | undefined;
   createdAt: number;
+  /** `token` for the implicit flow (RFC 6749 §4.2); a code otherwise. */
+  responseType?: 'code' | 'token';
 }
 
 /** An issued authorization code: single-use, short-lived, bound to client and redirect URI. */
@@ -86,6 +97,20 @@ export interface ProviderState {
   codes: Map<string, AuthorizationCode>;
   accessTokens: Map<string, AccessTokenRecord>;
   refreshTokens: Map<string, RefreshTokenRecord>;
+  /** Fixed rate-limit windows, by client or token: when the window began and how many requests it saw. */
+  rateWindows: Map<string, { start: number; count: number }>;
+  /** Provider sessions, by the id their cookie carries. */
+  sessions: Map<string, ProviderSession>;
+  /** The scopes each user granted each client, by `JSON.stringify([sub, clientId])`. */
+  consents: Map<string, Set<string>>;
+}
+
+/** A user signed in at the provider, as its session cookie says. */
+export interface ProviderSession {
+  id: string;
+  sub: string;
+  /** When the user signed in, in epoch seconds. */
+  authTime: number;
 }
 
 /** The users the consent page offers when none are given. */
@@ -96,5 +121,20 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map() };
+  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map() };
+}
+
+/** Disables or deletes a client; either way its tokens are refused from then on. `false` when there is no such client. */
+export function retireClient(state: ProviderState, clientId: string, how: 'disable' | 'delete'): boolean {
+  const client = state.clients.get(clientId);
+  if (!client) return false;
+  if (how === 'delete') state.clients.delete(clientId);
+  else client.disabled = true;
+  return true;
+}
+
+/** The client of an id if it is registered and not disabled: tokens of a client gone or disabled are refused. */
+export function activeClient(state: ProviderState, clientId: string | undefined): MockClient | undefined {
+  const client = state.clients.get(clientId ?? '');
+  return client && !client.disabled ? client : undefined;
 }

@@ -1,57 +1,72 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
+import { providerError } from './errors.js';
 import { tokenFaultResponse } from './faults.js';
-import { sha256 } from './ids.js';
-import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
-import type { MockClient } from './state.js';
+import { randomId, sha256 } from './ids.js';
+import { formOf, json, noStore, singleParams } from './responses.js';
+import { activeClient, type MockClient } from './state.js';
 import { issueTokens, revokeFamily } from './tokens.js';
 
 /**
- * The client a token request authenticates as: a public client by its id, a confidential one
- * by `client_secret_basic` or `client_secret_post`.
+ * The client a token request authenticates as: a public client by its id (where the profile takes
+ * public clients), a confidential one by `client_secret_basic` or `client_secret_post`; never a disabled one.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
 export function authenticateClient(ctx: EndpointContext, request: Request, params: Map<string, string>): MockClient | Response {
-  const unauthorized = (): Response => oauthError('invalid_client', 'client authentication failed', 401);
+  const unauthorized = (): Response => providerError(ctx, 'invalid_client', 'client authentication failed', 401);
   let clientId = params.get('client_id');
   let secret = params.get('client_secret');
   const basic = request.headers.get('authorization')?.match(/^Basic (.+)$/i)?.[1];
   if (basic) {
-    if (secret !== undefined) return oauthError('invalid_request', 'use one client authentication method');
+    if (secret !== undefined) return providerError(ctx, 'invalid_request', 'use one client authentication method');
     const [id = '', password = ''] = atob(basic).split(':').map(decodeURIComponent);
     if (clientId !== undefined && clientId !== id) return unauthorized();
     clientId = id;
     secret = password;
   }
-  const client = ctx.state.clients.get(clientId ?? '');
+  const client = activeClient(ctx.state, clientId);
   if (!client) return unauthorized();
-  if (client.token_endpoint_auth_method === 'none') return secret === undefined ? client : unauthorized();
+  if (client.token_endpoint_auth_method === 'none') {
+    const publicClients = ctx.settings.publicClients ?? ctx.profile.codeExchange === 'public';
+    return secret === undefined && publicClients ? client : unauthorized();
+  }
   return client.client_secret !== undefined && secret === client.client_secret ? client : unauthorized();
 }
 
 /**
- * The token endpoint, for the authorization_code grant.
+ * The token endpoint, for the authorization_code, refresh_token and client_credentials grants; a
+ * profile's extra parameters (gearcode's `resource_id`) must carry what its profile says.
+ * A profile without `grant_type` (phpapi) exchanges codes only.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
  */
 export async function token(ctx: EndpointContext, request: Request): Promise<Response> {
   const form = await formOf(request);
-  if (!form) return oauthError('invalid_request', 'send an application/x-www-form-urlencoded body');
+  if (!form) return providerError(ctx, 'invalid_request', 'send an application/x-www-form-urlencoded body');
   const params = singleParams(form);
-  if (!params) return oauthError('invalid_request', 'a parameter is repeated');
+  if (!params) return providerError(ctx, 'invalid_request', 'a parameter is repeated');
   const client = authenticateClient(ctx, request, params);
   if (client instanceof Response) return client;
   const scenario = takeScenario(ctx.control, 'token', ctx.profile.id, client.client_id);
   if (scenario?.delay) await new Promise((resolve) => setTimeout(resolve, scenario.delay));
-  if (scenario?.fault) return tokenFaultResponse(scenario.fault, scenario.retryAfter);
-  const grant = params.get('grant_type');
+  if (scenario?.fault) return tokenFaultResponse(scenario.fault, scenario.retryAfter, ctx.now());
+  for (const [name, value] of Object.entries(ctx.profile.tokenParams?.(client.client_id) ?? {})) {
+    if (params.get(name) !== value) return providerError(ctx, 'invalid_request', `${name} must be ${value}`);
+  }
+  const grant = ctx.profile.grantTypeParam ? params.get('grant_type') : 'authorization_code';
   if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params);
   if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params);
-  return oauthError('unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
+  if (grant === 'client_credentials' && client.grant_types.includes(grant)) {
+    const granted = { clientId: client.client_id, sub: client.client_id, scope: client.scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
+    return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false }), 200, noStore);
+  }
+  return providerError(ctx, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
 }
 
 async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Map<string, string>): Promise<Response> {
+  if (!params.get('code')) return providerError(ctx, 'invalid_request', 'code is required');
   const code = ctx.state.codes.get(params.get('code') ?? '');
-  const invalid = (why: string): Response => oauthError('invalid_grant', why);
+  const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
   if (!code) return invalid('the code is unknown');
   if (code.used) {
     // RFC 6749 §4.1.2: a code used twice revokes what its first use issued.
@@ -61,13 +76,16 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
   }
   if (code.expiresAt <= ctx.now()) return invalid('the code has expired');
   if (code.clientId !== client.client_id) return invalid('the code was issued to another client');
-  if (params.get('redirect_uri') !== code.redirectUri) return invalid('redirect_uri differs from the authorization request');
+  const redirectUri = params.get('redirect_uri');
+  if ((redirectUri !== undefined || ctx.settings.tokenRedirectUri !== false) && redirectUri !== code.redirectUri) {
+    return invalid('redirect_uri differs from the authorization request');
+  }
   const verifier = params.get('code_verifier');
   if (code.codeChallenge !== undefined) {
     if (!verifier || !/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || (await sha256(verifier)) !== code.codeChallenge) {
       return invalid('code_verifier does not match the code_challenge');
     }
-  } else if (verifier !== undefined) {
+  } else if (verifier !== undefined && ctx.profile.pkce) {
     return invalid('code_verifier sent for a request without code_challenge');
   }
   code.used = true;
@@ -82,7 +100,7 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
 async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>): Promise<Response> {
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
-  const invalid = (why: string): Response => oauthError('invalid_grant', why);
+  const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
   if (!record || record.clientId !== client.client_id) return invalid('the refresh token is unknown');
   if (record.used) {
     revokeFamily(ctx.state, record.family);
@@ -92,7 +110,7 @@ async function refresh(ctx: EndpointContext, client: MockClient, params: Map<str
   const requested = params.get('scope');
   const granted = record.scope.split(' ');
   if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {
-    return oauthError('invalid_scope', 'a refresh cannot widen the grant');
+    return providerError(ctx, 'invalid_scope', 'a refresh cannot widen the grant');
   }
   record.used = true;
   return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true }), 200, noStore);

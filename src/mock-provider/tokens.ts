@@ -35,7 +35,7 @@ export async function issueTokens(
   ctx: EndpointContext,
   client: MockClient,
   grant: Grant,
-  options: { nonce?: string | undefined; idToken: boolean },
+  options: { nonce?: string | undefined; idToken: boolean; refresh?: false },
 ): Promise<Record<string, unknown>> {
   const key = await ctx.signingKey();
   const now = Math.floor(ctx.now() / 1000);
@@ -47,7 +47,7 @@ export async function issueTokens(
     { iss: ctx.issuer, sub: grant.sub, aud: ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime },
     'at+jwt',
   );
-  const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', expires_in: lifetime, scope: grant.scope };
+  const body: Record<string, unknown> = { access_token: accessToken, token_type: ctx.settings.tokenType ?? 'Bearer', expires_in: lifetime, scope: grant.scope };
   if (options.idToken && grant.scope.split(' ').includes('openid')) {
     const user = ctx.state.users.find((candidate) => candidate.sub === grant.sub);
     body['id_token'] = await signJwt(key, {
@@ -64,7 +64,7 @@ export async function issueTokens(
     const spoiled = takeScenario(ctx.control, 'id_token', ctx.profile.id, client.client_id);
     if (spoiled) body['id_token'] = await spoilIdToken(String(body['id_token']), spoiled.fault, key);
   }
-  if (ctx.profile.refresh && client.grant_types.includes('refresh_token')) {
+  if (options.refresh !== false && ctx.profile.refresh && client.grant_types.includes('refresh_token')) {
     const refreshToken = randomId(32);
     ctx.state.refreshTokens.set(refreshToken, { ...grant, used: false, revoked: false, expiresAt: (now + refreshTokenLifetime) * 1000 });
     body['refresh_token'] = refreshToken;

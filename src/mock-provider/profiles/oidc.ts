@@ -1,5 +1,7 @@
 import { oidc } from '../../core/profiles/index.js';
 import { authorize, decide } from '../authorize.js';
+import { endSessionEndpoint } from '../end-session.js';
+import { introspect } from '../introspection.js';
 import { revoke, userinfo } from '../resource-endpoints.js';
 import { json } from '../responses.js';
 import { token } from '../token.js';
@@ -18,6 +20,9 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     jwks_uri: `${issuer}/jwks`,
     revocation_endpoint: `${issuer}/revoke`,
     registration_endpoint: `${issuer}/register`,
+    introspection_endpoint: `${issuer}/introspect`,
+    introspection_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    end_session_endpoint: `${issuer}/end-session`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
@@ -45,5 +50,7 @@ export const oidcProfile: MockProfile = {
     'POST /token': token,
     'GET /userinfo': userinfo,
     'POST /revoke': revoke,
+    'POST /introspect': introspect,
+    'GET /end-session': endSessionEndpoint,
   },
 };
