@@ -9,6 +9,7 @@ import { refreshSession } from './refresh.js';
 import { revokeToken } from './revocation.js';
 import { isFresh, isSession, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
+import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
 import { peekTransaction, pendingState, takeTransaction } from './transaction.js';
 
@@ -50,7 +51,7 @@ export class OAuthClient extends EventTarget {
   constructor(config: ClientConfig, store?: KeyValueStore) {
     super();
     this.config = resolveConfig(config);
-    this.#store = store ?? fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error)));
+    this.#store = store ?? sealedStore(fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error))));
     this.#ctx = { config: this.config, store: this.#store, metadata: (signal) => metadataOf(this.config, signal) };
   }
 
