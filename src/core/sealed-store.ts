@@ -1,4 +1,6 @@
 import { OAuthError } from './errors.js';
+import { base64url } from './random.js';
+import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';
 
 /** A value as it lies in storage: AES-GCM ciphertext and its IV, base64url. */
@@ -9,7 +11,7 @@ interface Sealed {
 }
 
 const keyName = 'key:seal';
-const encode = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const newSealKey = (): Promise<CryptoKey> => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const decode = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
 const isSealed = (value: unknown): value is Sealed =>
   typeof value === 'object' && value !== null && (value as Sealed).sealed === 1 && typeof (value as Sealed).iv === 'string' && typeof (value as Sealed).data === 'string';
@@ -25,7 +27,7 @@ const holdsTokens = (key: string): boolean => key.startsWith('session:');
  */
 export function sealedStore(inner: KeyValueStore): KeyValueStore {
   let sealKey: Promise<CryptoKey> | undefined;
-  const keyOf = (): Promise<CryptoKey> => (sealKey ??= withKeyLock(() => existingOrNewKey(inner)).catch((cause: unknown) => {
+  const keyOf = (): Promise<CryptoKey> => (sealKey ??= storedKey(inner, keyName, newSealKey, (value): value is CryptoKey => value instanceof CryptoKey).catch((cause: unknown) => {
     sealKey = undefined;
     throw cause instanceof OAuthError ? cause : new OAuthError('storage_unavailable', 'no key to seal the session with', { cause });
   }));
@@ -45,22 +47,8 @@ export function sealedStore(inner: KeyValueStore): KeyValueStore {
       if (!holdsTokens(key)) return inner.set(key, value);
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await keyOf(), new TextEncoder().encode(JSON.stringify(value)));
-      return inner.set(key, { sealed: 1, iv: encode(iv), data: encode(new Uint8Array(data)) } satisfies Sealed);
+      return inner.set(key, { sealed: 1, iv: base64url(iv), data: base64url(new Uint8Array(data)) } satisfies Sealed);
     },
     delete: (key) => inner.delete(key),
   };
-}
-
-/** Two tabs opening the store at once must agree on one key. */
-function withKeyLock<T>(operation: () => Promise<T>): Promise<T> {
-  const locks = globalThis.navigator?.locks;
-  return locks ? (locks.request('oauth-elements:seal-key', operation) as Promise<T>) : operation();
-}
-
-async function existingOrNewKey(store: KeyValueStore): Promise<CryptoKey> {
-  const existing = await store.get<unknown>(keyName);
-  if (existing instanceof CryptoKey) return existing;
-  const created = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  await store.set(keyName, created);
-  return created;
 }
