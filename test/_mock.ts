@@ -49,8 +49,8 @@ export async function authorize(params: Record<string, string>, decision: 'appro
 }
 
 /** Posts a form to the mock provider's token endpoint. */
-export function tokenRequest(params: Record<string, string>): Promise<Response> {
-  return fetch(`${issuer}/token`, { method: 'POST', body: new URLSearchParams(params) });
+export function tokenRequest(params: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${issuer}/token`, { method: 'POST', body: new URLSearchParams(params), headers });
 }
 
 /** Sends a command to the mock provider's control endpoint. */

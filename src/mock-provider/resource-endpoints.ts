@@ -1,5 +1,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
+import { takeScenario } from './control.js';
+import { checkProof, proofError, requireNonce } from './dpop.js';
 import { formOf, json, singleParams } from './responses.js';
 import type { AccessTokenRecord } from './state.js';
 import { claimsFor, revokeFamily } from './tokens.js';
@@ -17,18 +19,37 @@ export async function accessTokenRecord(ctx: EndpointContext, token: string): Pr
 }
 
 /**
- * The userinfo endpoint, with the token in the Authorization header.
- * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
+ * The live record of the access token a resource request carries in its Authorization header: a
+ * Bearer token, or a DPoP-bound one with a proof of its key. A bound token sent as Bearer, a proof
+ * by another key or a replayed proof is refused with a 401 challenge.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
  */
-export async function userinfo(ctx: EndpointContext, request: Request): Promise<Response> {
-  const token = request.headers.get('authorization')?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
+export async function authorizedRecord(ctx: EndpointContext, request: Request): Promise<AccessTokenRecord | Response> {
+  const [, scheme = '', token] = /^(Bearer|DPoP) ([\w.~+/-]+=*)$/i.exec(request.headers.get('authorization') ?? '') ?? [];
   const challenge = (error?: string): Record<string, string> => ({
     'www-authenticate': `Bearer realm="${ctx.issuer}"${error ? `, error="${error}"` : ''}`,
   });
   if (!token) return json({ error: 'invalid_request' }, 401, challenge());
   const record = await accessTokenRecord(ctx, token);
   if (!record) return json({ error: 'invalid_token' }, 401, challenge('invalid_token'));
+  const dpop = scheme.toLowerCase() === 'dpop';
+  if (record.jkt === undefined) return dpop ? proofError('resource', 'invalid_token', 'this token is not DPoP-bound') : record;
+  if (!dpop) return proofError('resource', 'invalid_token', 'a DPoP-bound token must be sent with the DPoP scheme');
+  if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, record.clientId)) requireNonce(ctx.state.dpop, record.clientId);
+  const jkt = await checkProof(ctx, ctx.state.dpop, request, 'resource', record.clientId, token);
+  if (jkt instanceof Response) return jkt;
+  if (jkt !== record.jkt) return proofError('resource', 'invalid_dpop_proof', jkt === undefined ? 'the DPoP proof is missing' : 'the proof is signed by another key');
+  return record;
+}
+
+/**
+ * The userinfo endpoint, with the token in the Authorization header.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
+ */
+export async function userinfo(ctx: EndpointContext, request: Request): Promise<Response> {
+  const record = await authorizedRecord(ctx, request);
+  if (record instanceof Response) return record;
   const user = ctx.state.users.find((candidate) => candidate.sub === record.sub);
   return json({ sub: record.sub, ...claimsFor(user, record.scope) });
 }

@@ -1,3 +1,5 @@
+import { createDpopState, type DpopState } from './dpop.js';
+
 /** A user the consent page offers to sign in as, with the claims the provider releases. */
 export interface MockUser {
   sub: string;
@@ -69,6 +71,8 @@ export interface AccessTokenRecord {
   expiresAt: number;
   revoked: boolean;
   family: string;
+  /** The thumbprint of the DPoP key the token is bound to (RFC 9449 §6). */
+  jkt?: string;
 }
 
 /** A refresh token: single-use, rotated; using one twice revokes its family. */
@@ -76,6 +80,8 @@ export interface RefreshTokenRecord extends Grant {
   used: boolean;
   revoked: boolean;
   expiresAt: number;
+  /** A public client's refresh token is bound to its DPoP key (RFC 9449 §5). */
+  jkt?: string;
 }
 
 /** Everything one mock provider remembers. */
@@ -86,6 +92,7 @@ export interface ProviderState {
   codes: Map<string, AuthorizationCode>;
   accessTokens: Map<string, AccessTokenRecord>;
   refreshTokens: Map<string, RefreshTokenRecord>;
+  dpop: DpopState;
 }
 
 /** The users the consent page offers when none are given. */
@@ -96,5 +103,5 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map() };
+  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), dpop: createDpopState() };
 }

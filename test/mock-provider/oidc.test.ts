@@ -1,25 +1,7 @@
 import { expect } from 'chai';
 import { challengeOf, createVerifier } from '../../src/core/pkce.js';
 import { authorize, issuer, registerClient, tokenRequest } from '../_mock.js';
-
-const callback = `${location.origin}/test/_callback.html`;
-
-async function codeFlow(clientId: string, verifier = createVerifier()): Promise<{ code: string; verifier: string; url: URL }> {
-  const url = await authorize({
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: callback,
-    scope: 'openid profile',
-    state: 'st',
-    nonce: 'nc',
-    code_challenge: await challengeOf(verifier),
-    code_challenge_method: 'S256',
-  });
-  return { code: url.searchParams.get('code') ?? '', verifier, url };
-}
-
-const exchange = (clientId: string, code: string, verifier: string) =>
-  tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback });
+import { callback, codeFlow, exchange } from './_code-flow.js';
 
 describe('mock provider: oidc profile', () => {
   let clientId: string;
