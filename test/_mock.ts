@@ -111,8 +111,8 @@ export async function codeFlow(clientId: string, params: Record<string, string> 
 }
 
 /** Exchanges a code of {@link codeFlow} for tokens, as a public client. */
-export function exchange(clientId: string, code: string, verifier: string, at: MockAt = served): Promise<Response> {
-  return tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback }, at);
+export function exchange(clientId: string, code: string, verifier: string, at: MockAt = served, headers: Record<string, string> = {}): Promise<Response> {
+  return tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback }, at, headers);
 }
 
 /** Asks the introspection endpoint (RFC 7662) about a token: a public client by its id, a confidential one by client_secret_post or _basic. */
@@ -140,8 +140,8 @@ export async function userinfoStatus(accessToken: string): Promise<number> {
 }
 
 /** Posts a form to the mock provider's token endpoint. */
-export function tokenRequest(params: Record<string, string>, at: MockAt = served): Promise<Response> {
-  return at.fetch(`${at.issuer}${at.endpoints?.token ?? '/token'}`, { method: 'POST', body: new URLSearchParams(params) });
+export function tokenRequest(params: Record<string, string>, at: MockAt = served, headers: Record<string, string> = {}): Promise<Response> {
+  return at.fetch(`${at.issuer}${at.endpoints?.token ?? '/token'}`, { method: 'POST', body: new URLSearchParams(params), headers });
 }
 
 /**

@@ -1,14 +1,17 @@
 import { readCallback, withoutCallbackParams, type CallbackParams } from './callback.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
+import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
 import { metadataOf } from './metadata.js';
 import { openPopup, relayCallback, waitForCallback } from './popup.js';
 import { refreshSession } from './refresh.js';
+import { sendWithToken } from './resource-request.js';
 import { revokeToken } from './revocation.js';
 import { isFresh, isSession, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
+import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
 import { peekTransaction, pendingState, takeTransaction } from './transaction.js';
 
@@ -50,8 +53,13 @@ export class OAuthClient extends EventTarget {
   constructor(config: ClientConfig, store?: KeyValueStore) {
     super();
     this.config = resolveConfig(config);
-    this.#store = store ?? fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error)));
-    this.#ctx = { config: this.config, store: this.#store, metadata: (signal) => metadataOf(this.config, signal) };
+    this.#store = store ?? sealedStore(fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error))));
+    this.#ctx = {
+      config: this.config,
+      store: this.#store,
+      metadata: (signal) => metadataOf(this.config, signal),
+      dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
+    };
   }
 
   /** The current session, or `null` when signed out (read after {@link ready}). */
@@ -153,11 +161,26 @@ export class OAuthClient extends EventTarget {
     });
   }
 
+  /**
+   * `fetch` for the app's API, with a valid access token attached: `Authorization: DPoP` and a proof
+   * for a DPoP-bound token (retried once with the server's nonce), `Bearer` otherwise.
+   * @see https://www.rfc-editor.org/rfc/rfc9449#section-7
+   */
+  fetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
+    return this.#guard(async () => {
+      await this.getAccessToken(init.signal ? { signal: init.signal } : {});
+      const session = this.#session;
+      if (!session) throw new OAuthError('login_required', 'nobody is signed in');
+      return sendWithToken(new URL(input, location.href), init, session, this.#ctx.dpop);
+    });
+  }
+
   /** Revokes the tokens where the provider allows it, clears storage and tells the other tabs. */
   logout(options: LogoutOptions = {}): Promise<void> {
     return this.#guard(async () => {
       const session = await this.ready();
       await this.#setSession(null);
+      await this.#ctx.dpop?.forget();
       if (!session) return;
       const metadata = await this.#ctx.metadata().catch(() => undefined);
       const revocation = metadata?.revocation_endpoint;

@@ -31,6 +31,8 @@ export interface ClientConfig {
   renewBefore?: number;
   /** How long a request to the provider may take, in milliseconds. */
   requestTimeout?: number;
+  /** Bind the tokens to a key pair of this browser with DPoP (RFC 9449). */
+  dpop?: boolean;
 }
 
 /** A configuration with its defaults filled. */
@@ -48,6 +50,7 @@ export interface ResolvedConfig {
   popupTimeout: number;
   renewBefore: number;
   requestTimeout: number;
+  dpop: boolean;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -106,6 +109,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     popupTimeout: config.popupTimeout ?? 5 * 60_000,
     renewBefore: config.renewBefore ?? 60,
     requestTimeout: config.requestTimeout ?? 30_000,
+    dpop: config.dpop ?? false,
   };
 }
 

@@ -15,6 +15,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
     metadata.token_endpoint,
     { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: ctx.config.clientId },
     timeoutSignal(ctx.config.requestTimeout, signal),
+    ctx.dpop,
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {

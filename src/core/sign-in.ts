@@ -10,6 +10,7 @@ import { sessionOf, type Session } from './session.js';
 import type { KeyValueStore } from './store.js';
 import { checkTokenResponse, requestToken, type TokenResponse } from './token-endpoint.js';
 import { createTransaction, saveTransaction, type Transaction } from './transaction.js';
+import type { DpopSigner } from './dpop.js';
 import { fetchUserInfo } from './userinfo.js';
 
 /** What signing in needs from the client. */
@@ -17,6 +18,8 @@ export interface SignInContext {
   config: ResolvedConfig;
   store: KeyValueStore;
   metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
+  /** Set when the client binds its tokens with DPoP. */
+  dpop?: DpopSigner | undefined;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
       client_id: ctx.config.clientId,
     };
     if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout));
+    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout), ctx.dpop);
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }
@@ -92,7 +95,8 @@ async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: 
     });
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
-    const info = await fetchUserInfo(metadata.userinfo_endpoint, response.access_token, ctx.config.profile, claims?.sub);
+    const token = { accessToken: response.access_token, tokenType: response.token_type };
+    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, { expectedSub: claims?.sub, dpop: ctx.dpop });
     claims = { ...info, ...claims };
   }
   return claims;

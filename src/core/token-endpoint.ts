@@ -1,4 +1,5 @@
 import { OAuthError } from './errors.js';
+import { sendWithProof, type DpopSigner } from './dpop.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
 
 /** The longest `Retry-After` the kit waits for once before giving up. */
@@ -25,14 +26,15 @@ export async function requestToken(
   tokenEndpoint: string,
   params: Record<string, string>,
   signal?: AbortSignal,
+  dpop?: DpopSigner,
 ): Promise<TokenResponse> {
-  const post = (): Promise<Response> =>
-    send(tokenEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams(params),
-      signal,
-    });
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(params),
+    signal,
+  };
+  const post = (): Promise<Response> => (dpop ? sendWithProof(dpop, tokenEndpoint, init, send) : send(tokenEndpoint, init));
   let response = await post();
   const wait = response.status === 429 ? retryAfterOf(response) : undefined;
   if (wait !== undefined && wait <= maxRetryAfter) {
@@ -42,18 +44,23 @@ export async function requestToken(
   }
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'the token request');
-  return checkTokenResponse(body);
+  return checkTokenResponse(body, dpop !== undefined);
 }
 
-/** Refuses a token response that lacks a field or carries one of the wrong type. */
-export function checkTokenResponse(body: Record<string, unknown> | undefined): TokenResponse {
+/**
+ * Refuses a token response that lacks a field or carries one of the wrong type; a `DPoP` token
+ * only when the request carried a proof.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export function checkTokenResponse(body: Record<string, unknown> | undefined, dpop = false): TokenResponse {
   const refuse = (why: string): never => {
     throw new OAuthError('invalid_token_response', `the token response ${why}`);
   };
   if (!body) return refuse('is not a JSON object');
   const { access_token, token_type, expires_in, refresh_token, id_token, scope } = body;
   if (typeof access_token !== 'string' || access_token === '') refuse('has no access_token');
-  if (typeof token_type !== 'string' || token_type.toLowerCase() !== 'bearer') refuse('is not of token_type Bearer');
+  const types = dpop ? ['bearer', 'dpop'] : ['bearer'];
+  if (typeof token_type !== 'string' || !types.includes(token_type.toLowerCase())) refuse(`is not of token_type ${dpop ? 'DPoP or ' : ''}Bearer`);
   if (expires_in !== undefined && (typeof expires_in !== 'number' || !(expires_in > 0))) refuse('has a bad expires_in');
   for (const [name, value] of Object.entries({ refresh_token, id_token, scope })) {
     if (value !== undefined && typeof value !== 'string') refuse(`has a bad ${name}`);

@@ -1,7 +1,9 @@
 import { OAuthError } from './errors.js';
+import type { DpopSigner } from './dpop.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import type { UserClaims } from './id-token.js';
 import type { ProviderProfile } from './profiles/index.js';
+import { sendWithToken } from './resource-request.js';
 
 /**
  * The signed-in user's claims from the userinfo endpoint, with the token where the profile says,
@@ -11,20 +13,23 @@ import type { ProviderProfile } from './profiles/index.js';
  */
 export async function fetchUserInfo(
   endpoint: string,
-  accessToken: string,
+  token: { accessToken: string; tokenType: string },
   profile: Pick<ProviderProfile, 'userinfo'>,
-  expectedSub?: string,
-  signal?: AbortSignal,
+  options: { expectedSub?: string | undefined; dpop?: DpopSigner | undefined; signal?: AbortSignal } = {},
 ): Promise<UserClaims> {
   const url = new URL(endpoint);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (profile.userinfo?.token === 'query') url.searchParams.set('access_token', accessToken);
-  else headers['authorization'] = `Bearer ${accessToken}`;
-  const response = await send(url, { headers, signal, referrerPolicy: 'no-referrer' });
+  const init: RequestInit = { headers: { accept: 'application/json' }, signal: options.signal ?? null, referrerPolicy: 'no-referrer' };
+  let response: Response;
+  if (profile.userinfo?.token === 'query') {
+    url.searchParams.set('access_token', token.accessToken);
+    response = await send(url, init);
+  } else {
+    response = await sendWithToken(url, init, token, options.dpop);
+  }
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'the userinfo request');
   const claims = body && (profile.userinfo?.claims ? profile.userinfo.claims(body) : (body as UserClaims));
   if (!claims || typeof claims.sub !== 'string') throw new OAuthError('provider_error', 'userinfo names no user');
-  if (expectedSub !== undefined && claims.sub !== expectedSub) throw new OAuthError('provider_error', 'userinfo is about another user');
+  if (options.expectedSub !== undefined && claims.sub !== options.expectedSub) throw new OAuthError('provider_error', 'userinfo is about another user');
   return claims;
 }

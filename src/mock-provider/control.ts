@@ -10,7 +10,8 @@ export type IdTokenFault = 'bad_signature' | 'alg_none' | 'hs256_public_key' | '
 export type Scenario =
   | { next: 'token'; fault?: TokenFault; delay?: number; retryAfter?: number; clientId?: string; profile?: string }
   | { next: 'id_token'; fault: IdTokenFault; clientId?: string; profile?: string }
-  | { next: 'authorization'; signInAs: string; clientId?: string; profile?: string };
+  | { next: 'authorization'; signInAs: string; clientId?: string; profile?: string }
+  | { next: 'dpop_nonce'; clientId?: string; profile?: string };
 
 /** One request the provider answered. */
 export interface LoggedRequest {

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { corsFor, withHeaders, type EndpointContext } from './context.js';
 import { createControl, currentKey, rotateKey, type Control, type Scenario } from './control.js';
 import { controlEndpoint } from './control-endpoint.js';
@@ -127,5 +128,17 @@ async function requestFacts(request: Request): Promise<{ clientId: string | unde
   if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
     form = new URLSearchParams(await request.clone().text());
   }
-  return { clientId: form.get('client_id') ?? query.get('client_id') ?? undefined, grantType: form.get('grant_type') ?? undefined };
+  const clientId = form.get('client_id') ?? query.get('client_id') ?? clientOfToken(request);
+  return { clientId, grantType: form.get('grant_type') ?? undefined };
+}
+
+/** The client an access token in the Authorization header was issued to, read unverified (for the log only). */
+function clientOfToken(request: Request): string | undefined {
+  const token = /^(?:Bearer|DPoP) (\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  try {
+    const claim = token === undefined ? undefined : decodeJwt(token)['client_id'];
+    return typeof claim === 'string' ? claim : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
+import { bindingRefusal } from './dpop.js';
 import { providerError } from './errors.js';
 import type { Endpoint } from './profiles/mock-profile.js';
 import { formOf, json, singleParams } from './responses.js';
@@ -40,13 +41,13 @@ export function protectedResource(answer: ResourceAnswer, options: { scope?: str
   const refuse = options.refuse ?? challenge;
   return async (ctx, request) => {
     const query = singleParams(new URL(request.url).searchParams);
-    const token =
-      ctx.profile.userinfo?.token === 'query'
-        ? query?.get('access_token')
-        : request.headers.get('authorization')?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
+    const [, scheme = 'Bearer', inHeader] = /^(Bearer|DPoP) ([\w.~+/-]+=*)$/i.exec(request.headers.get('authorization') ?? '') ?? [];
+    const token = ctx.profile.userinfo?.token === 'query' ? query?.get('access_token') : inHeader;
     if (!token) return refuse(ctx, 'invalid_request', 'an access token is required', 401);
     const record = await accessTokenRecord(ctx, token);
     if (!record) return refuse(ctx, 'invalid_token', 'the access token is invalid or expired', 401);
+    const unbound = await bindingRefusal(ctx, request, record, token, scheme);
+    if (unbound) return unbound;
     if (options.scope && !record.scope.split(' ').includes(options.scope)) {
       return refuse(ctx, 'insufficient_scope', `this resource needs the scope ${options.scope}`, 403);
     }

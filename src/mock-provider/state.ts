@@ -1,3 +1,5 @@
+import { createDpopState, type DpopState } from './dpop.js';
+
 /** A user the consent page offers to sign in as, with the claims the provider releases. */
 export interface MockUser {
   sub: string;
@@ -80,6 +82,8 @@ export interface AccessTokenRecord {
   expiresAt: number;
   revoked: boolean;
   family: string;
+  /** The thumbprint of the DPoP key the token is bound to (RFC 9449 §6). */
+  jkt?: string;
 }
 
 /** A refresh token: single-use, rotated; using one twice revokes its family. */
@@ -87,6 +91,8 @@ export interface RefreshTokenRecord extends Grant {
   used: boolean;
   revoked: boolean;
   expiresAt: number;
+  /** A public client's refresh token is bound to its DPoP key (RFC 9449 §5). */
+  jkt?: string;
 }
 
 /** Everything one mock provider remembers. */
@@ -99,6 +105,8 @@ export interface ProviderState {
   refreshTokens: Map<string, RefreshTokenRecord>;
   /** Fixed rate-limit windows, by client or token: when the window began and how many requests it saw. */
   rateWindows: Map<string, { start: number; count: number }>;
+  /** DPoP proofs seen and nonces asked for. */
+  dpop: DpopState;
   /** Provider sessions, by the id their cookie carries. */
   sessions: Map<string, ProviderSession>;
   /** The scopes each user granted each client, by `JSON.stringify([sub, clientId])`. */
@@ -121,7 +129,7 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map() };
+  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map(), dpop: createDpopState() };
 }
 
 /** Disables or deletes a client; either way its tokens are refused from then on. `false` when there is no such client. */

@@ -1,6 +1,7 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
 import { providerError } from './errors.js';
+import { checkProof, requireNonce } from './dpop.js';
 import { tokenFaultResponse } from './faults.js';
 import { randomId, sha256 } from './ids.js';
 import { formOf, json, noStore, singleParams } from './responses.js';
@@ -53,17 +54,20 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   for (const [name, value] of Object.entries(ctx.profile.tokenParams?.(client.client_id) ?? {})) {
     if (params.get(name) !== value) return providerError(ctx, 'invalid_request', `${name} must be ${value}`);
   }
+  if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, client.client_id)) requireNonce(ctx.state.dpop, client.client_id);
+  const jkt = await checkProof(ctx, ctx.state.dpop, request, 'token', client.client_id);
+  if (jkt instanceof Response) return jkt;
   const grant = ctx.profile.grantTypeParam ? params.get('grant_type') : 'authorization_code';
-  if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params);
-  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params);
+  if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params, jkt);
+  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params, jkt);
   if (grant === 'client_credentials' && client.grant_types.includes(grant)) {
     const granted = { clientId: client.client_id, sub: client.client_id, scope: client.scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
-    return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false }), 200, noStore);
+    return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false, jkt }), 200, noStore);
   }
   return providerError(ctx, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
 }
 
-async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Map<string, string>): Promise<Response> {
+async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
   if (!params.get('code')) return providerError(ctx, 'invalid_request', 'code is required');
   const code = ctx.state.codes.get(params.get('code') ?? '');
   const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
@@ -89,7 +93,7 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
     return invalid('code_verifier sent for a request without code_challenge');
   }
   code.used = true;
-  return json(await issueTokens(ctx, client, code, { nonce: code.nonce, idToken: true }), 200, noStore);
+  return json(await issueTokens(ctx, client, code, { nonce: code.nonce, idToken: true, jkt }), 200, noStore);
 }
 
 /**
@@ -97,7 +101,7 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>): Promise<Response> {
+async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
   const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
@@ -107,11 +111,12 @@ async function refresh(ctx: EndpointContext, client: MockClient, params: Map<str
     return invalid('the refresh token was already used; every token of this sign-in is revoked');
   }
   if (record.revoked || record.expiresAt <= ctx.now()) return invalid('the refresh token is revoked or expired');
+  if (record.jkt !== undefined && record.jkt !== jkt) return invalid('the refresh token is bound to another DPoP key');
   const requested = params.get('scope');
   const granted = record.scope.split(' ');
   if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {
     return providerError(ctx, 'invalid_scope', 'a refresh cannot widen the grant');
   }
   record.used = true;
-  return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true }), 200, noStore);
+  return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true, jkt }), 200, noStore);
 }

@@ -35,19 +35,20 @@ export async function issueTokens(
   ctx: EndpointContext,
   client: MockClient,
   grant: Grant,
-  options: { nonce?: string | undefined; idToken: boolean; refresh?: false },
+  options: { nonce?: string | undefined; idToken: boolean; refresh?: false; jkt?: string | undefined },
 ): Promise<Record<string, unknown>> {
   const key = await ctx.signingKey();
   const now = Math.floor(ctx.now() / 1000);
   const lifetime = client.access_token_lifetime ?? ctx.profile.accessTokenLifetime;
   const jti = randomId(16);
-  ctx.state.accessTokens.set(jti, { id: jti, clientId: client.client_id, sub: grant.sub, scope: grant.scope, expiresAt: (now + lifetime) * 1000, revoked: false, family: grant.family });
+  const bound = options.jkt === undefined ? {} : { jkt: options.jkt };
+  ctx.state.accessTokens.set(jti, { id: jti, clientId: client.client_id, sub: grant.sub, scope: grant.scope, expiresAt: (now + lifetime) * 1000, revoked: false, family: grant.family, ...bound });
   const accessToken = await signJwt(
     key,
-    { iss: ctx.issuer, sub: grant.sub, aud: ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime },
+    { iss: ctx.issuer, sub: grant.sub, aud: ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime, ...(options.jkt ? { cnf: bound } : {}) },
     'at+jwt',
   );
-  const body: Record<string, unknown> = { access_token: accessToken, token_type: ctx.settings.tokenType ?? 'Bearer', expires_in: lifetime, scope: grant.scope };
+  const body: Record<string, unknown> = { access_token: accessToken, token_type: options.jkt ? 'DPoP' : (ctx.settings.tokenType ?? 'Bearer'), expires_in: lifetime, scope: grant.scope };
   if (options.idToken && grant.scope.split(' ').includes('openid')) {
     const user = ctx.state.users.find((candidate) => candidate.sub === grant.sub);
     body['id_token'] = await signJwt(key, {
@@ -66,7 +67,9 @@ export async function issueTokens(
   }
   if (options.refresh !== false && ctx.profile.refresh && client.grant_types.includes('refresh_token')) {
     const refreshToken = randomId(32);
-    ctx.state.refreshTokens.set(refreshToken, { ...grant, used: false, revoked: false, expiresAt: (now + refreshTokenLifetime) * 1000 });
+    // RFC 9449 §5: a public client's refresh token is bound to its key; a confidential one authenticates.
+    const refreshBound = client.token_endpoint_auth_method === 'none' ? bound : {};
+    ctx.state.refreshTokens.set(refreshToken, { ...grant, used: false, revoked: false, expiresAt: (now + refreshTokenLifetime) * 1000, ...refreshBound });
     body['refresh_token'] = refreshToken;
   }
   return body;

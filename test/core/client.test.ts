@@ -38,6 +38,14 @@ describe('client', () => {
     expect(await client.ready()).to.equal(null);
   });
 
+  it('refuses a returnTo that leaves the origin, before anything is stored or opened', async () => {
+    const client = createClient({ issuer, clientId });
+    for (const returnTo of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
+      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: Error) => error.name);
+      expect(refusal, returnTo).to.equal('TypeError');
+    }
+  });
+
   it('answers login_required for a token when nobody is signed in', async () => {
     const client = createClient({ issuer, clientId, scope: 'openid email' });
     expect(await failureOf(client.getAccessToken())).to.equal('login_required');

@@ -3,14 +3,28 @@ import { get, createStore } from 'idb-keyval';
 import { issuer, waitFor } from '../_mock.js';
 import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
 
-const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
+const database = createStore('oauth-elements', 'kv');
+const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, database);
+
+/** What a dump of IndexedDB shows: ciphertext, and a key that cannot be exported. */
+async function expectSealedAtRest(app: App, accessToken: string): Promise<void> {
+  const raw = (await storedSession(app)) as Record<string, unknown>;
+  expect(raw.sealed).to.equal(1);
+  const dump = JSON.stringify(raw);
+  for (const secret of [accessToken, 'alice', 'Alice']) expect(dump).not.to.include(secret);
+  const key = (await get('key:seal', database)) as CryptoKey;
+  expect(key.extractable).to.equal(false);
+  const exported = await crypto.subtle.exportKey('raw', key).then(() => 'exported', (error: Error) => error.name);
+  expect(exported).to.equal('InvalidAccessError');
+}
 
 async function expectSignedIn(app: App): Promise<void> {
   await waitFor(() => app.events().includes('oauth-login'), 'oauth-login');
   await waitFor(() => app.statusText().includes('Signed in as Alice Liddell'), 'the status to show the user');
   expect(app.statusText()).to.match(/\d+ min \d+ s left|\d+ h \d+ min left/);
-  const session = (await storedSession(app)) as { accessToken: string; user: { sub: string } };
-  expect(session.user.sub).to.equal('alice');
+  const session = app.window.appClient.session!;
+  expect(session.user?.sub).to.equal('alice');
+  await expectSealedAtRest(app, session.accessToken);
   const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${session.accessToken}` } });
   expect(userinfo.status).to.equal(200);
 }
@@ -43,7 +57,7 @@ describe('sign-in through the real mock provider', () => {
     app.button().shadowRoot.querySelector('button')?.click();
     await decideConsent(() => app.window);
     await expectSignedIn(app);
-    const { accessToken } = (await storedSession(app)) as { accessToken: string };
+    const { accessToken } = app.window.appClient.session!;
     app.button().shadowRoot.querySelector('button')?.click();
     await waitFor(() => app.events().includes('oauth-logout'), 'oauth-logout');
     expect(await storedSession(app)).to.equal(undefined);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { control, registerClient, requestsOf, waitFor } from '../_mock.js';
-import { appPath, openApp, type App } from './_harness.js';
+import { authorize, control, registerClient, requestsOf, waitFor } from '../_mock.js';
+import { appPath, deliver, openApp, startSignIn, type App } from './_harness.js';
 
 const tabs = 8;
 const races = 50;
@@ -53,5 +53,31 @@ describe('many tabs, one session', () => {
     const outcomes = new Set(results.map((result) => (result.status === 'fulfilled' ? 'token' : (result.reason as { code: string }).code)));
     expect(outcomes.size, 'every remaining tab ends in the same state').to.equal(1);
     expect(['token', 'login_required']).to.include([...outcomes][0]);
+  });
+});
+
+describe('sign-in and sign-out reach every tab', () => {
+  after(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it(`tells ${tabs - 1} other tabs of a sign-in and of a sign-out in one tab, with no reload`, async function () {
+    this.timeout(60_000);
+    const clientId = await registerClient([appPath]);
+    const apps: App[] = [];
+    for (let index = 0; index < tabs; index += 1) apps.push(await openApp({ clientId, fromScript: true }));
+    const [first, ...others] = apps as [App, ...App[]];
+    const callback = await authorize(Object.fromEntries((await startSignIn(first)).searchParams));
+    await deliver(first, appPath);
+    const heard = (): Promise<number[]> =>
+      Promise.all(apps.map((app) => new Promise<number>((resolve) => app.window.appClient.addEventListener('change', () => resolve(performance.now()), { once: true }))));
+    const signIn = heard();
+    await first.window.appClient.handleRedirect(callback.href);
+    const signedIn = await signIn;
+    expect(others.every((app) => app.window.appClient.session?.user?.sub === 'alice'), 'every tab signed in').to.equal(true);
+    const signOut = heard();
+    await first.window.appClient.logout();
+    const signedOut = await signOut;
+    expect(others.every((app) => app.window.appClient.session === null), 'every tab signed out').to.equal(true);
+    // How fast is measured by `npm run bench`, not here; here every tab must hear it, after the tab that acted.
+    for (const times of [signedIn, signedOut]) expect(Math.min(...times.slice(1))).to.be.at.least(times[0]!);
   });
 });

@@ -37,6 +37,8 @@ export class OAuthLoginButton extends LitElement {
   @property() mode: LoginMode = 'redirect';
   /** Where the provider returns; defaults to this page. */
   @property({ attribute: 'redirect-uri' }) redirectUri: string | undefined;
+  /** Bind the tokens to this browser's key with DPoP (RFC 9449); the provider must support it. */
+  @property({ type: Boolean }) dpop = false;
   /** The name of the page's client: the one this button provides, or follows when it has no issuer. */
   @property({ attribute: 'client' }) clientName = defaultClientName;
 
@@ -65,7 +67,7 @@ export class OAuthLoginButton extends LitElement {
     }
     let client: OAuthClient;
     try {
-      client = createClient({ issuer: this.issuer, clientId: this.clientId, scope: this.scope, mode: this.mode, redirectUri: this.redirectUri });
+      client = createClient({ issuer: this.issuer, clientId: this.clientId, scope: this.scope, mode: this.mode, redirectUri: this.redirectUri, dpop: this.dpop });
     } catch (error) {
       this.#clients.fail(error);
       return;

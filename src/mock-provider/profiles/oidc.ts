@@ -33,6 +33,7 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     code_challenge_methods_supported: ['S256'],
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'email', 'email_verified', 'picture'],
     authorization_response_iss_parameter_supported: true,
+    dpop_signing_alg_values_supported: ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'],
   };
 }
 

@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { sealedStore } from '../../src/core/sealed-store.js';
+import { memoryStore } from '../../src/core/store.js';
+
+const session = { accessToken: 'at-secret', tokenType: 'Bearer', scope: 'openid', expiresAt: 1_700_000_000_000 };
+
+describe('sealed store', () => {
+  it('keeps sessions as AES-GCM ciphertext and reads them back', async () => {
+    const inner = memoryStore();
+    const store = sealedStore(inner);
+    await store.set('session:a', session);
+    const raw = await inner.get<Record<string, string>>('session:a');
+    expect(JSON.stringify(raw)).not.to.include('at-secret');
+    expect(raw).to.have.keys('sealed', 'iv', 'data');
+    expect(await store.get('session:a')).to.deep.equal(session);
+  });
+
+  it('uses a fresh IV for every write', async () => {
+    const inner = memoryStore();
+    const store = sealedStore(inner);
+    await store.set('session:a', session);
+    const first = await inner.get<{ iv: string; data: string }>('session:a');
+    await store.set('session:a', session);
+    const second = await inner.get<{ iv: string; data: string }>('session:a');
+    expect(second?.iv).not.to.equal(first?.iv);
+    expect(second?.data).not.to.equal(first?.data);
+  });
+
+  it('reads a tampered or plaintext session as null, so the client drops it', async () => {
+    const inner = memoryStore();
+    const store = sealedStore(inner);
+    await store.set('session:a', session);
+    const raw = (await inner.get<{ sealed: 1; iv: string; data: string }>('session:a'))!;
+    const flipped = raw.data.startsWith('A') ? 'B' : 'A';
+    await inner.set('session:a', { ...raw, data: `${flipped}${raw.data.slice(1)}` });
+    expect(await store.get('session:a')).to.equal(null);
+    await inner.set('session:b', session);
+    expect(await store.get('session:b')).to.equal(null);
+  });
+
+  it('cannot open what another key sealed', async () => {
+    const inner = memoryStore();
+    await sealedStore(inner).set('session:a', session);
+    await inner.delete('key:seal');
+    expect(await sealedStore(inner).get('session:a')).to.equal(null);
+  });
+
+  it('keeps one non-extractable key for every store over the same storage', async () => {
+    const inner = memoryStore();
+    await Promise.all([sealedStore(inner).set('session:a', session), sealedStore(inner).set('session:b', session)]);
+    const store = sealedStore(inner);
+    expect(await store.get('session:a')).to.deep.equal(session);
+    expect(await store.get('session:b')).to.deep.equal(session);
+    const key = await inner.get<CryptoKey>('key:seal');
+    expect(key?.extractable).to.equal(false);
+  });
+
+  it('leaves transactions as they are, so they survive a redirect in the page store', async () => {
+    const inner = memoryStore();
+    await sealedStore(inner).set('txn:s', { state: 's' });
+    expect(await inner.get('txn:s')).to.deep.equal({ state: 's' });
+  });
+});
