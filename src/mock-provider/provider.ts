@@ -101,7 +101,8 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     if (!endpoint) return json({ error: 'not_found' }, 404);
     const logged = await requestFacts(request);
     const page = path.startsWith(mock.profile.endpoints?.authorization ?? '/authorize') || path === '/register';
-    const key = logged.clientId ?? request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? 'anonymous';
+    // A token is its own key; without one, the client is.
+    const key = request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? logged.clientId ?? 'anonymous';
     const response = page ? await endpoint(ctx, request) : await rateLimited(ctx, key, async () => endpoint(ctx, request));
     control.log.push({ at: now(), profile: mock.profile.id, method: request.method, path, ...logged, status: response.status });
     return path === mock.profile.endpoints?.authorization || path === '/authorize' ? response : withHeaders(response, cors);
