@@ -25,6 +25,13 @@ export default tseslint.config(
     },
   },
   {
+    // DESIGN.md: src/server runs on Node beside the app's backend and imports only src/core.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*'], message: 'src/server imports src/core and node:* only.' }] }],
+    },
+  },
+  {
     // demo/ uses the package only through its public entry points, as a user would.
     files: ['demo/**/*.ts'],
     rules: {

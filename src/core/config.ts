@@ -55,7 +55,8 @@ export interface ResolvedConfig {
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function profileOf(profile: ClientConfig['profile']): ProviderProfile {
+/** A built-in profile by id, or a profile object checked for its id; `oidc` when none is given. */
+export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
   if (profile === undefined) return profiles.oidc;
   if (typeof profile === 'string') {
     const found = (profiles as Record<string, ProviderProfile>)[profile];
@@ -92,7 +93,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (flow === 'code' && profile.codeExchange === 'backend' && !config.tokenEndpoint) {
     throw new OAuthError(
       'invalid_config',
-      `${profile.name} needs a client secret to exchange the code: mount oauth-elements/server's createTokenProxy and pass its URL as tokenEndpoint`,
+      `${profile.name} needs a client secret to exchange the code: mount oauth-elements/server's codeExchangeHandler and pass its URL as tokenEndpoint`,
     );
   }
   return {

@@ -19,18 +19,21 @@ export interface TokenResponse {
 }
 
 /**
- * Posts a grant to the token endpoint and checks the response before anyone may keep it.
+ * Posts a grant to the token endpoint and checks the response before anyone may keep it; `headers`
+ * carry a server's client authentication (`client_secret_basic`).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
 export async function requestToken(
   tokenEndpoint: string,
   params: Record<string, string>,
   signal?: AbortSignal,
   dpop?: DpopSigner,
+  headers: Record<string, string> = {},
 ): Promise<TokenResponse> {
   const init: RequestInit = {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
     body: new URLSearchParams(params),
     signal,
   };

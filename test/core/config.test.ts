@@ -22,7 +22,7 @@ describe('config', () => {
       error = caught;
     }
     expect((error as OAuthError).code).to.equal('invalid_config');
-    expect((error as OAuthError).message).to.include('createTokenProxy');
+    expect((error as OAuthError).message).to.include('codeExchangeHandler');
     expect(resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi', tokenEndpoint: '/api/token' }).flow).to.equal('code');
   });
 
