@@ -6,6 +6,7 @@ import { createMockProvider } from './src/mock-provider/provider.ts';
 import { testRunnerMiddleware } from './src/mock-provider/test-runner-middleware.ts';
 import { createServer } from 'node:net';
 import { realProvider } from './test/e2e/_real-provider.ts';
+import { backend } from './test/e2e/_backend.ts';
 
 /** A free loopback port, fixed before start so the real provider knows its issuer. */
 const port = await new Promise((resolve) => {
@@ -30,7 +31,8 @@ const chromiumArgs = [
 ];
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server runs on Node (npm run test:node).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   concurrency: 2,
@@ -39,7 +41,12 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   port,
-  middleware: [testRunnerMiddleware(provider), realProvider(`http://localhost:${port}`)],
+  middleware: [
+    testRunnerMiddleware(provider),
+    realProvider(`http://localhost:${port}`),
+    // oauth-elements/server's code exchange, as an app's backend mounts it, for the seed providers' e2e tests.
+    backend(provider, `http://localhost:${port}`, [`http://localhost:${port}`]),
+  ],
   browsers: [
     // Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it.
     chromeLauncher({

@@ -6,6 +6,8 @@ import type { MockClient } from './state.js';
 /** The client metadata a registration request may carry. @see https://www.rfc-editor.org/rfc/rfc7591#section-2 */
 export interface ClientMetadata {
   client_id?: string;
+  /** In process only (a backend's configured secret); registration over HTTP refuses it, the provider makes one. */
+  client_secret?: string;
   client_name?: string;
   redirect_uris?: string[];
   grant_types?: string[];
@@ -100,7 +102,10 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
   const home = optionalUrl(metadata.client_uri, 'client_uri');
   if (logo) client.logo_uri = logo;
   if (home) client.client_uri = home;
-  if (method !== 'none') client.client_secret = randomId();
+  if (metadata.client_secret !== undefined && (method === 'none' || typeof metadata.client_secret !== 'string' || metadata.client_secret.length < 16)) {
+    throw new RegistrationError('invalid_client_metadata', 'client_secret is a string of 16 characters or more, for a confidential client');
+  }
+  if (method !== 'none') client.client_secret = metadata.client_secret ?? randomId();
   if (logoutUris.length > 0) client.post_logout_redirect_uris = logoutUris;
   if (metadata.disabled) client.disabled = true;
   const lifetime = metadata.access_token_lifetime;
@@ -129,8 +134,8 @@ export async function register(ctx: EndpointContext, request: Request): Promise<
   } catch {
     return json({ error: 'invalid_client_metadata', error_description: 'the body is not JSON' }, 400);
   }
-  if (metadata === null || typeof metadata !== 'object' || 'client_id' in metadata) {
-    return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id' }, 400);
+  if (metadata === null || typeof metadata !== 'object' || 'client_id' in metadata || 'client_secret' in metadata) {
+    return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id or client_secret' }, 400);
   }
   try {
     const client = (ctx.settings.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, ctx.now());

@@ -6,10 +6,15 @@ import { nodeMiddleware } from './node-adapter.js';
 import { createMockProvider, type MockProviderOptions } from './provider.js';
 import type { ClientMetadata } from './registration.js';
 
+/** A client of the server's own pages, registered in one profile (`oidc` unless named). */
+export interface LocalClient extends ClientMetadata {
+  profile?: string;
+}
+
 /** Options of the Vite plugin: the provider's, plus clients whose redirect URIs are paths on the server's own origin. */
 export interface MockProviderPluginOptions extends MockProviderOptions {
   /** Registered once the server listens; a redirect URI such as `/` is resolved against every local origin. */
-  localClients?: ClientMetadata[];
+  localClients?: LocalClient[];
 }
 
 function consentElementModule(): string | undefined {
@@ -35,11 +40,11 @@ export function mockProvider(options: MockProviderPluginOptions = {}): Plugin {
       const address = server.httpServer?.address() as AddressInfo | null;
       if (!address) return;
       const origins = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${address.port}`);
-      for (const client of options.localClients ?? []) {
-        provider().registerClient({
-          ...client,
-          redirect_uris: (client.redirect_uris ?? []).flatMap((uri) => origins.map((origin) => new URL(uri, origin).href)),
-        });
+      for (const { profile, ...client } of options.localClients ?? []) {
+        provider().registerClient(
+          { ...client, redirect_uris: (client.redirect_uris ?? []).flatMap((uri) => origins.map((origin) => new URL(uri, origin).href)) },
+          profile,
+        );
       }
     });
   };
