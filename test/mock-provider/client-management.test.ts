@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { createMockProvider } from '../../src/mock-provider/provider.js';
 import { callback, codeFlow, exchange, introspect, register, tokenRequest, userinfoStatus, type Registration } from '../_mock.js';
 
 /** Calls a client's configuration endpoint (RFC 7592) with a registration access token. */
@@ -109,5 +110,20 @@ describe('mock provider: client management (RFC 7592)', () => {
     const refresh = await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: client.client_id });
     expect(refresh.ok).to.equal(false);
     expect((await manage(client, 'PUT', { ...metadata, disabled: 'yes' })).status).to.equal(400);
+  });
+
+  it('takes a chosen client_secret in process only (a backend’s configured one), never at /register', async () => {
+    const provider = createMockProvider();
+    const chosen = 'a-backend-configured-secret';
+    expect(provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'client_secret_post', client_secret: chosen }, 'gearcode').client_secret).to.equal(chosen);
+    expect(() => provider.registerClient({ redirect_uris: [callback], client_secret: 'short' })).to.throw('client_secret');
+    expect(() => provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'none', client_secret: chosen })).to.throw('client_secret');
+    const response = await fetch(`${location.origin}/mock/oidc/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: [callback], token_endpoint_auth_method: 'client_secret_post', client_secret: chosen }),
+    });
+    expect(response.status).to.equal(400);
+    expect((await response.json()).error).to.equal('invalid_client_metadata');
   });
 });
