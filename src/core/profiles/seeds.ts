@@ -61,7 +61,11 @@ export const rservice: ProviderProfile = {
   accessTokenLifetime: 3600,
 };
 
-/** panel (seed 002): clients with settings, described scopes, the token in the query at `/api/user`. */
+/**
+ * panel (seed 002): clients with settings, described scopes, the token in the query at `/api/user`.
+ * Its token endpoint requires the client secret and it documents no PKCE, so the code is exchanged by
+ * the app's backend (`oauth-elements/server`), as for gearcode and phpapi.
+ */
 export const panel: ProviderProfile = {
   id: 'panel',
   name: 'Panel',
