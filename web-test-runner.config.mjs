@@ -30,7 +30,7 @@ const chromiumArgs = [
 ];
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   concurrency: 2,

@@ -8,6 +8,7 @@ import { metadataOf } from './metadata.js';
 import { openPopup, relayCallback, waitForCallback } from './popup.js';
 import { refreshSession } from './refresh.js';
 import { sendWithToken } from './resource-request.js';
+import { silentCallback } from './silent-renewal.js';
 import { revokeToken } from './revocation.js';
 import { isFresh, isSession, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
@@ -267,24 +268,47 @@ export class OAuthClient extends EventTarget {
     const current = isSession(stored) ? stored : null;
     if (current && isFresh(current, this.config.renewBefore)) return this.#adopted(current);
     if (current?.refreshToken) {
-      try {
-        const next = await refreshSession(this.#ctx, { ...current, refreshToken: current.refreshToken }, signal);
+      const refreshToken = current.refreshToken;
+      return this.#endOnRefusal(async () => {
+        const next = await refreshSession(this.#ctx, { ...current, refreshToken }, signal);
         await this.#setSession(next);
         return next;
-      } catch (error) {
-        if (!(error instanceof OAuthError) || error.code !== 'provider_error' || error.status === undefined || error.status >= 500) throw error;
-        await this.#setSession(null);
-        throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
-          error: error.error,
-          errorDescription: error.errorDescription,
-          status: error.status,
-          cause: error,
-        });
-      }
+      });
     }
+    if (current && this.#renewsSilently) return this.#endOnRefusal(() => this.#renewSilently(signal));
     if (current && isFresh(current)) return current;
     await this.#setSession(null);
     throw new OAuthError('login_required', 'the session has expired; sign in again');
+  }
+
+  /** A provider's refusal ends the session (`login_required`); a network fault or a 5xx leaves it for a later try. */
+  async #endOnRefusal(renewal: () => Promise<Session>): Promise<Session> {
+    try {
+      return await renewal();
+    } catch (error) {
+      const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
+      if (transient) throw error;
+      await this.#setSession(null);
+      throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
+        error: error.error,
+        errorDescription: error.errorDescription,
+        status: error.status,
+        cause: error,
+      });
+    }
+  }
+
+  /** Whether a session without a refresh token is renewed in a hidden frame (OpenID providers, code flow). */
+  get #renewsSilently(): boolean {
+    return this.config.silentRenew && this.config.profile.discovery && this.config.flow === 'code' && typeof document !== 'undefined';
+  }
+
+  async #renewSilently(signal?: AbortSignal): Promise<Session> {
+    const { url, transaction } = await startSignIn(this.#ctx, 'silent', '/', { prompt: 'none' }, signal);
+    const href = await silentCallback(url, transaction.state, this.config.requestTimeout, signal);
+    const params = readCallback(href, !this.config.profile.echoesState);
+    if (!params) throw new OAuthError('invalid_callback', 'the silent renewal returned no authorization response');
+    return (await this.#finish(params, transaction.state)).session;
   }
 
   #scrub(href: string): void {
@@ -311,19 +335,20 @@ export class OAuthClient extends EventTarget {
   #schedule(): void {
     clearTimeout(this.#timer);
     const expiresAt = this.#session?.expiresAt;
-    if (expiresAt === undefined || !this.#session?.refreshToken) return;
+    if (expiresAt === undefined || !(this.#session?.refreshToken || this.#renewsSilently)) return;
     const delay = Math.min(maxTimeout, Math.max(0, expiresAt - this.config.renewBefore * 1000 - Date.now()));
     this.#timer = setTimeout(() => this.#renewIfDue(), delay);
   }
 
   #renewIfDue(): void {
     const session = this.#session;
-    if (!session?.refreshToken || isFresh(session, this.config.renewBefore)) return;
+    if (!session || !(session.refreshToken || this.#renewsSilently) || isFresh(session, this.config.renewBefore)) return;
     this.#guard(() => this.#renew()).catch(() => undefined);
   }
 
   #listen(): void {
-    if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+    // Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
+    if (this.#channel || typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
     this.#channel = new BroadcastChannel('oauth-elements:session');
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;
