@@ -14,7 +14,8 @@ import { isFresh, isSession, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
 import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
-import { peekTransaction, pendingState, takeTransaction } from './transaction.js';
+import { pageCallback, releasePageCallback } from './page-callback.js';
+import { peekTransaction, pendingState, takeTransaction, type Transaction } from './transaction.js';
 
 /** Options of {@link OAuthClient.login}. */
 export interface LoginOptions {
@@ -94,25 +95,36 @@ export class OAuthClient extends EventTarget {
    * Finishes a sign-in when `href` is a callback and removes the response from the address bar.
    * Resolves to `null` when `href` is no callback (or a popup's, which is handed to its opener).
    */
-  handleRedirect(href: string = location.href): Promise<Session | null> {
+  handleRedirect(href?: string): Promise<Session | null> {
     return this.#guard(async () => {
-      const stateless = !this.config.profile.echoesState;
+      if (href === undefined && typeof location === 'undefined') return null;
+      const target = href === undefined || href === location.href ? pageCallback() : href;
       let params: CallbackParams | null;
       try {
-        params = readCallback(href, stateless);
-      } finally {
-        this.#scrub(href);
+        params = readCallback(target, true);
+      } catch (error) {
+        releasePageCallback(target);
+        throw error;
       }
       if (!params) return null;
       await this.ready();
-      const state = params.state ?? (await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId));
+      const own = await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId);
+      if (params.state === undefined && this.config.profile.echoesState) {
+        // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
+        if (own === undefined) return null;
+        releasePageCallback(target);
+        throw new OAuthError('invalid_state', 'the authorization response has no state');
+      }
+      const state = params.state ?? own;
       const pending = state === undefined ? undefined : await peekTransaction(this.#store, state);
+      if (pending && !this.#owns(pending)) return null;
+      releasePageCallback(target);
       if (state !== undefined && pending && pending.mode !== 'redirect') {
-        relayCallback(href, state);
+        relayCallback(target, state);
         return null;
       }
       const session = await this.#finish(params, state);
-      if (href === location.href || withoutCallbackParams(href) === location.href) {
+      if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;
         if (sameOriginPath(returnTo)) history.replaceState(history.state, '', returnTo);
       }
@@ -218,7 +230,7 @@ export class OAuthClient extends EventTarget {
 
   async #finish(params: CallbackParams, state: string | undefined): Promise<{ session: Session; returnTo: string }> {
     const transaction = state === undefined ? undefined : await takeTransaction(this.#store, state);
-    if (!transaction || transaction.issuer !== absoluteIssuer(this.config.issuer) || transaction.clientId !== this.config.clientId) {
+    if (!transaction || !this.#owns(transaction)) {
       throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
     }
     const session = await finishSignIn(this.#ctx, params, transaction);
@@ -311,10 +323,8 @@ export class OAuthClient extends EventTarget {
     return (await this.#finish(params, transaction.state)).session;
   }
 
-  #scrub(href: string): void {
-    if (typeof location !== 'undefined' && href === location.href && withoutCallbackParams(href) !== href) {
-      history.replaceState(history.state, '', withoutCallbackParams(href));
-    }
+  #owns(transaction: Transaction): boolean {
+    return transaction.issuer === absoluteIssuer(this.config.issuer) && transaction.clientId === this.config.clientId;
   }
 
   async #setSession(session: Session | null): Promise<void> {
