@@ -8,12 +8,14 @@ import { metadataOf } from './metadata.js';
 import { openPopup, relayCallback, waitForCallback } from './popup.js';
 import { refreshSession } from './refresh.js';
 import { sendWithToken } from './resource-request.js';
+import { silentCallback } from './silent-renewal.js';
 import { revokeToken } from './revocation.js';
 import { isFresh, isSession, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
 import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
-import { peekTransaction, pendingState, takeTransaction } from './transaction.js';
+import { pageCallback, releasePageCallback } from './page-callback.js';
+import { peekTransaction, pendingState, takeTransaction, type Transaction } from './transaction.js';
 
 /** Options of {@link OAuthClient.login}. */
 export interface LoginOptions {
@@ -93,25 +95,36 @@ export class OAuthClient extends EventTarget {
    * Finishes a sign-in when `href` is a callback and removes the response from the address bar.
    * Resolves to `null` when `href` is no callback (or a popup's, which is handed to its opener).
    */
-  handleRedirect(href: string = location.href): Promise<Session | null> {
+  handleRedirect(href?: string): Promise<Session | null> {
     return this.#guard(async () => {
-      const stateless = !this.config.profile.echoesState;
+      if (href === undefined && typeof location === 'undefined') return null;
+      const target = href === undefined || href === location.href ? pageCallback() : href;
       let params: CallbackParams | null;
       try {
-        params = readCallback(href, stateless);
-      } finally {
-        this.#scrub(href);
+        params = readCallback(target, true);
+      } catch (error) {
+        releasePageCallback(target);
+        throw error;
       }
       if (!params) return null;
       await this.ready();
-      const state = params.state ?? (await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId));
+      const own = await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId);
+      if (params.state === undefined && this.config.profile.echoesState) {
+        // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
+        if (own === undefined) return null;
+        releasePageCallback(target);
+        throw new OAuthError('invalid_state', 'the authorization response has no state');
+      }
+      const state = params.state ?? own;
       const pending = state === undefined ? undefined : await peekTransaction(this.#store, state);
+      if (pending && !this.#owns(pending)) return null;
+      releasePageCallback(target);
       if (state !== undefined && pending && pending.mode !== 'redirect') {
-        relayCallback(href, state);
+        relayCallback(target, state);
         return null;
       }
       const session = await this.#finish(params, state);
-      if (href === location.href || withoutCallbackParams(href) === location.href) {
+      if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;
         if (sameOriginPath(returnTo)) history.replaceState(history.state, '', returnTo);
       }
@@ -217,7 +230,7 @@ export class OAuthClient extends EventTarget {
 
   async #finish(params: CallbackParams, state: string | undefined): Promise<{ session: Session; returnTo: string }> {
     const transaction = state === undefined ? undefined : await takeTransaction(this.#store, state);
-    if (!transaction || transaction.issuer !== absoluteIssuer(this.config.issuer) || transaction.clientId !== this.config.clientId) {
+    if (!transaction || !this.#owns(transaction)) {
       throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
     }
     const session = await finishSignIn(this.#ctx, params, transaction);
@@ -267,30 +280,51 @@ export class OAuthClient extends EventTarget {
     const current = isSession(stored) ? stored : null;
     if (current && isFresh(current, this.config.renewBefore)) return this.#adopted(current);
     if (current?.refreshToken) {
-      try {
-        const next = await refreshSession(this.#ctx, { ...current, refreshToken: current.refreshToken }, signal);
+      const refreshToken = current.refreshToken;
+      return this.#endOnRefusal(async () => {
+        const next = await refreshSession(this.#ctx, { ...current, refreshToken }, signal);
         await this.#setSession(next);
         return next;
-      } catch (error) {
-        if (!(error instanceof OAuthError) || error.code !== 'provider_error' || error.status === undefined || error.status >= 500) throw error;
-        await this.#setSession(null);
-        throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
-          error: error.error,
-          errorDescription: error.errorDescription,
-          status: error.status,
-          cause: error,
-        });
-      }
+      });
     }
+    if (current && this.#renewsSilently) return this.#endOnRefusal(() => this.#renewSilently(signal));
     if (current && isFresh(current)) return current;
     await this.#setSession(null);
     throw new OAuthError('login_required', 'the session has expired; sign in again');
   }
 
-  #scrub(href: string): void {
-    if (typeof location !== 'undefined' && href === location.href && withoutCallbackParams(href) !== href) {
-      history.replaceState(history.state, '', withoutCallbackParams(href));
+  /** A provider's refusal ends the session (`login_required`); a network fault or a 5xx leaves it for a later try. */
+  async #endOnRefusal(renewal: () => Promise<Session>): Promise<Session> {
+    try {
+      return await renewal();
+    } catch (error) {
+      const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
+      if (transient) throw error;
+      await this.#setSession(null);
+      throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
+        error: error.error,
+        errorDescription: error.errorDescription,
+        status: error.status,
+        cause: error,
+      });
     }
+  }
+
+  /** Whether a session without a refresh token is renewed in a hidden frame (OpenID providers, code flow). */
+  get #renewsSilently(): boolean {
+    return this.config.silentRenew && this.config.profile.discovery && this.config.flow === 'code' && typeof document !== 'undefined';
+  }
+
+  async #renewSilently(signal?: AbortSignal): Promise<Session> {
+    const { url, transaction } = await startSignIn(this.#ctx, 'silent', '/', { prompt: 'none' }, signal);
+    const href = await silentCallback(url, transaction.state, this.config.requestTimeout, signal);
+    const params = readCallback(href, !this.config.profile.echoesState);
+    if (!params) throw new OAuthError('invalid_callback', 'the silent renewal returned no authorization response');
+    return (await this.#finish(params, transaction.state)).session;
+  }
+
+  #owns(transaction: Transaction): boolean {
+    return transaction.issuer === absoluteIssuer(this.config.issuer) && transaction.clientId === this.config.clientId;
   }
 
   async #setSession(session: Session | null): Promise<void> {
@@ -311,19 +345,20 @@ export class OAuthClient extends EventTarget {
   #schedule(): void {
     clearTimeout(this.#timer);
     const expiresAt = this.#session?.expiresAt;
-    if (expiresAt === undefined || !this.#session?.refreshToken) return;
+    if (expiresAt === undefined || !(this.#session?.refreshToken || this.#renewsSilently)) return;
     const delay = Math.min(maxTimeout, Math.max(0, expiresAt - this.config.renewBefore * 1000 - Date.now()));
     this.#timer = setTimeout(() => this.#renewIfDue(), delay);
   }
 
   #renewIfDue(): void {
     const session = this.#session;
-    if (!session?.refreshToken || isFresh(session, this.config.renewBefore)) return;
+    if (!session || !(session.refreshToken || this.#renewsSilently) || isFresh(session, this.config.renewBefore)) return;
     this.#guard(() => this.#renew()).catch(() => undefined);
   }
 
   #listen(): void {
-    if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+    // Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
+    if (this.#channel || typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
     this.#channel = new BroadcastChannel('oauth-elements:session');
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;

@@ -33,6 +33,8 @@ export interface ClientConfig {
   requestTimeout?: number;
   /** Bind the tokens to a key pair of this browser with DPoP (RFC 9449). */
   dpop?: boolean;
+  /** Renew a session that has no refresh token in a hidden frame with `prompt=none` (OpenID providers); on by default. */
+  silentRenew?: boolean;
 }
 
 /** A configuration with its defaults filled. */
@@ -51,6 +53,7 @@ export interface ResolvedConfig {
   renewBefore: number;
   requestTimeout: number;
   dpop: boolean;
+  silentRenew: boolean;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -111,6 +114,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     renewBefore: config.renewBefore ?? 60,
     requestTimeout: config.requestTimeout ?? 30_000,
     dpop: config.dpop ?? false,
+    silentRenew: config.silentRenew ?? true,
   };
 }
 

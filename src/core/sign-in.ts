@@ -1,6 +1,6 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
 import { checkCallback, codeOf, implicitTokenOf, type CallbackParams } from './callback.js';
-import { absoluteIssuer, scopesOf, type LoginMode, type ResolvedConfig } from './config.js';
+import { absoluteIssuer, scopesOf, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
 import type { UserClaims } from './id-token.js';
@@ -9,7 +9,7 @@ import { pushAuthorizationRequest } from './par.js';
 import { sessionOf, type Session } from './session.js';
 import type { KeyValueStore } from './store.js';
 import { checkTokenResponse, requestToken, type TokenResponse } from './token-endpoint.js';
-import { createTransaction, saveTransaction, type Transaction } from './transaction.js';
+import { createTransaction, saveTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import type { DpopSigner } from './dpop.js';
 import { fetchUserInfo } from './userinfo.js';
 
@@ -29,7 +29,7 @@ export interface SignInContext {
  */
 export async function startSignIn(
   ctx: SignInContext,
-  mode: LoginMode,
+  mode: TransactionMode,
   returnTo: string,
   extra: Record<string, string> = {},
   signal?: AbortSignal,

@@ -1,4 +1,7 @@
 import type { LoginMode } from './config.js';
+
+/** How a transaction's callback comes back: the page itself, a popup, or a hidden frame (silent renewal). */
+export type TransactionMode = LoginMode | 'silent';
 import type { Flow } from './profiles/index.js';
 import { createVerifier } from './pkce.js';
 import { randomToken } from './random.js';
@@ -12,7 +15,7 @@ export interface Transaction {
   issuer: string;
   clientId: string;
   redirectUri: string;
-  mode: LoginMode;
+  mode: TransactionMode;
   flow: Flow;
   scope: string;
   returnTo: string;

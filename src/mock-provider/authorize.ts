@@ -5,31 +5,35 @@ import { withHeaders, type EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, html, redirect, singleParams } from './responses.js';
 import { recordConsent, silentSignIn, startSession } from './session.js';
-import { activeClient, type Interaction } from './state.js';
+import { spendPushedRequest, takePushedRequest } from './par.js';
+import { activeClient, type Interaction, type MockClient } from './state.js';
 import { issueTokens } from './tokens.js';
 
 const interactionLifetime = 10 * 60_000;
 const codeLifetime = 60_000;
 
+/** Why an authorization request was refused: on a page when no redirect is safe, else back at the redirect URI. */
+export interface Refusal {
+  error: string;
+  description: string;
+  back?: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>;
+}
+
 /**
- * The authorization endpoint: checks the request, then shows the consent page.
- * An unknown client or unregistered redirect URI gets a page, never a redirect.
+ * Checks an authorization request's parameters, as the authorization endpoint and pushed
+ * authorization requests (RFC 9126 §2.1) both must; an unknown client or unregistered redirect URI
+ * is refused without a way back.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
-export async function authorize(ctx: EndpointContext, request: Request): Promise<Response> {
-  const params = singleParams(new URL(request.url).searchParams);
-  if (!params) return html(errorPage('invalid_request', 'a parameter is repeated'), 400);
+export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<string, string>): { client: MockClient; interaction: Interaction } | Refusal {
   const client = activeClient(ctx.state, params.get('client_id'));
-  if (!client) return html(errorPage('invalid_client', 'this client is not registered'), 400);
+  if (!client) return { error: 'invalid_client', description: 'this client is not registered' };
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!redirectAllowed(client, redirectUri)) {
-    return html(errorPage('invalid_request', 'redirect_uri is not registered for this client'), 400);
-  }
+  if (!redirectAllowed(client, redirectUri)) return { error: 'invalid_request', description: 'redirect_uri is not registered for this client' };
   const state = params.get('state');
   const responseType = params.get('response_type') ?? '';
   const implicit = responseType === 'token';
-  const fail = (error: string, description: string): Response =>
-    sendBack(ctx, { redirectUri, state, responseType: implicit ? 'token' : 'code' }, { error, error_description: description });
+  const fail = (error: string, description: string): Refusal => ({ error, description, back: { redirectUri, state, responseType: implicit ? 'token' : 'code' } });
 
   if (!(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) || !client.response_types.includes(responseType)) {
     return fail('unsupported_response_type', `this client may not use response_type=${responseType}`);
@@ -56,6 +60,28 @@ export async function authorize(ctx: EndpointContext, request: Request): Promise
     createdAt: ctx.now(),
     responseType: implicit ? ('token' as const) : ('code' as const),
   };
+  return { client, interaction };
+}
+
+/**
+ * The authorization endpoint: checks the request (or the one pushed before, RFC 9126), then shows
+ * the consent page. An unknown client or unregistered redirect URI gets a page, never a redirect.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ */
+export async function authorize(ctx: EndpointContext, request: Request): Promise<Response> {
+  const query = singleParams(new URL(request.url).searchParams);
+  if (!query) return html(errorPage('invalid_request', 'a parameter is repeated'), 400);
+  const params = takePushedRequest(ctx, query);
+  if ('error' in params) return html(errorPage(params.error, params.description), 400);
+  const checked = checkAuthorizationRequest(ctx, params);
+  if ('error' in checked) {
+    return checked.back ? sendBack(ctx, checked.back, { error: checked.error, error_description: checked.description }) : html(errorPage(checked.error, checked.description), 400);
+  }
+  const { client, interaction } = checked;
+  const requestUri = query.get('request_uri');
+  if (requestUri !== undefined) interaction.requestUri = requestUri;
+  const fail = (error: string, description: string): Response => sendBack(ctx, interaction, { error, error_description: description });
+  const scope = interaction.scope;
   const signInAs = takeScenario(ctx.control, 'authorization', ctx.profile.id, client.client_id);
   const scripted = signInAs && ctx.state.users.find((user) => user.sub === signInAs.signInAs);
   if (scripted) return issueCode(ctx, interaction, scripted.sub);
@@ -87,6 +113,7 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
     return html(errorPage('invalid_request', 'this sign-in has expired; start again from the application'), 400);
   }
   ctx.state.interactions.delete(interaction.id);
+  spendPushedRequest(ctx, interaction.requestUri);
   if (params.get('decision') !== 'approve') {
     return sendBack(ctx, interaction, { error: 'access_denied', error_description: 'the user denied the request' });
   }
@@ -107,6 +134,7 @@ function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 's
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
  */
 async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string, authTime = Math.floor(ctx.now() / 1000)): Promise<Response> {
+  spendPushedRequest(ctx, interaction.requestUri);
   const client = ctx.state.clients.get(interaction.clientId);
   if (interaction.responseType === 'token' && client) {
     const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12) };

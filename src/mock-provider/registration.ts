@@ -22,6 +22,8 @@ export interface ClientMetadata {
   post_logout_redirect_uris?: string[];
   /** Extension: a disabled client cannot authenticate, and its tokens are refused. */
   disabled?: boolean;
+  /** RFC 9126 §6: the client must push its authorization requests. */
+  require_pushed_authorization_requests?: boolean;
 }
 
 /** A refused registration. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2 */
@@ -108,6 +110,10 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
   if (method !== 'none') client.client_secret = metadata.client_secret ?? randomId();
   if (logoutUris.length > 0) client.post_logout_redirect_uris = logoutUris;
   if (metadata.disabled) client.disabled = true;
+  if (metadata.require_pushed_authorization_requests !== undefined && typeof metadata.require_pushed_authorization_requests !== 'boolean') {
+    throw new RegistrationError('invalid_client_metadata', 'require_pushed_authorization_requests must be a boolean');
+  }
+  if (metadata.require_pushed_authorization_requests) client.require_pushed_authorization_requests = true;
   const lifetime = metadata.access_token_lifetime;
   if (lifetime !== undefined) {
     if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1) {

@@ -30,6 +30,8 @@ export interface MockClient {
   access_token_lifetime?: number;
   /** A disabled client cannot authenticate, and the tokens it holds are refused. */
   disabled?: boolean;
+  /** RFC 9126 §6: the client's authorization requests must be pushed. */
+  require_pushed_authorization_requests?: boolean;
   /** Where RP-Initiated Logout may send the user back; nowhere else. */
   post_logout_redirect_uris?: string[];
   /** panel's client settings: implicit allowed, `state` required, redirect URIs matched exactly (else by prefix). */
@@ -51,6 +53,8 @@ export interface Interaction {
   createdAt: number;
   /** `token` for the implicit flow (RFC 6749 §4.2); a code otherwise. */
   responseType?: 'code' | 'token';
+  /** The pushed request (RFC 9126) this interaction came from, spent once it ends. */
+  requestUri?: string;
 }
 
 /** An issued authorization code: single-use, short-lived, bound to client and redirect URI. */
@@ -107,6 +111,8 @@ export interface ProviderState {
   rateWindows: Map<string, { start: number; count: number }>;
   /** DPoP proofs seen and nonces asked for. */
   dpop: DpopState;
+  /** Pushed authorization requests (RFC 9126), by the id in their request_uri. */
+  pushedRequests: Map<string, { params: Map<string, string>; expiresAt: number }>;
   /** Provider sessions, by the id their cookie carries. */
   sessions: Map<string, ProviderSession>;
   /** The scopes each user granted each client, by `JSON.stringify([sub, clientId])`. */
@@ -129,7 +135,7 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map(), dpop: createDpopState() };
+  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map(), dpop: createDpopState(), pushedRequests: new Map() };
 }
 
 /** Disables or deletes a client; either way its tokens are refused from then on. `false` when there is no such client. */

@@ -27,7 +27,7 @@ describe('a DPoP client against the mock provider', () => {
   });
 
   it('refreshes a bound token with a proof of the same key', async () => {
-    const clientId = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 1 });
+    const clientId = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 3 });
     const app = await signIn({ clientId, renewBefore: 0 });
     const first = app.window.appClient.session!.accessToken;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, app.window.appClient.session!.expiresAt! - Date.now()) + 10));

@@ -200,7 +200,7 @@ describe('popup messages are taken only from the popup, at our origin', () => {
       const request = new URL(await waitFor(() => (popup.location.pathname.endsWith('/authorize') ? popup.location.href : null), 'the consent page'));
       const callback = await approve(request);
       const forger = app.document.createElement('iframe');
-      forger.src = `${origin}/test/e2e/_forger.html?${new URLSearchParams({ state: request.searchParams.get('state') ?? '', href: callback.href })}`;
+      forger.src = `${origin}/test/e2e/_forger.html?${new URLSearchParams({ state: callback.searchParams.get('state') ?? '', href: callback.href })}`;
       app.document.body.append(forger);
       await new Promise((resolve) => forger.addEventListener('load', resolve, { once: true }));
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -3,6 +3,7 @@ import { authorize, decide } from '../authorize.js';
 import { endSessionEndpoint } from '../end-session.js';
 import { introspect } from '../introspection.js';
 import { revoke, userinfo } from '../resource-endpoints.js';
+import { pushAuthorizationRequest } from '../par.js';
 import { json } from '../responses.js';
 import { token } from '../token.js';
 import type { MockProfile } from './mock-profile.js';
@@ -33,6 +34,8 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     code_challenge_methods_supported: ['S256'],
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'email', 'email_verified', 'picture'],
     authorization_response_iss_parameter_supported: true,
+    pushed_authorization_request_endpoint: `${issuer}/par`,
+    require_pushed_authorization_requests: false,
     dpop_signing_alg_values_supported: ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'],
   };
 }
@@ -49,6 +52,7 @@ export const oidcProfile: MockProfile = {
     'GET /authorize': authorize,
     'POST /authorize/decision': decide,
     'POST /token': token,
+    'POST /par': pushAuthorizationRequest,
     'GET /userinfo': userinfo,
     'POST /revoke': revoke,
     'POST /introspect': introspect,

@@ -1,0 +1,21 @@
+// Server-side rendering imports the package in Node, where there is no document or window.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const entries = ['index', 'core/index', 'elements/index', 'mock-provider/index'];
+
+test('every browser entry point imports in Node without touching document or window', async () => {
+  assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+  for (const entry of entries) {
+    const module = (await import(`../../dist/${entry}.js`)) as Record<string, unknown>;
+    assert.ok(Object.keys(module).length > 0, entry);
+  }
+});
+
+test('a client can be made and asked for a token on the server, and answers login_required', async () => {
+  const { createClient, OAuthError } = await import('../../dist/core/index.js');
+  const client = createClient({ issuer: 'https://id.example.com', clientId: 'spa' });
+  const failure = await client.getAccessToken().catch((error: unknown) => error);
+  assert.ok(failure instanceof OAuthError);
+  assert.equal(failure.code, 'login_required');
+});
