@@ -31,6 +31,8 @@ export interface LogoutOptions {
   endSession?: boolean;
   /** Where the provider returns after ending its session (registered at the provider). */
   postLogoutRedirectUri?: string;
+  /** Stops waiting for the provider's revocation endpoint; the session is cleared all the same. */
+  signal?: AbortSignal;
 }
 
 const sameOriginPath = (path: string): boolean => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
@@ -95,7 +97,7 @@ export class OAuthClient extends EventTarget {
    * Finishes a sign-in when `href` is a callback and removes the response from the address bar.
    * Resolves to `null` when `href` is no callback (or a popup's, which is handed to its opener).
    */
-  handleRedirect(href?: string): Promise<Session | null> {
+  handleRedirect(href?: string, options: { signal?: AbortSignal } = {}): Promise<Session | null> {
     return this.#guard(async () => {
       if (href === undefined && typeof location === 'undefined') return null;
       const target = href === undefined || href === location.href ? pageCallback() : href;
@@ -123,7 +125,7 @@ export class OAuthClient extends EventTarget {
         relayCallback(target, state);
         return null;
       }
-      const session = await this.#finish(params, state);
+      const session = await this.#finish(params, state, options.signal);
       if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;
         if (sameOriginPath(returnTo)) history.replaceState(history.state, '', returnTo);
@@ -153,7 +155,7 @@ export class OAuthClient extends EventTarget {
         const href = await waitForCallback(popup, transaction.state, this.config.popupTimeout, options.signal);
         const params = readCallback(href, !this.config.profile.echoesState);
         if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
-        return (await this.#finish(params, transaction.state)).session;
+        return (await this.#finish(params, transaction.state, options.signal)).session;
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -195,11 +197,11 @@ export class OAuthClient extends EventTarget {
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();
       if (!session) return;
-      const metadata = await this.#ctx.metadata().catch(() => undefined);
+      const metadata = await this.#ctx.metadata(options.signal).catch(() => undefined);
       const revocation = metadata?.revocation_endpoint;
       if (revocation) {
-        if (session.refreshToken) await revokeToken(revocation, this.config.clientId, session.refreshToken, 'refresh_token');
-        await revokeToken(revocation, this.config.clientId, session.accessToken, 'access_token');
+        if (session.refreshToken) await revokeToken(revocation, this.config.clientId, session.refreshToken, 'refresh_token', options.signal);
+        await revokeToken(revocation, this.config.clientId, session.accessToken, 'access_token', options.signal);
       }
       const endSession = metadata?.end_session_endpoint;
       if (options.endSession && endSession) {
@@ -228,12 +230,12 @@ export class OAuthClient extends EventTarget {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
-  async #finish(params: CallbackParams, state: string | undefined): Promise<{ session: Session; returnTo: string }> {
+  async #finish(params: CallbackParams, state: string | undefined, signal?: AbortSignal): Promise<{ session: Session; returnTo: string }> {
     const transaction = state === undefined ? undefined : await takeTransaction(this.#store, state);
     if (!transaction || !this.#owns(transaction)) {
       throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
     }
-    const session = await finishSignIn(this.#ctx, params, transaction);
+    const session = await finishSignIn(this.#ctx, params, transaction, signal);
     await this.#setSession(session);
     return { session, returnTo: transaction.returnTo };
   }
@@ -320,7 +322,7 @@ export class OAuthClient extends EventTarget {
     const href = await silentCallback(url, transaction.state, this.config.requestTimeout, signal);
     const params = readCallback(href, !this.config.profile.echoesState);
     if (!params) throw new OAuthError('invalid_callback', 'the silent renewal returned no authorization response');
-    return (await this.#finish(params, transaction.state)).session;
+    return (await this.#finish(params, transaction.state, signal)).session;
   }
 
   #owns(transaction: Transaction): boolean {

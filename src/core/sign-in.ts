@@ -59,8 +59,8 @@ export async function startSignIn(
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitTokenValidation
  */
-export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction): Promise<Session> {
-  const metadata = await ctx.metadata();
+export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {
+  const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
   let response: TokenResponse;
   if (transaction.flow === 'code') {
@@ -71,15 +71,15 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
       client_id: ctx.config.clientId,
     };
     if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout), ctx.dpop);
+    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }
-  const user = await userOf(ctx, metadata, response, transaction);
+  const user = await userOf(ctx, metadata, response, transaction, signal);
   return sessionOf(response, transaction.scope, user);
 }
 
-async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse, transaction: Transaction): Promise<UserClaims | undefined> {
+async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse, transaction: Transaction, signal?: AbortSignal): Promise<UserClaims | undefined> {
   const openid = scopesOf(ctx.config).includes('openid');
   if (openid && !response.id_token) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
   let claims: UserClaims | undefined;
@@ -96,7 +96,7 @@ async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: 
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };
-    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, { expectedSub: claims?.sub, dpop: ctx.dpop });
+    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, { expectedSub: claims?.sub, dpop: ctx.dpop, ...(signal ? { signal } : {}) });
     claims = { ...info, ...claims };
   }
   return claims;
