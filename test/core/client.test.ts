@@ -56,8 +56,8 @@ describe('client', () => {
     expect(await failureOf(client.login({ mode: 'popup' }))).to.equal('popup_blocked');
   });
 
-  it('settles with popup_closed when the user closes the popup', async () => {
-    const client = createClient({ issuer, clientId, redirectUri: `${location.origin}${location.pathname}` });
+  /** Presses a real button (a user's click) that starts a popup sign-in; returns the popup and the login promise. */
+  async function popupLogin(client: OAuthClient): Promise<{ popup: Window; result: Promise<unknown>; done: () => void }> {
     const opened: Window[] = [];
     const open = window.open.bind(window);
     window.open = (...args: Parameters<Window['open']>) => {
@@ -71,15 +71,35 @@ describe('client', () => {
     button.style.cssText = 'position: fixed; top: 0; left: 0; width: 100px; height: 40px';
     button.onclick = () => (result = client.login({ mode: 'popup' }));
     document.body.append(button);
-    try {
-      await sendMouse({ type: 'click', position: [50, 20] });
-      const popup = await waitFor(() => opened[0], 'the popup');
-      await waitFor(() => popup.document.querySelector('oauth-consent-popup'), 'the consent page');
-      popup.close();
-      expect(await failureOf(result!)).to.equal('popup_closed');
-    } finally {
+    const done = (): void => {
       window.open = open;
       button.remove();
+    };
+    await sendMouse({ type: 'click', position: [50, 20] });
+    const popup = await waitFor(() => opened[0], 'the popup');
+    return { popup, result: result!, done };
+  }
+
+  it('settles with popup_closed when the user closes the popup', async () => {
+    const client = createClient({ issuer, clientId, redirectUri: `${location.origin}${location.pathname}` });
+    const { popup, result, done } = await popupLogin(client);
+    try {
+      await waitFor(() => popup.document.querySelector('oauth-consent-popup'), 'the consent page');
+      popup.close();
+      expect(await failureOf(result)).to.equal('popup_closed');
+    } finally {
+      done();
+    }
+  });
+
+  it('settles with popup_timeout and closes the popup when the user never answers', async () => {
+    const client = createClient({ issuer, clientId, redirectUri: `${location.origin}${location.pathname}`, popupTimeout: 1500 });
+    const { popup, result, done } = await popupLogin(client);
+    try {
+      expect(await failureOf(result)).to.equal('popup_timeout');
+      expect(popup.closed).to.equal(true);
+    } finally {
+      done();
     }
   });
 });
