@@ -1,0 +1,27 @@
+import type { Strings } from './en.js';
+
+export const pl: Strings = {
+  signIn: 'Zaloguj się',
+  signOut: 'Wyloguj się',
+  signingIn: 'Logowanie…',
+  signingOut: 'Wylogowywanie…',
+  signedInAs: 'Zalogowano jako {user}',
+  signInFailed: 'Logowanie nie powiodło się: {reason}',
+  popupBlocked: 'Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okna dla tej witryny lub zaloguj się ponownie.',
+  accessDenied: 'Nie zezwolono na logowanie.',
+  networkError: 'Nie można połączyć się z dostawcą.',
+  signedOut: 'Nie zalogowano',
+  expiringSoon: 'Zalogowano jako {user}, sesja wkrótce wygaśnie',
+  refreshing: 'Odnawianie sesji…',
+  expired: 'Sesja wygasła',
+  failed: 'Błąd sesji: {reason}',
+  timeLeft: 'pozostało {time}',
+  scopes: 'Uprawnienia',
+  memoryOnly: 'Sesja jest tylko w pamięci i skończy się po przeładowaniu.',
+  someone: 'ktoś',
+  asksTo: '{client_name} prosi o:',
+  allow: 'Zezwól',
+  deny: 'Odmów',
+  you: 'ty',
+  homepage: 'Strona {client_name}',
+};

@@ -1,0 +1,27 @@
+import type { Strings } from './en.js';
+
+export const ru: Strings = {
+  signIn: 'Войти',
+  signOut: 'Выйти',
+  signingIn: 'Вход…',
+  signingOut: 'Выход…',
+  signedInAs: 'Вы вошли как {user}',
+  signInFailed: 'Не удалось войти: {reason}',
+  popupBlocked: 'Браузер заблокировал окно входа. Разрешите всплывающие окна для этого сайта или войдите снова.',
+  accessDenied: 'Вы не разрешили вход.',
+  networkError: 'Провайдер недоступен.',
+  signedOut: 'Вход не выполнен',
+  expiringSoon: 'Вы вошли как {user}, сеанс скоро истечёт',
+  refreshing: 'Продление сеанса…',
+  expired: 'Сеанс истёк',
+  failed: 'Ошибка сеанса: {reason}',
+  timeLeft: 'осталось {time}',
+  scopes: 'Разрешения',
+  memoryOnly: 'Сеанс хранится только в памяти и закончится при перезагрузке.',
+  someone: 'кто-то',
+  asksTo: '{client_name} запрашивает:',
+  allow: 'Разрешить',
+  deny: 'Отклонить',
+  you: 'вы',
+  homepage: 'Сайт {client_name}',
+};

@@ -1,0 +1,27 @@
+import type { Strings } from './en.js';
+
+export const zh: Strings = {
+  signIn: '登录',
+  signOut: '退出',
+  signingIn: '正在登录…',
+  signingOut: '正在退出…',
+  signedInAs: '已登录：{user}',
+  signInFailed: '登录失败：{reason}',
+  popupBlocked: '浏览器阻止了登录窗口。请允许此网站弹出窗口，或重新登录。',
+  accessDenied: '您没有允许登录。',
+  networkError: '无法连接到身份提供方。',
+  signedOut: '未登录',
+  expiringSoon: '已登录：{user}，即将过期',
+  refreshing: '正在续期会话…',
+  expired: '会话已过期',
+  failed: '会话错误：{reason}',
+  timeLeft: '剩余 {time}',
+  scopes: '权限',
+  memoryOnly: '会话仅保存在内存中，重新加载后失效。',
+  someone: '某人',
+  asksTo: '{client_name} 请求：',
+  allow: '允许',
+  deny: '拒绝',
+  you: '您',
+  homepage: '{client_name} 的主页',
+};
