@@ -92,8 +92,16 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
   }
   const user = ctx.state.users.find((candidate) => candidate.sub === params.get('user')) ?? ctx.state.users[0];
   if (!user) return html(errorPage('server_error', 'no user to sign in as'), 500);
-  recordConsent(ctx, user.sub, interaction.clientId, interaction.scope);
-  return withHeaders(await issueCode(ctx, interaction, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
+  const granted = grantedOf(interaction.scope, params.get('scope'));
+  recordConsent(ctx, user.sub, interaction.clientId, granted);
+  return withHeaders(await issueCode(ctx, { ...interaction, scope: granted }, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
+}
+
+/** A partial grant from the consent page narrows the requested scope, never widens it; `openid` stays. */
+function grantedOf(requested: string, granted: string | undefined): string {
+  if (granted === undefined) return requested;
+  const kept = new Set(granted.split(' '));
+  return requested.split(' ').filter((scope) => scope === 'openid' || kept.has(scope)).join(' ');
 }
 
 /** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */

@@ -57,7 +57,7 @@ export function consentPage(options: {
 <body>
   <form method="post" action="${escapeHtml(action)}">
     <input type="hidden" name="interaction" value="${escapeHtml(interaction.id)}">
-    <oauth-consent-popup name="decision" open${attr('client-name', client.client_name)}${attr('client-uri', client.client_uri)}${attr('logo-uri', client.logo_uri)}${attr('user', users[0]?.name)} scopes="${escapeHtml(JSON.stringify(scopes))}">
+    <oauth-consent-popup name="decision" open partial${attr('client-name', client.client_name)}${attr('client-uri', client.client_uri)}${attr('logo-uri', client.logo_uri)}${attr('user', users[0]?.name)} scopes="${escapeHtml(JSON.stringify(scopes))}">
       <fieldset slot="account">
         <legend>Sign in as</legend>
         ${accounts}
