@@ -42,8 +42,18 @@ function rulesUnder(root: ShadowRoot, condition: string): string {
     .join('\n');
 }
 
+/** A button driving a fresh real client, ready to sign in. */
+async function readyButton(attributes: Record<string, string> = {}) {
+  const made = await popupClient();
+  const button = addButton(attributes);
+  button.client = made.client;
+  await until(button, 'signed-out');
+  return { ...made, button };
+}
+
 describe('<oauth-login-button>', () => {
   before(() => control({ command: 'users', users }));
+  after(() => control({ command: 'users', users: users.slice(0, 2) }));
   afterEach(() => document.querySelectorAll('oauth-login-button, .fixture').forEach((node) => node.remove()));
 
   it('makes its client from attributes and offers sign-in while signed out', async () => {
@@ -77,10 +87,7 @@ describe('<oauth-login-button>', () => {
   });
 
   it('with popup-fallback="none", a blocked popup says so clearly and fires oauth-error popup_blocked', async () => {
-    const { client } = await popupClient();
-    const button = addButton({ mode: 'popup', 'popup-fallback': 'none' });
-    button.client = client;
-    await until(button, 'signed-out');
+    const { button } = await readyButton({ mode: 'popup', 'popup-fallback': 'none' });
     const errors: string[] = [];
     button.addEventListener('oauth-error', (event) => errors.push(event.error.code));
     inner(button).click(); // a click from script carries no user activation: the browser blocks the popup
@@ -142,10 +149,7 @@ describe('<oauth-login-button>', () => {
   });
 
   it('is busy while the popup is open, and a popup closed by the user returns it to ready with oauth-login-cancel', async () => {
-    const { client } = await popupClient();
-    const button = addButton({ mode: 'popup' });
-    button.client = client;
-    await until(button, 'signed-out');
+    const { button } = await readyButton({ mode: 'popup' });
     const recorder = recordPopups();
     const cancelled = new Promise((resolve) => button.addEventListener('oauth-login-cancel', resolve, { once: true }));
     const errors: string[] = [];
@@ -244,10 +248,7 @@ describe('<oauth-login-button>', () => {
   });
 
   it('stops its spinner under prefers-reduced-motion', async () => {
-    const { client } = await popupClient();
-    const button = addButton({ mode: 'popup' });
-    button.client = client;
-    await until(button, 'signed-out');
+    const { button } = await readyButton({ mode: 'popup' });
     const recorder = recordPopups();
     try {
       await realClick(inner(button));
