@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { createClient, isOAuthError, type LoginMode, type OAuthClient, type OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
-import { OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
+import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
 import { fill, type Strings } from '../strings/index.js';
 import { loginButtonStyles } from './login-button.styles.js';
@@ -24,7 +24,7 @@ export function errorText(strings: Strings, error: OAuthError): string {
  *
  * @event oauth-login - A sign-in finished; `event.session` holds the session.
  * @event oauth-logout - The user signed out.
- * @event oauth-login-cancel - The user closed the sign-in window; the button is ready again.
+ * @event oauth-login-cancel - The user closed the sign-in window; the button is ready again (an `oauth-error` with code `popup_closed` goes first).
  * @event oauth-token-change - The session changed, here or in another tab.
  * @event oauth-error - A sign-in, callback or sign-out failed; `event.error.code` says how.
  *
@@ -112,9 +112,13 @@ export class OAuthLoginButton extends OAuthElement {
     this.#unwatch = undefined;
   }
 
-  /** Busy while acting, and while the client loads its session (so a signed-in user never sees "Sign in" flash). */
+  /** True while the client loads its stored session: busy and disabled, so a signed-in user never sees "Sign in" flash. */
+  get #loading(): boolean {
+    return !!this.client && !this.#clients.loaded && !this.#clients.error;
+  }
+
   get #busy(): boolean {
-    return this._busy || (!!this.client && !this.#clients.loaded && !this.#clients.error);
+    return this._busy || this.#loading;
   }
 
   protected override willUpdate(): void {
@@ -134,7 +138,7 @@ export class OAuthLoginButton extends OAuthElement {
         ? html`${this.#avatar(who, user?.picture)}${who ? html`<span part="name">${who}</span>` : nothing}<slot name="signed-in">${strings.signOut}</slot>`
         : html`<slot>${strings.signIn}</slot>`;
     const said = busy ? '' : session ? fill(strings.signedInAs, { user: who || strings.someone }) : '';
-    return html`<button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} ?disabled=${!this.client} @click=${this.#onClick}>${label}</button
+    return html`<button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} ?disabled=${!this.client || this.#loading} @click=${this.#onClick}>${label}</button
       ><span class="sr-only" role="status">${said}</span>${error ? html`<span part="error" role="alert">${errorText(strings, error)}</span>` : nothing}`;
   }
 
@@ -157,7 +161,11 @@ export class OAuthLoginButton extends OAuthElement {
     return client.login({ mode }).then(
       (session) => session && this.dispatchEvent(new OAuthLoginEvent(session)),
       (error: unknown) => {
-        if (isOAuthError(error, 'popup_closed')) return this.dispatchEvent(new OAuthLoginCancelEvent());
+        if (isOAuthError(error, 'popup_closed')) {
+          // Still a failure as the kit counts them (sent as oauth-error), but the user's choice: ready again, nothing shown.
+          this.dispatchEvent(new OAuthErrorEvent(error));
+          return this.dispatchEvent(new OAuthLoginCancelEvent());
+        }
         if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect') return this.#login(client, 'redirect');
         throw error;
       },

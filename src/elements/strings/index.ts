@@ -48,14 +48,9 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The BCP 47 tag in force, for `Intl` formatting. */
-  get tag(): string {
-    return langOf(this.#host) || 'en';
-  }
-
   /** The strings to show; English until a language pack has loaded. */
   get strings(): Strings {
-    const language = languageOf(this.tag);
+    const language = languageOf(langOf(this.#host));
     const pack = packs[language];
     if (!pack && language !== 'en' && !loading.has(language)) {
       loading.set(language, loaders[language]().then((strings) => {

@@ -4,7 +4,7 @@ import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, watchClient } from '../client-registry.js';
 import { OAuthElement } from '../oauth-element.js';
-import { fill } from '../strings/index.js';
+import { fill, type Strings } from '../strings/index.js';
 import { tokenStatusStyles } from './token-status.styles.js';
 
 /** What the status shows. */
@@ -13,13 +13,13 @@ export type TokenState = 'signed-out' | 'valid' | 'expiring-soon' | 'refreshing'
 /** Failures of a user's sign-in attempt, which the sign-in button reports; the status shows only the session's own. */
 const interactionCodes = new Set(['popup_closed', 'popup_blocked', 'popup_timeout', 'aborted', 'access_denied', 'login_required']);
 
-/** `seconds` as the two largest units, in the language of `tag` (`1 hr 5 min`, `4 мин 2 с`). */
-export function formatRemaining(seconds: number, tag: string): string {
-  const unit = (value: number, name: string): string => new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+/** `seconds` as the two largest units, in the strings' words (`1 h 5 min`, `4 мин 2 с`). */
+export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' | 'minutes' | 'seconds'>): string {
+  const unit = (text: string, n: number): string => fill(text, { n: String(n) });
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (hours) return `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
-  return minutes ? `${unit(minutes, 'minute')} ${unit(seconds % 60, 'second')}` : unit(seconds, 'second');
+  if (hours) return `${unit(strings.hours, hours)} ${unit(strings.minutes, minutes)}`;
+  return minutes ? `${unit(strings.minutes, minutes)} ${unit(strings.seconds, seconds % 60)}` : unit(strings.seconds, seconds);
 }
 
 /**
@@ -121,7 +121,7 @@ export class OAuthTokenStatus extends OAuthElement {
     const scopes = this.variant === 'detailed' && session ? session.scope.split(' ').filter(Boolean) : [];
     return html`<div part="base">
       <span part="indicator" aria-hidden="true"></span><span part="label" role="status" aria-live="polite">${labels[this.state]}</span>
-      ${counting ? html`<span part="time">${fill(strings.timeLeft, { time: formatRemaining(seconds, this.locale.tag) })}</span>` : nothing}
+      ${counting ? html`<span part="time">${fill(strings.timeLeft, { time: formatRemaining(seconds, strings) })}</span>` : nothing}
       ${scopes.length ? html`<span part="scopes-label" id="scopes">${strings.scopes}</span><ul part="scopes" aria-labelledby="scopes">${scopes.map((scope) => html`<li part="scope">${scope}</li>`)}</ul>` : nothing}
       ${this.variant === 'detailed' && this.#clients.memoryOnly ? html`<p part="note">${strings.memoryOnly}</p>` : nothing}
     </div>`;
