@@ -21,6 +21,7 @@ const logo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3
 
 const meta: Meta<Args> = {
   title: 'Elements/Consent popup',
+  tags: ['autodocs'],
   component: 'oauth-consent-popup',
   args: {
     open: true,

@@ -31,6 +31,7 @@ const button = (args: Args, state: StoryClientState = {}) =>
 
 const meta: Meta<Args> = {
   title: 'Elements/Login button',
+  tags: ['autodocs'],
   component: 'oauth-login-button',
   args: { mode: 'popup', 'popup-fallback': 'redirect' },
   argTypes: {

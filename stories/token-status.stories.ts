@@ -29,6 +29,7 @@ const states: StoryClientState[] = [
 
 const meta: Meta<Args> = {
   title: 'Elements/Token status',
+  tags: ['autodocs'],
   component: 'oauth-token-status',
   args: { variant: 'badge', 'warn-before': 60 },
   argTypes: {
