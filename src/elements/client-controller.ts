@@ -1,8 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OAuthError, type OAuthClient, type Session } from '../core/index.js';
+import { OAuthError, type ClientErrorEvent, type OAuthClient, type RenewalEvent, type Session } from '../core/index.js';
 import { OAuthErrorEvent, OAuthTokenChangeEvent } from './events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+const clientEvents = ['renewal', 'error', 'storage-fallback'] as const;
 
 /**
  * Ties an element to a client: follows its session while connected and re-renders the host on change.
@@ -12,6 +14,14 @@ export class ClientController implements ReactiveController {
   client: OAuthClient | undefined;
   session: Session | null = null;
   error: OAuthError | undefined;
+  /** The last failure the client itself reported (a renewal, a load), until the session changes. */
+  clientError: OAuthError | undefined;
+  /** True once the client has loaded its stored session. */
+  loaded = false;
+  /** True while the client renews the token. */
+  renewing = false;
+  /** True once the client keeps its session in memory only (IndexedDB failed). */
+  memoryOnly = false;
   readonly #host: Host;
   #connected = false;
 
@@ -26,6 +36,8 @@ export class ClientController implements ReactiveController {
     this.#unsubscribe();
     this.client = client;
     this.session = client?.session ?? null;
+    this.error = this.clientError = undefined;
+    this.renewing = this.memoryOnly = this.loaded = false;
     if (this.#connected) this.#subscribe();
     this.#host.requestUpdate();
   }
@@ -51,8 +63,16 @@ export class ClientController implements ReactiveController {
 
   readonly #onChange = (event: Event): void => {
     this.session = (event as Event & { session: Session | null }).session;
-    this.error = undefined;
+    this.error = this.clientError = undefined;
+    this.loaded = true;
     this.#host.dispatchEvent(new OAuthTokenChangeEvent(this.session));
+    this.#host.requestUpdate();
+  };
+
+  readonly #onClientEvent = (event: Event): void => {
+    if (event.type === 'renewal') this.renewing = (event as RenewalEvent).phase === 'renewing';
+    else if (event.type === 'error') this.clientError = (event as ClientErrorEvent).error;
+    else this.memoryOnly = true;
     this.#host.requestUpdate();
   };
 
@@ -60,10 +80,12 @@ export class ClientController implements ReactiveController {
     const client = this.client;
     if (!client) return;
     client.addEventListener('change', this.#onChange);
+    for (const type of clientEvents) client.addEventListener(type, this.#onClientEvent);
     client.ready().then(
       (session) => {
         if (this.client !== client) return;
         this.session = session;
+        this.loaded = true;
         this.#host.requestUpdate();
       },
       (error: unknown) => this.fail(error),
@@ -72,5 +94,6 @@ export class ClientController implements ReactiveController {
 
   #unsubscribe(): void {
     this.client?.removeEventListener('change', this.#onChange);
+    for (const type of clientEvents) this.client?.removeEventListener(type, this.#onClientEvent);
   }
 }

@@ -18,6 +18,14 @@ export class OAuthLogoutEvent extends Event {
   }
 }
 
+/** The user closed the sign-in window before finishing; the button is ready again. */
+export class OAuthLoginCancelEvent extends Event {
+  static readonly type = 'oauth-login-cancel';
+  constructor() {
+    super(OAuthLoginCancelEvent.type, options);
+  }
+}
+
 /** The client's session changed, here or in another tab. */
 export class OAuthTokenChangeEvent extends Event {
   static readonly type = 'oauth-token-change';
@@ -34,10 +42,13 @@ export class OAuthErrorEvent extends Event {
   }
 }
 
-/** The user approved or denied on a consent dialog; cancel it to keep the dialog's form from posting. */
+/** The user approved or denied on a consent dialog, granting `scopes`; cancel it to keep the dialog's form from posting. */
 export class OAuthConsentEvent extends Event {
   static readonly type = 'oauth-consent';
-  constructor(readonly decision: 'approve' | 'deny') {
+  constructor(
+    readonly decision: 'approve' | 'deny',
+    readonly scopes: string[] = [],
+  ) {
     super(OAuthConsentEvent.type, { ...options, cancelable: true });
   }
 }
@@ -46,6 +57,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'oauth-login': OAuthLoginEvent;
     'oauth-logout': OAuthLogoutEvent;
+    'oauth-login-cancel': OAuthLoginCancelEvent;
     'oauth-token-change': OAuthTokenChangeEvent;
     'oauth-error': OAuthErrorEvent;
     'oauth-consent': OAuthConsentEvent;

@@ -119,8 +119,17 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
   }
   const user = ctx.state.users.find((candidate) => candidate.sub === params.get('user')) ?? ctx.state.users[0];
   if (!user) return html(errorPage('server_error', 'no user to sign in as'), 500);
-  recordConsent(ctx, user.sub, interaction.clientId, interaction.scope);
-  return withHeaders(await issueCode(ctx, interaction, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
+  const granted = grantedOf(ctx, interaction.scope, params.get('scope'));
+  recordConsent(ctx, user.sub, interaction.clientId, granted);
+  return withHeaders(await issueCode(ctx, { ...interaction, scope: granted }, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
+}
+
+/** A partial grant from the consent page narrows the requested scope, never widens it; `openid` and the profile's default scopes stay. */
+function grantedOf(ctx: EndpointContext, requested: string, granted: string | undefined): string {
+  if (granted === undefined) return requested;
+  const kept = new Set(granted.split(' '));
+  for (const definition of ctx.settings.scopes ?? []) if (definition.default) kept.add(definition.id);
+  return requested.split(' ').filter((scope) => scope === 'openid' || kept.has(scope)).join(' ');
 }
 
 /** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */

@@ -7,6 +7,8 @@ export interface ScopeDisplay {
   name: string;
   description: string;
   icon?: string;
+  /** Cannot be left out of a partial grant. */
+  required?: boolean;
 }
 
 /** The standard OpenID scopes, described. */
@@ -18,7 +20,8 @@ export const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
 };
 
 /**
- * The consent page: `<oauth-consent-popup>` over a plain form that also works without script.
+ * The consent page: `<oauth-consent-popup>` over a plain form that also works without script. With script the
+ * user may leave scopes out (`partial`, posted as one `scope` field); without, the plain form grants all or nothing.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#Consent
  */
 export function consentPage(options: {
@@ -36,7 +39,8 @@ export function consentPage(options: {
     .filter(Boolean)
     .map((id) => {
       const defined = options.scopes?.find((scope) => scope.id === id);
-      return defined ? { id, name: defined.name, description: defined.description, ...(defined.icon ? { icon: defined.icon } : {}) } : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
+      const required = (defined as { default?: boolean } | undefined)?.default ? { required: true } : {};
+      return defined ? { id, name: defined.name, description: defined.description, ...(defined.icon ? { icon: defined.icon } : {}), ...required } : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
     });
   const fill = (text: string): string => text.replaceAll('{user}', users[0]?.name ?? 'you').replaceAll('{client_name}', client.client_name);
   const icon = (scope: ScopeDisplay): string => (scope.icon && /^(https?:|data:|\/)/.test(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '');
@@ -57,7 +61,7 @@ export function consentPage(options: {
 <body>
   <form method="post" action="${escapeHtml(action)}">
     <input type="hidden" name="interaction" value="${escapeHtml(interaction.id)}">
-    <oauth-consent-popup name="decision" open${attr('client-name', client.client_name)}${attr('client-uri', client.client_uri)}${attr('logo-uri', client.logo_uri)}${attr('user', users[0]?.name)} scopes="${escapeHtml(JSON.stringify(scopes))}">
+    <oauth-consent-popup name="decision" open partial${attr('client-name', client.client_name)}${attr('client-uri', client.client_uri)}${attr('logo-uri', client.logo_uri)}${attr('user', users[0]?.name)} scopes="${escapeHtml(JSON.stringify(scopes))}">
       <fieldset slot="account">
         <legend>Sign in as</legend>
         ${accounts}

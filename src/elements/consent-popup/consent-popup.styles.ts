@@ -1,17 +1,14 @@
 import { css } from 'lit';
 
 export const consentPopupStyles = css`
-  :host {
-    font: inherit;
-    color: var(--oauth-color, #1b1f24);
-  }
   [part~='dialog'] {
+    box-sizing: border-box;
     max-inline-size: min(28rem, 100vw - 2rem);
     padding: 1.5rem;
-    border: 1px solid var(--oauth-border-color, #d0d7de);
+    border: 1px solid var(--_border);
     border-radius: var(--oauth-radius, 0.75rem);
-    background: var(--oauth-background, #fff);
-    color: inherit;
+    background: var(--_bg);
+    color: var(--_fg);
   }
   [part~='dialog']::backdrop {
     background: var(--oauth-backdrop, rgb(0 0 0 / 0.4));
@@ -30,6 +27,9 @@ export const consentPopupStyles = css`
     margin: 0;
     font-size: 1.25rem;
   }
+  a {
+    color: var(--_accent);
+  }
   [part~='scopes'] {
     list-style: none;
     padding: 0;
@@ -42,7 +42,14 @@ export const consentPopupStyles = css`
   }
   [part~='scope'] small {
     grid-column: 2;
-    opacity: 0.8;
+    color: var(--_muted);
+  }
+  [part~='scope-icon'] img {
+    border-radius: 0.25rem;
+  }
+  [part~='checkbox'] {
+    margin-inline: 0 0.25rem;
+    accent-color: var(--_accent);
   }
   [part~='actions'] {
     display: flex;
@@ -52,20 +59,16 @@ export const consentPopupStyles = css`
   }
   button {
     padding: 0.5em 1em;
-    border-radius: var(--oauth-radius, 0.375rem);
-    border: 1px solid var(--oauth-border-color, #d0d7de);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
     background: transparent;
     color: inherit;
     font: inherit;
     cursor: pointer;
   }
   [part~='approve'] {
-    background: var(--oauth-button-background, #1f6feb);
+    background: var(--oauth-button-background, var(--_accent));
     border-color: transparent;
-    color: var(--oauth-button-color, #fff);
-  }
-  button:focus-visible {
-    outline: 2px solid var(--oauth-focus-color, #1f6feb);
-    outline-offset: 2px;
+    color: var(--oauth-button-color, var(--_on-accent));
   }
 `;

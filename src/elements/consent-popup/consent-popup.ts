@@ -1,6 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { OAuthConsentEvent } from '../events.js';
+import { OAuthElement } from '../oauth-element.js';
+import { fill } from '../strings/index.js';
 import { consentPopupStyles } from './consent-popup.styles.js';
 import { fallbackIcon, namedIcons } from './icons.js';
 
@@ -12,45 +14,68 @@ export interface ConsentScope {
   description?: string;
   /** An image URL, or the name of a built-in icon. */
   icon?: string;
+  /** Cannot be left out of a partial grant (`openid` always is). */
+  required?: boolean;
 }
 
-
 /**
- * @summary A modal consent dialog: who asks, for what, approve or deny. Inside a form it posts
- * the decision as its `name`; the form's own content shows where script does not run.
+ * @summary A modal consent dialog: who asks, for what, approve or deny; with `partial`, the user may leave scopes out.
+ * Inside a form it posts the decision as its `name` (and, with `partial`, the granted scopes as `scope`);
+ * the form's own content shows where script does not run.
  *
- * @event oauth-consent - The user approved or denied; `event.decision` says which. Cancel it to keep the form from posting.
+ * @event oauth-consent - The user approved or denied; `event.decision` says which, `event.scopes` what was granted. Cancel it to keep the form from posting.
  *
  * @slot account - Shown above the buttons, such as a choice of account.
  *
  * @csspart dialog - The native dialog.
  * @csspart header - The client's identity.
  * @csspart logo - The client's icon.
+ * @csspart homepage - The link to the client's homepage.
  * @csspart scopes - The list of requested scopes.
  * @csspart scope - One requested scope.
+ * @csspart scope-icon - A scope's icon.
+ * @csspart checkbox - A scope's checkbox (with `partial`).
  * @csspart actions - The buttons.
  * @csspart approve - The approve button.
  * @csspart deny - The deny button.
  *
  * @cssproperty --oauth-background - The dialog's background.
+ * @cssproperty --oauth-color - The dialog's text colour.
+ * @cssproperty --oauth-border-color - The borders' colour.
+ * @cssproperty --oauth-backdrop - The backdrop behind the dialog.
  * @cssproperty --oauth-button-background - The approve button's background.
+ * @cssproperty --oauth-button-color - The approve button's text colour.
+ * @cssproperty --oauth-radius - The corner radius.
+ * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
  */
-export class OAuthConsentPopup extends LitElement {
+export class OAuthConsentPopup extends OAuthElement {
   static formAssociated = true;
-  static override styles = consentPopupStyles;
+  static override styles = [...OAuthElement.styles, consentPopupStyles];
 
+  /** The name the client goes by. */
   @property({ attribute: 'client-name' }) clientName = '';
+  /** The client's homepage. */
   @property({ attribute: 'client-uri' }) clientUri: string | undefined;
+  /** The client's icon. */
   @property({ attribute: 'logo-uri' }) logoUri: string | undefined;
   /** The user's name, for `{user}` in descriptions. */
   @property() user = '';
+  /** The requested scopes (JSON in the attribute). */
   @property({ type: Array }) scopes: ConsentScope[] = [];
+  /** The provider allows partial grants: each scope that is not required gets a checkbox. */
+  @property({ type: Boolean }) partial = false;
   /** Whether the dialog is shown (modally). */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  @state() private _left = new Set<string>();
   @query('dialog') private _dialog!: HTMLDialogElement;
 
   readonly #internals = this.attachInternals();
+
+  /** The scopes the user grants as things stand. */
+  get granted(): string[] {
+    return this.scopes.filter((scope) => !this.#optional(scope) || !this._left.has(scope.id)).map((scope) => scope.id);
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
@@ -59,30 +84,49 @@ export class OAuthConsentPopup extends LitElement {
   }
 
   override render() {
-    const fill = (text: string): string => text.replaceAll('{user}', this.user || 'you').replaceAll('{client_name}', this.clientName);
-    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.#onCancel}>
+    const strings = this.locale.strings;
+    const values = { user: this.user || strings.you, client_name: this.clientName };
+    const homepage = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="asks" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#holdFocus}>
       <header part="header">
-        ${this.logoUri ? html`<img part="logo" src=${this.logoUri} alt="">` : nothing}
+        ${this.logoUri ? html`<img part="logo" src=${this.logoUri} alt="" width="40" height="40">` : nothing}
         <div>
           <h2 id="title">${this.clientName}</h2>
-          ${this.clientUri ? html`<a part="homepage" href=${this.clientUri} target="_blank" rel="noopener noreferrer">${new URL(this.clientUri).host}</a>` : nothing}
+          ${homepage
+            ? html`<a part="homepage" href=${homepage.href} target="_blank" rel="noopener noreferrer" title=${fill(strings.homepage, values)}>${homepage.host}</a>`
+            : nothing}
         </div>
       </header>
-      <p>${fill('{client_name} asks to:')}</p>
+      <p id="asks">${fill(strings.asksTo, values)}</p>
       <ul part="scopes">
-        ${this.scopes.map(
-          (scope) => html`<li part="scope">
-            <span aria-hidden="true">${this.#icon(scope.icon)}</span><strong>${scope.name}</strong>
-            ${scope.description ? html`<small>${fill(scope.description)}</small>` : nothing}
-          </li>`,
-        )}
+        ${this.scopes.map((scope, index) => {
+          const name = html`<strong>${scope.name}</strong>`;
+          return html`<li part="scope">
+            <span part="scope-icon" aria-hidden="true">${this.#icon(scope.icon)}</span>
+            ${this.#optional(scope)
+              ? html`<label><input part="checkbox" type="checkbox" value=${scope.id} aria-describedby="d${index}" .checked=${!this._left.has(scope.id)} @change=${(event: Event) => this.#toggle(scope.id, event)}> ${name}</label>`
+              : name}
+            ${scope.description ? html`<small id="d${index}">${fill(scope.description, values)}</small>` : nothing}
+          </li>`;
+        })}
       </ul>
       <slot name="account"></slot>
       <div part="actions">
-        <button part="deny" type="button" @click=${() => this.#decide('deny')}>Deny</button>
-        <button part="approve" type="button" autofocus @click=${() => this.#decide('approve')}>Allow</button>
+        <button part="deny" type="button" @click=${() => this.#decide('deny')}>${strings.deny}</button>
+        <button part="approve" type="button" autofocus @click=${() => this.#decide('approve')}>${strings.allow}</button>
       </div>
     </dialog>`;
+  }
+
+  #optional(scope: ConsentScope): boolean {
+    return this.partial && !scope.required && scope.id !== 'openid';
+  }
+
+  #toggle(id: string, event: Event): void {
+    const left = new Set(this._left);
+    if ((event.target as HTMLInputElement).checked) left.delete(id);
+    else left.add(id);
+    this._left = left;
   }
 
   #icon(icon: string | undefined) {
@@ -91,17 +135,41 @@ export class OAuthConsentPopup extends LitElement {
     return namedIcons[icon] ?? fallbackIcon;
   }
 
+  /** A modal dialog lets Tab leave to the browser's own controls; wrap around instead, slotted controls included. */
+  #holdFocus(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const focusable = 'a[href], input:not([disabled]), button:not([disabled]), select, textarea';
+    const stops = [...this._dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
+      stop instanceof HTMLSlotElement ? stop.assignedElements({ flatten: true }).flatMap((node) => [node, ...node.querySelectorAll(focusable)].filter((item) => item.matches(focusable)) as HTMLElement[]) : [stop],
+    );
+    const active = this.shadowRoot?.activeElement ?? document.activeElement;
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    const wrapTo = event.shiftKey ? (active === first ? last : undefined) : active === last ? first : undefined;
+    if (!wrapTo) return;
+    event.preventDefault();
+    wrapTo.focus();
+  }
+
   #onCancel(event: Event): void {
     event.preventDefault();
     this.#decide('deny');
   }
 
+  /** Escape without a user activation closes the dialog without `cancel` (close watchers): that is a denial too. */
+  #onClose(): void {
+    if (this.open) this.#decide('deny');
+  }
+
   #decide(decision: 'approve' | 'deny'): void {
-    const event = new OAuthConsentEvent(decision);
+    const granted = decision === 'approve' ? this.granted : [];
+    const event = new OAuthConsentEvent(decision, granted);
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.open = false;
-    this.#internals.setFormValue(decision);
+    const value = new FormData();
+    value.set(this.getAttribute('name') ?? 'decision', decision);
+    if (this.partial && decision === 'approve') value.set('scope', granted.join(' '));
+    this.#internals.setFormValue(value);
     this.#internals.form?.requestSubmit();
   }
 }

@@ -1,31 +1,53 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, type LoginMode, type OAuthClient } from '../../core/index.js';
+import { createClient, isOAuthError, type LoginMode, type OAuthClient, type OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
-import { OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
+import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
+import { OAuthElement } from '../oauth-element.js';
+import { fill, type Strings } from '../strings/index.js';
 import { loginButtonStyles } from './login-button.styles.js';
 
+/** What the button shows. */
+export type LoginButtonState = 'signed-out' | 'busy' | 'signed-in' | 'error';
+
+/** What the user sees for an error: the words for the codes a user can act on, the message otherwise. */
+export function errorText(strings: Strings, error: OAuthError): string {
+  if (error.code === 'popup_blocked') return strings.popupBlocked;
+  if (error.code === 'access_denied') return strings.accessDenied;
+  if (error.code === 'network_error') return strings.networkError;
+  return fill(strings.signInFailed, { reason: error.message });
+}
+
 /**
- * @summary A sign-in button: signs in with the code flow and PKCE by redirect or popup, then offers sign-out.
+ * @summary A sign-in button: signs in with the code flow and PKCE by redirect or popup, shows who is signed in, then offers sign-out.
  *
  * @event oauth-login - A sign-in finished; `event.session` holds the session.
  * @event oauth-logout - The user signed out.
+ * @event oauth-login-cancel - The user closed the sign-in window; the button is ready again (an `oauth-error` with code `popup_closed` goes first).
  * @event oauth-token-change - The session changed, here or in another tab.
  * @event oauth-error - A sign-in, callback or sign-out failed; `event.error.code` says how.
  *
  * @slot - The sign-in label.
  * @slot signed-in - The sign-out label.
+ * @slot busy - The label while signing in or out.
  *
  * @csspart button - The button.
+ * @csspart avatar - The signed-in user's picture, or initials.
+ * @csspart name - The signed-in user's name.
+ * @csspart spinner - The busy indicator.
  * @csspart error - The error message.
  *
  * @cssproperty --oauth-button-background - The button's background.
  * @cssproperty --oauth-button-color - The button's text colour.
  * @cssproperty --oauth-radius - The button's corner radius.
+ * @cssproperty --oauth-accent-color - The accent colour, the button's background by default.
+ * @cssproperty --oauth-error-color - The error message's colour.
+ * @cssproperty --oauth-focus-color - The focus ring's colour.
+ * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
  */
-export class OAuthLoginButton extends LitElement {
-  static override styles = loginButtonStyles;
+export class OAuthLoginButton extends OAuthElement {
+  static override styles = [...OAuthElement.styles, loginButtonStyles];
 
   /** The provider's issuer identifier (a path is resolved against the page). */
   @property() issuer = '';
@@ -35,12 +57,16 @@ export class OAuthLoginButton extends LitElement {
   @property() scope = 'openid profile email';
   /** Full-page `redirect` or a `popup` window. */
   @property() mode: LoginMode = 'redirect';
+  /** What a blocked popup does: sign in by `redirect` instead, or `none` (say so and stay). */
+  @property({ attribute: 'popup-fallback' }) popupFallback: 'redirect' | 'none' = 'redirect';
   /** Where the provider returns; defaults to this page. */
   @property({ attribute: 'redirect-uri' }) redirectUri: string | undefined;
   /** Bind the tokens to this browser's key with DPoP (RFC 9449); the provider must support it. */
   @property({ type: Boolean }) dpop = false;
   /** The name of the page's client: the one this button provides, or follows when it has no issuer. */
   @property({ attribute: 'client' }) clientName = defaultClientName;
+  /** The shown state, reflected for styling. */
+  @property({ reflect: true }) state: LoginButtonState = 'signed-out';
 
   @state() private _busy = false;
 
@@ -73,12 +99,7 @@ export class OAuthLoginButton extends LitElement {
       return;
     }
     this.client = client;
-    this._busy = true;
-    client
-      .handleRedirect()
-      .then((session) => session && this.dispatchEvent(new OAuthLoginEvent(session)))
-      .catch((error: unknown) => this.#clients.fail(error))
-      .finally(() => (this._busy = false));
+    this.#run(client.handleRedirect().then((session) => session && this.dispatchEvent(new OAuthLoginEvent(session))));
   }
 
   override disconnectedCallback(): void {
@@ -91,22 +112,68 @@ export class OAuthLoginButton extends LitElement {
     this.#unwatch = undefined;
   }
 
+  /** True while the client loads its stored session: busy and disabled, so a signed-in user never sees "Sign in" flash. */
+  get #loading(): boolean {
+    return !!this.client && !this.#clients.loaded && !this.#clients.error;
+  }
+
+  get #busy(): boolean {
+    return this._busy || this.#loading;
+  }
+
+  protected override willUpdate(): void {
+    this.state = this.#busy ? 'busy' : this.#clients.error ? 'error' : this.#clients.session ? 'signed-in' : 'signed-out';
+  }
+
   override render() {
+    const strings = this.locale.strings;
     const session = this.#clients.session;
     const error = this.#clients.error;
-    const who = session?.user?.name ?? session?.user?.preferred_username ?? session?.user?.email;
-    return html`<button part="button" type="button" aria-busy=${this._busy ? 'true' : 'false'} ?disabled=${!this.client} @click=${this.#onClick}>
-        ${session ? html`<slot name="signed-in">Sign out${who ? html` ${who}` : nothing}</slot>` : html`<slot>Sign in</slot>`}
-      </button>${error ? html`<span part="error" role="alert">${error.message}</span>` : nothing}`;
+    const user = session?.user;
+    const who = user?.name ?? user?.preferred_username ?? user?.email ?? '';
+    const busy = this.#busy;
+    const label = busy
+      ? html`<span part="spinner" aria-hidden="true"></span><slot name="busy">${session ? strings.signingOut : strings.signingIn}</slot>`
+      : session
+        ? html`${this.#avatar(who, user?.picture)}${who ? html`<span part="name">${who}</span>` : nothing}<slot name="signed-in">${strings.signOut}</slot>`
+        : html`<slot>${strings.signIn}</slot>`;
+    const said = busy ? '' : session ? fill(strings.signedInAs, { user: who || strings.someone }) : '';
+    return html`<button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} ?disabled=${!this.client || this.#loading} @click=${this.#onClick}>${label}</button
+      ><span class="sr-only" role="status">${said}</span>${error ? html`<span part="error" role="alert">${errorText(strings, error)}</span>` : nothing}`;
+  }
+
+  #avatar(who: string, picture: string | undefined) {
+    if (picture) return html`<img part="avatar" src=${picture} alt="" width="24" height="24">`;
+    const initials = who.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => word[0]?.toUpperCase()).join('');
+    return initials ? html`<span part="avatar" aria-hidden="true">${initials}</span>` : nothing;
   }
 
   #onClick(): void {
     const client = this.client;
-    if (!client || this._busy) return;
+    if (!client || this.#busy) return;
+    this.#clients.error = undefined;
+    if (this.#clients.session) this.#run(client.logout().then(() => this.dispatchEvent(new OAuthLogoutEvent())));
+    else this.#run(this.#login(client, this.mode));
+  }
+
+  /** Signs in; the popup opens synchronously, inside the click. */
+  #login(client: OAuthClient, mode: LoginMode): Promise<unknown> {
+    return client.login({ mode }).then(
+      (session) => session && this.dispatchEvent(new OAuthLoginEvent(session)),
+      (error: unknown) => {
+        if (isOAuthError(error, 'popup_closed')) {
+          // Still a failure as the kit counts them (sent as oauth-error), but the user's choice: ready again, nothing shown.
+          this.dispatchEvent(new OAuthErrorEvent(error));
+          return this.dispatchEvent(new OAuthLoginCancelEvent());
+        }
+        if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect') return this.#login(client, 'redirect');
+        throw error;
+      },
+    );
+  }
+
+  #run(action: Promise<unknown>): void {
     this._busy = true;
-    const action = this.#clients.session
-      ? client.logout().then(() => this.dispatchEvent(new OAuthLogoutEvent()))
-      : client.login({ mode: this.mode }).then((session) => session && this.dispatchEvent(new OAuthLoginEvent(session)));
     action.catch((error: unknown) => this.#clients.fail(error)).finally(() => (this._busy = false));
   }
 }

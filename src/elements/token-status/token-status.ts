@@ -1,37 +1,59 @@
-import { html, LitElement } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { OAuthClient } from '../../core/index.js';
+import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, watchClient } from '../client-registry.js';
+import { OAuthElement } from '../oauth-element.js';
+import { fill, type Strings } from '../strings/index.js';
 import { tokenStatusStyles } from './token-status.styles.js';
 
 /** What the status shows. */
-export type TokenState = 'signed-out' | 'valid' | 'expired' | 'error';
+export type TokenState = 'signed-out' | 'valid' | 'expiring-soon' | 'refreshing' | 'expired' | 'error';
 
-function formatRemaining(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min ${seconds % 60} s`;
+/** Failures of a user's sign-in attempt, which the sign-in button reports; the status shows only the session's own. */
+const interactionCodes = new Set(['popup_closed', 'popup_blocked', 'popup_timeout', 'aborted', 'access_denied', 'login_required']);
+
+/** `seconds` as the two largest units, in the strings' words (`1 h 5 min`, `4 мин 2 с`). */
+export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' | 'minutes' | 'seconds'>): string {
+  const unit = (text: string, n: number): string => fill(text, { n: String(n) });
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (hours) return `${unit(strings.hours, hours)} ${unit(strings.minutes, minutes)}`;
+  return minutes ? `${unit(strings.minutes, minutes)} ${unit(strings.seconds, seconds % 60)}` : unit(strings.seconds, seconds);
 }
 
 /**
- * @summary Shows who is signed in and how long the access token has left, counting down.
+ * @summary Shows who is signed in, with which scopes, and how long the access token has left, counting down; renewals, expiry and errors are announced politely.
  *
  * @event oauth-token-change - The session changed, here or in another tab.
  * @event oauth-error - The client failed to load its session.
  *
+ * @csspart base - The badge or card.
  * @csspart indicator - The coloured dot.
- * @csspart label - Who is signed in, announced politely when it changes.
+ * @csspart label - The state and who is signed in, announced politely when it changes.
  * @csspart time - The time the access token has left, counting down.
+ * @csspart scopes - The granted scopes (detailed variant).
+ * @csspart scope - One granted scope.
+ * @csspart note - A note that the session is kept in memory only (detailed variant).
  *
  * @cssproperty --oauth-status-valid - The dot's colour while the token is valid.
- * @cssproperty --oauth-status-expired - The dot's colour once it has expired.
+ * @cssproperty --oauth-status-expiring - The dot's colour while the token expires soon or renews.
+ * @cssproperty --oauth-status-expired - The dot's colour once it has expired, or on error.
  * @cssproperty --oauth-status-signed-out - The dot's colour when nobody is signed in.
+ * @cssproperty --oauth-background - The badge's or card's background.
+ * @cssproperty --oauth-color - The text colour.
+ * @cssproperty --oauth-border-color - The border colour.
+ * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
  */
-export class OAuthTokenStatus extends LitElement {
-  static override styles = tokenStatusStyles;
+export class OAuthTokenStatus extends OAuthElement {
+  static override styles = [...OAuthElement.styles, tokenStatusStyles];
 
   /** The name of the client to follow (the one a login button provides under that name). */
   @property({ attribute: 'client' }) clientName = defaultClientName;
+  /** A compact `badge`, or a `detailed` card with the scopes. */
+  @property({ reflect: true }) variant: 'badge' | 'detailed' = 'badge';
+  /** Seconds before expiry from which the token counts as expiring soon. */
+  @property({ attribute: 'warn-before', type: Number }) warnBefore = 60;
   /** The shown state, reflected for styling. */
   @property({ reflect: true }) state: TokenState = 'signed-out';
 
@@ -65,26 +87,43 @@ export class OAuthTokenStatus extends LitElement {
     clearInterval(this.#timer);
   }
 
+  get #error(): OAuthError | undefined {
+    const { error, clientError } = this.#clients;
+    return error ?? (clientError && !interactionCodes.has(clientError.code) ? clientError : undefined);
+  }
+
   protected override willUpdate(): void {
     const session = this.#clients.session;
+    const left = session?.expiresAt === undefined ? Infinity : session.expiresAt - this._now;
     if (this.#clients.error) this.state = 'error';
+    else if (session && this.#clients.renewing) this.state = 'refreshing';
+    else if (this.#error) this.state = 'error';
     else if (!session) this.state = 'signed-out';
-    else this.state = session.expiresAt !== undefined && session.expiresAt <= this._now ? 'expired' : 'valid';
+    else if (left <= 0) this.state = 'expired';
+    else this.state = left <= this.warnBefore * 1000 ? 'expiring-soon' : 'valid';
   }
 
   override render() {
+    const strings = this.locale.strings;
     const session = this.#clients.session;
     const user = session?.user;
-    const who = user?.name ?? user?.preferred_username ?? user?.email ?? user?.sub ?? 'someone';
+    const who = user?.name ?? user?.preferred_username ?? user?.email ?? user?.sub ?? strings.someone;
     const labels: Record<TokenState, string> = {
-      'signed-out': 'Signed out',
-      valid: `Signed in as ${who}`,
-      expired: `${who}: session expired`,
-      error: this.#clients.error?.message ?? 'Error',
+      'signed-out': strings.signedOut,
+      valid: fill(strings.signedInAs, { user: who }),
+      'expiring-soon': fill(strings.expiringSoon, { user: who }),
+      refreshing: strings.refreshing,
+      expired: strings.expired,
+      error: fill(strings.failed, { reason: this.#error?.message ?? '' }),
     };
-    const left = this.state === 'valid' && session?.expiresAt !== undefined
-      ? `${formatRemaining(Math.max(0, Math.floor((session.expiresAt - this._now) / 1000)))} left`
-      : '';
-    return html`<span part="indicator" aria-hidden="true"></span><span part="label" role="status" aria-live="polite">${labels[this.state]}</span>${left ? html`<span part="time">${left}</span>` : ''}`;
+    const counting = (this.state === 'valid' || this.state === 'expiring-soon') && session?.expiresAt !== undefined;
+    const seconds = counting ? Math.max(0, Math.floor(((session.expiresAt ?? 0) - this._now) / 1000)) : 0;
+    const scopes = this.variant === 'detailed' && session ? session.scope.split(' ').filter(Boolean) : [];
+    return html`<div part="base">
+      <span part="indicator" aria-hidden="true"></span><span part="label" role="status" aria-live="polite">${labels[this.state]}</span>
+      ${counting ? html`<span part="time">${fill(strings.timeLeft, { time: formatRemaining(seconds, strings) })}</span>` : nothing}
+      ${scopes.length ? html`<span part="scopes-label" id="scopes">${strings.scopes}</span><ul part="scopes" aria-labelledby="scopes">${scopes.map((scope) => html`<li part="scope">${scope}</li>`)}</ul>` : nothing}
+      ${this.variant === 'detailed' && this.#clients.memoryOnly ? html`<p part="note">${strings.memoryOnly}</p>` : nothing}
+    </div>`;
   }
 }
