@@ -119,12 +119,14 @@ export class OAuthClient extends EventTarget {
       }
       const state = params.state ?? own;
       const pending = state === undefined ? undefined : await peekTransaction(this.#store, state);
-      if (pending && !this.#owns(pending)) return null;
-      releasePageCallback(target);
       if (state !== undefined && pending && pending.mode !== 'redirect') {
+        // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
+        releasePageCallback(target);
         relayCallback(target, state);
         return null;
       }
+      if (pending && !this.#owns(pending)) return null;
+      releasePageCallback(target);
       const session = await this.#finish(params, state, options.signal);
       if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;

@@ -16,6 +16,8 @@ export interface SignInOptions {
   renewBefore?: number;
   /** Who signs in (no consent page). */
   sub?: string;
+  /** Let the client renew a session without a refresh token in a hidden frame (on by default). */
+  silentRenew?: boolean;
 }
 
 /** A freshly registered public client for {@link popupCallback}, and its id. */
@@ -25,7 +27,7 @@ export async function popupClient(options: SignInOptions = {}): Promise<{ client
     grant_types: options.refresh ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
     ...(options.lifetime ? { access_token_lifetime: options.lifetime } : {}),
   });
-  const client = createClient({ issuer, clientId, redirectUri: popupCallback, scope: options.refresh ? 'openid profile email offline_access' : 'openid profile email', renewBefore: options.renewBefore ?? 60 });
+  const client = createClient({ issuer, clientId, redirectUri: popupCallback, scope: options.refresh ? 'openid profile email offline_access' : 'openid profile email', renewBefore: options.renewBefore ?? 60, silentRenew: options.silentRenew ?? true });
   return { client, clientId };
 }
 

@@ -114,7 +114,7 @@ describe('<oauth-login-button>', () => {
     inner(framed).click();
     const at = await waitFor(() => frame.contentWindow?.location.pathname === '/mock/oidc/authorize' && new URL(frame.contentWindow.location.href), 'the redirect');
     expect(at.searchParams.get('client_id')).to.equal(clientId);
-    expect(at.searchParams.get('code_challenge_method')).to.equal('S256');
+    expect(at.searchParams.get('request_uri'), 'the request was pushed first (RFC 9126)').to.match(/^urn:ietf:params:oauth:request_uri:/);
   });
 
   it('signs in by popup on a real click, then shows the name and picture from the id_token, announced, and fires oauth-login', async () => {

@@ -62,14 +62,14 @@ describe('<oauth-token-status>', () => {
   });
 
   it('shows expiring soon within warn-before seconds of expiry', async () => {
-    const { status } = await statusOf({ lifetime: 30 }, { 'warn-before': '60' });
+    const { status } = await statusOf({ lifetime: 30, silentRenew: false }, { 'warn-before': '60' });
     await until(status, 'expiring-soon');
     expect(label(status)).to.equal('Signed in as Alice Liddell, expires soon');
     expect(time(status)).to.match(/^\d+ s left$/);
   });
 
   it('shows expired once a token that cannot be renewed runs out', async () => {
-    const { status } = await statusOf({ lifetime: 1 });
+    const { status } = await statusOf({ lifetime: 1, silentRenew: false });
     await until(status, 'expired', 5000);
     expect(label(status)).to.equal('Session expired');
     expect(time(status)).to.equal('');
