@@ -60,6 +60,17 @@ describe('each seed provider signs in through the kit against its mock emulation
     expect(await tokenRequestsOf(app, '/v1/auth/oauth/code')).to.have.length(0);
   });
 
+  it('one tag: a gearcode button made from its attributes alone signs in through the backend route', async () => {
+    const { client_id: clientId } = await register([appPath], { scope: undefined, ...confidential }, mockOf('gearcode'));
+    const app = await openApp({ issuer: mockOf('gearcode').issuer, clientId, profile: 'gearcode', tokenEndpoint: backendOf('gearcode', clientId) });
+    expect(app.button().getAttribute('profile')).to.equal('gearcode');
+    await _signIn(app, 'gearcode');
+    expect(app.window.appClient.config.profile.id).to.equal('gearcode');
+    expect((app.window.appClient.session?.expiresAt ?? 0) - Date.now()).to.be.within(880_000, 900_000);
+    // gearcode has no user info endpoint and issues no id_token: the status knows a session, not a name.
+    expect(app.statusText()).to.match(/^Signed in .*14 min \d+ s left/);
+  });
+
   it('panel: code flow exchanged by the backend with the secret, the user read with ?access_token= at /api/user', async () => {
     const app = await _openSeed('panel', { ...confidential, scope: 'user.read user.email' }, { scope: 'user.read user.email' });
     const { request } = await _signIn(app, 'panel');

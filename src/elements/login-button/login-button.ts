@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, isOAuthError, type LoginMode, type OAuthClient, type OAuthError } from '../../core/index.js';
+import { createClient, isOAuthError, type Flow, type LoginMode, type OAuthClient, type OAuthError, type ProfileId } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
 import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
@@ -53,8 +53,14 @@ export class OAuthLoginButton extends OAuthElement {
   @property() issuer = '';
   /** The client id registered at the provider. */
   @property({ attribute: 'client-id' }) clientId = '';
-  /** Space-separated scopes. */
-  @property() scope = 'openid profile email';
+  /** Scopes, separated as the provider wants them; the profile's default when unset. */
+  @property() scope: string | undefined;
+  /** A built-in provider profile (`oidc`, `redguy`, `rservice`, `panel`, `gearcode`, `phpapi`); OpenID discovery by default. */
+  @property() profile: ProfileId | undefined;
+  /** `code` (the default) or `implicit`, where the profile offers it. */
+  @property() flow: Flow | undefined;
+  /** The app's backend route that adds the client secret to the code exchange (see `oauth-elements/server`). */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint: string | undefined;
   /** Full-page `redirect` or a `popup` window. */
   @property() mode: LoginMode = 'redirect';
   /** What a blocked popup does: sign in by `redirect` instead, or `none` (say so and stay). */
@@ -93,7 +99,17 @@ export class OAuthLoginButton extends OAuthElement {
     }
     let client: OAuthClient;
     try {
-      client = createClient({ issuer: this.issuer, clientId: this.clientId, scope: this.scope, mode: this.mode, redirectUri: this.redirectUri, dpop: this.dpop });
+      client = createClient({
+        issuer: this.issuer,
+        clientId: this.clientId,
+        mode: this.mode,
+        dpop: this.dpop,
+        ...(this.scope === undefined ? {} : { scope: this.scope }),
+        ...(this.profile === undefined ? {} : { profile: this.profile }),
+        ...(this.flow === undefined ? {} : { flow: this.flow }),
+        ...(this.tokenEndpoint === undefined ? {} : { tokenEndpoint: this.tokenEndpoint }),
+        ...(this.redirectUri === undefined ? {} : { redirectUri: this.redirectUri }),
+      });
     } catch (error) {
       this.#clients.fail(error);
       return;
