@@ -7,20 +7,31 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const gzip = (bytes) => spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 26 }).stdout.length;
-const staticImports = (code) => [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["']([^"']+)["']/g)].map((match) => match[1]);
+const specifiers = (code, pattern) => [...code.matchAll(pattern)].map((match) => match[1]);
+const staticImports = (code) => specifiers(code, /(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["'`]([^"'`]+)["'`]/g);
+const dynamicImports = (code) => specifiers(code, /import\(\s*["'`]([^"'`]+)["'`]\s*\)/g);
 
-/** Sizes of a set of ES modules: the entry with what it imports statically (`initial`), and every file (`all`). */
+/**
+ * Sizes of a set of ES modules: the entry with what it imports statically (`initial`), and with
+ * every chunk it can load (`all`). Files nothing reaches (stale chunks of an older build) count for nothing.
+ */
 function measure(files, entry) {
-  const sizes = new Map([...files].map(([name, code]) => [name, gzip(code)]));
-  const seen = new Set();
-  const visit = (name) => {
-    if (seen.has(name) || !files.has(name)) return;
-    seen.add(name);
-    for (const spec of staticImports(Buffer.from(files.get(name)).toString())) visit(join(dirname(name), spec));
+  const sizes = new Map();
+  const closure = (follow) => {
+    const seen = new Set();
+    const visit = (name) => {
+      if (seen.has(name) || !files.has(name)) return;
+      seen.add(name);
+      const code = Buffer.from(files.get(name)).toString();
+      for (const spec of follow(code)) visit(join(dirname(name), spec));
+    };
+    visit(entry);
+    return seen;
   };
-  visit(entry);
-  const sum = (names) => [...names].reduce((total, name) => total + sizes.get(name), 0);
-  return { initial: sum(seen), all: sum(sizes.keys()), files: Object.fromEntries(sizes) };
+  const sum = (names) => [...names].reduce((total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(files.get(name))).get(name)), 0);
+  const initial = closure(staticImports);
+  const all = closure((code) => [...staticImports(code), ...dynamicImports(code)]);
+  return { initial: sum(initial), all: sum(all), files: Object.fromEntries([...all].map((name) => [name, sizes.get(name)])) };
 }
 
 /** The drop-in bundle in dist/ (run `npm run build:dropin` first). */
