@@ -60,27 +60,41 @@ async function signIn(page, sub = 'alice') {
   return { ms: state.wall - pressed, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
 }
 
+/** One sign-in in a popup window (the kit): press → token, the page staying where it is. */
+async function signInPopup(page, sub = 'alice') {
+  provider.signInAs(sub);
+  const before = log().length;
+  const ms = await page.evaluate(async () => {
+    const pressed = Date.now();
+    if (!(await globalThis.bench.popup())) throw new Error('no token');
+    return Date.now() - pressed;
+  });
+  return { ms, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+}
+
 const results = { latency: {}, requests: {}, cached: {}, reload: {}, refresh: {}, tabs: {} };
 
 // 1. Sign-in latency, interleaved: each round signs in once with each library, in its own context.
+// The kit also signs in by popup, where the page (and what it learnt: discovery, JWKS) stays.
+const flows = [...libs.map((lib) => ({ name: `${lib} (redirect)`, lib, signIn })), { name: 'kit (popup)', lib: 'kit', signIn: signInPopup }];
 const clients = Object.fromEntries(libs.map((lib) => [lib, register(lib)]));
-const samples = Object.fromEntries(libs.map((lib) => [lib, []]));
+const samples = Object.fromEntries(flows.map((flow) => [flow.name, []]));
 for (let round = 0; round < runs; round += 1) {
-  for (const lib of libs) {
+  for (const flow of flows) {
     const context = await browser.createBrowserContext();
-    const page = await open(context, lib, clients[lib]);
-    const first = await signIn(page);
-    samples[lib].push(first.ms);
+    const page = await open(context, flow.lib, clients[flow.lib]);
+    const first = await flow.signIn(page);
+    samples[flow.name].push(first.ms);
     if (round === 0) {
       // A second sign-in in the same page: what a sign-in costs once discovery and the JWKS are known.
       await page.evaluate(() => globalThis.bench.signOut());
-      const second = await signIn(page, 'bob');
-      results.requests[lib] = { first: first.requests, second: second.requests };
+      const second = await flow.signIn(page, 'bob');
+      results.requests[flow.name] = { first: first.requests, second: second.requests };
     }
     await context.close();
   }
 }
-for (const lib of libs) results.latency[lib] = stats(samples[lib]);
+for (const flow of flows) results.latency[flow.name] = stats(samples[flow.name]);
 
 // 2. getAccessToken with a cached token (µs per call, batches of 200), and after a reload (ms to the first token).
 for (const lib of ['kit', 'oidc-client-ts']) {
@@ -156,7 +170,7 @@ writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.n})`;
 const sizes = results.sizes;
-const kitLatency = results.latency.kit.median;
+const kitLatency = results.latency['kit (redirect)'].median;
 const lines = [
   '# Benchmarks',
   '',
@@ -172,11 +186,11 @@ const lines = [
   `| @auth0/auth0-spa-js, same job | ${kib(sizes['auth0-spa-js'].initial)} | ${kib(sizes['auth0-spa-js'].all)} |`,
   `| oauth4webapi, same job by hand (no signature check, by design) | ${kib(sizes.oauth4webapi.initial)} | ${kib(sizes.oauth4webapi.all)} |`,
   '',
-  `## Sign-in by redirect, press → token (${runs} interleaved runs, each in a fresh browser context)`,
+  `## Sign-in, press → token (${runs} interleaved runs, each in a fresh browser context)`,
   '',
-  '| library | median (min–max) | ratio to the kit | requests, first sign-in | requests, second sign-in in the same page |',
+  '| library, flow | median (min–max) | ratio to the kit by redirect | requests, first sign-in | requests, second sign-in from the same page |',
   '| --- | --- | ---: | --- | --- |',
-  ...libs.map((lib) => `| ${lib} | ${ms(results.latency[lib])} | ${(results.latency[lib].median / kitLatency).toFixed(2)} | ${results.requests[lib].first.length}: ${results.requests[lib].first.join(', ')} | ${results.requests[lib].second.length}: ${results.requests[lib].second.join(', ')} |`),
+  ...flows.map(({ name }) => `| ${name} | ${ms(results.latency[name])} | ${(results.latency[name].median / kitLatency).toFixed(2)} | ${results.requests[name].first.length}: ${results.requests[name].first.join(', ')} | ${results.requests[name].second.length}: ${results.requests[name].second.join(', ')} |`),
   '',
   '## getAccessToken()',
   '',

@@ -1,6 +1,8 @@
 /** What each bench page offers the driver, on `window.bench`. */
 export interface Bench {
   start(): void;
+  /** A sign-in in a popup window, where the library has one; resolves with the token. */
+  popup?(): Promise<string>;
   /** Finishes a callback if the page is one; the token, or null when signed out. */
   finish(): Promise<string | null>;
   token(): Promise<string>;

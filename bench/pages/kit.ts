@@ -7,6 +7,7 @@ const changes: Array<{ at: number; signedIn: boolean }> = [];
 client.addEventListener('change', (event) => changes.push({ at: Date.now(), signedIn: event.session !== null }));
 const bench: Bench = {
   start: () => void client.login(),
+  popup: async () => ((await client.login({ mode: 'popup' })) ? client.getAccessToken() : ''),
   finish: async () => ((await client.handleRedirect()) ? client.getAccessToken() : client.getAccessToken().catch(() => null)),
   token: () => client.getAccessToken(),
   signOut: () => client.logout(),
