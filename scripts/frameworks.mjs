@@ -38,7 +38,13 @@ const installed = (name) => JSON.parse(readFileSync(join(project, 'node_modules'
 step(['vite', 'react', 'react-dom', 'vue', '@vitejs/plugin-react', '@vitejs/plugin-vue'].map((name) => `${name} ${installed(name)}`).join(', '));
 cpSync(join(root, 'demo/frameworks'), project, { recursive: true, filter: (source) => !source.endsWith('README.md') });
 
-for (const app of ['react', 'vue']) {
+// The two Vite apps differ only in their entry module, so their index.html is written here.
+const apps = { react: { title: 'React', entry: 'main.jsx' }, vue: { title: 'Vue', entry: 'main.js' } };
+for (const [app, { title, entry }] of Object.entries(apps)) {
+  writeFileSync(
+    join(project, app, 'index.html'),
+    `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>oauth-elements: ${title}</title>\n  </head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="./${entry}"></script>\n  </body>\n</html>\n`,
+  );
   step(`vite build ${app}`);
   run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], join(project, app));
   if (!existsSync(join(project, app, 'dist/index.html'))) throw new Error(`${app}: no dist/index.html`);

@@ -14,7 +14,7 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')).render(
+createRoot(document.getElementById('app')).render(
   <StrictMode>
     <App />
   </StrictMode>,
