@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -37,5 +38,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '../../src/*'], message: 'import from oauth-elements, as a user would.' }] }],
     },
+  },
+  {
+    // The bench and the build scripts run in Node and report on the console.
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
   },
 );

@@ -1,17 +1,12 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
-import { checkCallback, codeOf, implicitTokenOf, type CallbackParams } from './callback.js';
-import { absoluteIssuer, scopesOf, type ResolvedConfig } from './config.js';
+import type { CallbackParams } from './callback.js';
+import { absoluteIssuer, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
-import { OAuthError } from './errors.js';
-import type { UserClaims } from './id-token.js';
-import { timeoutSignal } from './http.js';
 import { pushAuthorizationRequest } from './par.js';
-import { sessionOf, type Session } from './session.js';
+import type { Session } from './session.js';
 import type { KeyValueStore } from './store.js';
-import { checkTokenResponse, requestToken, type TokenResponse } from './token-endpoint.js';
 import { createTransaction, saveTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import type { DpopSigner } from './dpop.js';
-import { fetchUserInfo } from './userinfo.js';
 
 /** What signing in needs from the client. */
 export interface SignInContext {
@@ -55,49 +50,10 @@ export async function startSignIn(
 /**
  * Checks an authorization response against its transaction and turns it into a session: the code
  * exchanged (with the PKCE verifier), or the implicit token taken from the fragment; the id_token
- * verified; the user read. Nothing is stored here.
+ * verified; the user read. Nothing is stored here. The code loads when a response comes back, so
+ * a page that only shows the button does not carry it.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
- * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitTokenValidation
  */
 export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {
-  const metadata = await ctx.metadata(signal);
-  checkCallback(params, metadata);
-  let response: TokenResponse;
-  if (transaction.flow === 'code') {
-    const form: Record<string, string> = {
-      grant_type: 'authorization_code',
-      code: codeOf(params),
-      redirect_uri: transaction.redirectUri,
-      client_id: ctx.config.clientId,
-    };
-    if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
-  } else {
-    response = checkTokenResponse(implicitTokenOf(params));
-  }
-  const user = await userOf(ctx, metadata, response, transaction, signal);
-  return sessionOf(response, transaction.scope, user);
-}
-
-async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse, transaction: Transaction, signal?: AbortSignal): Promise<UserClaims | undefined> {
-  const openid = scopesOf(ctx.config).includes('openid');
-  if (openid && !response.id_token) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
-  let claims: UserClaims | undefined;
-  if (response.id_token) {
-    if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-    claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
-      issuer: metadata.issuer,
-      clientId: ctx.config.clientId,
-      nonce: transaction.nonce,
-      jwksUri: metadata.jwks_uri,
-      clockSkew: ctx.config.clockSkew,
-      ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}),
-    });
-  }
-  if (metadata.userinfo_endpoint && !claims?.name) {
-    const token = { accessToken: response.access_token, tokenType: response.token_type };
-    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, { expectedSub: claims?.sub, dpop: ctx.dpop, ...(signal ? { signal } : {}) });
-    claims = { ...info, ...claims };
-  }
-  return claims;
+  return (await import('./sign-in-finish.js')).finishSignIn(ctx, params, transaction, signal);
 }

@@ -3,3 +3,4 @@ export type { ClientMetadata } from './registration.js';
 export type { MockClient, MockUser } from './state.js';
 export { defaultUsers } from './state.js';
 export { serveMockProvider, type MockFetchEvent, type MockWorkerScope, type ServeMockProviderOptions } from './service-worker.js';
+export { handleNode, nodeMiddleware } from './node-adapter.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import type { OAuthError } from '../../src/core/errors.js';
 import { verifyIdToken } from '../../src/core/id-token.js';
-import { issuer } from '../_mock.js';
+import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../_mock.js';
 
 const expected = { issuer, clientId: 'spa', nonce: 'n-1', jwksUri: `${issuer}/jwks`, clockSkew: 0 };
 const claims = { iss: issuer, aud: 'spa', sub: 'alice', nonce: 'n-1' };
@@ -26,6 +26,18 @@ describe('id-token', () => {
   it('refuses alg none', async () => {
     const token = new UnsecuredJWT(claims).setIssuedAt().setExpirationTime('5m').encode();
     expect(await refusal(token)).to.equal('invalid_id_token');
+  });
+
+  it('verifies the provider\'s id_token, and one signed after a key rotation by fetching the JWKS again for the new kid', async () => {
+    const clientId = await registerClient([callback]);
+    const idTokenOf = async (): Promise<string> => {
+      const { code, verifier } = await codeFlow(clientId, { nonce: 'n-1' });
+      return (await tokenBody(await exchange(clientId, code, verifier)))['id_token'] as string;
+    };
+    const mine = { ...expected, clientId };
+    expect((await verifyIdToken(await idTokenOf(), mine)).sub).to.equal('alice');
+    await control({ command: 'rotate_keys' });
+    expect((await verifyIdToken(await idTokenOf(), mine)).sub).to.equal('alice');
   });
 
   it('refuses a token that is not a JWT', async () => {

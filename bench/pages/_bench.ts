@@ -1,0 +1,21 @@
+/** What each bench page offers the driver, on `window.bench`. */
+export interface Bench {
+  start(): void;
+  /** A sign-in in a popup window, where the library has one; resolves with the token. */
+  popup?(): Promise<string>;
+  /** Finishes a callback if the page is one; the token, or null when signed out. */
+  finish(): Promise<string | null>;
+  token(): Promise<string>;
+  signOut(): Promise<void>;
+  changes: Array<{ at: number; signedIn: boolean }>;
+}
+
+/** Runs `finish` at load and records when the first token was there (ms since navigation start). */
+export function exposeBench(bench: Bench): void {
+  const state: { ready?: boolean; token?: string | null; at?: number; wall?: number; error?: string } = {};
+  Object.assign(globalThis, { bench, benchState: state });
+  bench.finish().then(
+    (token) => Object.assign(state, { token, at: performance.now(), wall: Date.now(), ready: true }),
+    (error: unknown) => Object.assign(state, { error: String(error), ready: true }),
+  );
+}

@@ -1,0 +1,223 @@
+// `npm run bench`: sizes, sign-in latency, token reads, refreshes across tabs and tab propagation, all
+// measured in this one run, against the mock provider on a loopback port; the table goes to BENCHMARKS.md.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { createMockProvider } from '../src/mock-provider/provider.ts';
+import { handleNode } from '../src/mock-provider/node-adapter.ts';
+import { allSizes } from './sizes.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const libs = ['kit', 'oidc-client-ts', 'oauth4webapi'];
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const out = mkdtempSync(join(tmpdir(), 'oauth-bench-'));
+await build({ entryPoints: libs.map((lib) => join(root, 'bench/pages', `${lib}.ts`)), bundle: true, format: 'esm', outdir: out, target: 'es2022', logLevel: 'warning' });
+for (const lib of libs) writeFileSync(join(out, `${lib}.html`), `<!doctype html><meta charset="utf-8"><title>${lib}</title><script type="module" src="/${lib}.js"></script>`);
+
+const provider = createMockProvider();
+const server = createServer(async (req, res) => {
+  if (await handleNode(provider, req, res)) return;
+  const file = join(out, new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, ''));
+  if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html', 'cache-control': 'no-cache' }).end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const register = (lib, lifetime) =>
+  provider.registerClient({ client_name: lib, redirect_uris: [`${origin}/${lib}.html`], grant_types: ['authorization_code', 'refresh_token'], token_endpoint_auth_method: 'none', ...(lifetime ? { access_token_lifetime: lifetime } : {}) }).client_id;
+const log = () => provider.control.log;
+// The log has no clock: stamp each entry as it appears, so refreshes can be grouped by expiry.
+const stamped = [];
+const sampler = setInterval(() => {
+  for (const entry of log().slice(stamped.length)) stamped.push({ at: Date.now(), entry });
+}, 10);
+
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
+const median = (values) => { const sorted = [...values].sort((a, b) => a - b); const mid = sorted.length >> 1; return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2; };
+const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length });
+const settled = (page) => page.waitForFunction(() => globalThis.benchState?.ready, { polling: 5, timeout: 20_000 }).then(() => page.evaluate(() => globalThis.benchState));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh browser context with the page of `lib` open for `clientId`. */
+async function open(context, lib, clientId) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/${lib}.html`);
+  await page.evaluate((id) => globalThis.localStorage.setItem('bench', JSON.stringify({ clientId: id })), clientId);
+  await page.reload();
+  await settled(page);
+  return page;
+}
+
+/** One sign-in by redirect: press → back with a token. Returns ms and the requests it made. */
+async function signIn(page, sub = 'alice') {
+  provider.signInAs(sub);
+  const before = log().length;
+  const pressed = await page.evaluate(() => Date.now());
+  // The provider answers /authorize with a redirect back: one navigation, then the page finishes.
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.evaluate(() => globalThis.bench.start())]);
+  let state = {};
+  while (!state.token && !state.error) state = await settled(page).catch(() => ({}));
+  if (state.error || !state.token) throw new Error(`sign-in failed: ${state.error}`);
+  return { ms: state.wall - pressed, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+}
+
+/** One sign-in in a popup window (the kit): press → token, the page staying where it is. */
+async function signInPopup(page, sub = 'alice') {
+  provider.signInAs(sub);
+  const before = log().length;
+  const ms = await page.evaluate(async () => {
+    const pressed = Date.now();
+    if (!(await globalThis.bench.popup())) throw new Error('no token');
+    return Date.now() - pressed;
+  });
+  return { ms, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+}
+
+const results = { latency: {}, requests: {}, cached: {}, reload: {}, refresh: {}, tabs: {} };
+
+// 1. Sign-in latency, interleaved: each round signs in once with each library, in its own context.
+// The kit also signs in by popup, where the page (and what it learnt: discovery, JWKS) stays.
+const flows = [...libs.map((lib) => ({ name: `${lib} (redirect)`, lib, signIn })), { name: 'kit (popup)', lib: 'kit', signIn: signInPopup }];
+const clients = Object.fromEntries(libs.map((lib) => [lib, register(lib)]));
+const samples = Object.fromEntries(flows.map((flow) => [flow.name, []]));
+for (let round = 0; round < runs; round += 1) {
+  for (const flow of flows) {
+    const context = await browser.createBrowserContext();
+    const page = await open(context, flow.lib, clients[flow.lib]);
+    const first = await flow.signIn(page);
+    samples[flow.name].push(first.ms);
+    if (round === 0) {
+      // A second sign-in in the same page: what a sign-in costs once discovery and the JWKS are known.
+      await page.evaluate(() => globalThis.bench.signOut());
+      const second = await flow.signIn(page, 'bob');
+      results.requests[flow.name] = { first: first.requests, second: second.requests };
+    }
+    await context.close();
+  }
+}
+for (const flow of flows) results.latency[flow.name] = stats(samples[flow.name]);
+
+// 2. getAccessToken with a cached token (µs per call, batches of 200), and after a reload (ms to the first token).
+for (const lib of ['kit', 'oidc-client-ts']) {
+  const context = await browser.createBrowserContext();
+  const page = await open(context, lib, clients[lib]);
+  await signIn(page);
+  results.cached[lib] = stats(await page.evaluate(async () => {
+    const perCall = [];
+    for (let batch = 0; batch < 25; batch += 1) {
+      const start = performance.now();
+      for (let call = 0; call < 200; call += 1) await globalThis.bench.token();
+      perCall.push(((performance.now() - start) * 1000) / 200);
+    }
+    return perCall;
+  }));
+  const reloads = [];
+  for (let i = 0; i < 10; i += 1) {
+    await page.reload();
+    const state = await settled(page);
+    if (!state.token) throw new Error(`${lib}: no token after reload`);
+    reloads.push(state.at);
+  }
+  results.reload[lib] = stats(reloads);
+  await context.close();
+}
+
+// 3. Refresh grants per expiry with N tabs (one context, N pages, each its own client), 4 s tokens.
+const lifetime = 4;
+for (const lib of ['kit', 'oidc-client-ts']) {
+  results.refresh[lib] = {};
+  for (const tabs of [1, 5, 10]) {
+    const clientId = register(lib, lifetime);
+    const context = await browser.createBrowserContext();
+    const first = await open(context, lib, clientId);
+    await signIn(first);
+    const pages = [first];
+    for (let i = 1; i < tabs; i += 1) pages.push(await open(context, lib, clientId));
+    const from = Date.now();
+    // Both renew 2 s before expiry, so a round every 2 s: about four rounds in 8 s.
+    await sleep(8000);
+    await sleep(50);
+    const grants = stamped.filter(({ at, entry }) => at >= from && entry.grantType === 'refresh_token');
+    // One round per expiry: grants less than a second apart answer the same expiry.
+    const rounds = grants.filter((grant, i) => i === 0 || grant.at - grants[i - 1].at > 1000).length;
+    results.refresh[lib][tabs] = { perExpiry: grants.length / Math.max(rounds, 1), rounds, grants: grants.length, failed: grants.filter(({ entry }) => entry.status !== 200).length };
+    await context.close();
+  }
+}
+
+// 4. A sign-in and a sign-out in one tab reaching 7 others (the kit: BroadcastChannel + IndexedDB).
+{
+  const clientId = register('kit');
+  const context = await browser.createBrowserContext();
+  const pages = [];
+  for (let i = 0; i < 8; i += 1) pages.push(await open(context, 'kit', clientId));
+  await signIn(pages[0]);
+  const signedInAt = (await pages[0].evaluate(() => globalThis.benchState.wall));
+  await sleep(500);
+  const reached = async (signedIn) => Promise.all(pages.slice(1).map((page) => page.evaluate((want) => globalThis.bench.changes.find((change) => change.signedIn === want)?.at, signedIn)));
+  const inAt = await reached(true);
+  const outStart = await pages[0].evaluate(async () => { const start = Date.now(); await globalThis.bench.signOut(); return start; });
+  await sleep(500);
+  const outAt = await reached(false);
+  results.tabs = { signIn: stats(inAt.map((at) => at - signedInAt)), signOut: stats(outAt.map((at) => at - outStart)), reachedIn: inAt.filter(Boolean).length, reachedOut: outAt.filter(Boolean).length };
+  await context.close();
+}
+
+await browser.close();
+clearInterval(sampler);
+server.close();
+results.sizes = await allSizes();
+writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
+
+// The table.
+const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
+const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.n})`;
+const sizes = results.sizes;
+const kitLatency = results.latency['kit (redirect)'].median;
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` in one run on ${new Date().toISOString().slice(0, 10)}: Node ${process.versions.node}, ${await (async () => (await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] }).then(async (b) => { const v = await b.version(); await b.close(); return v; })))()} headless, mock provider on ${new URL(origin).hostname}. Sizes: minified, \`gzip -9 -n\`.`,
+  '',
+  '## Size (gzip)',
+  '',
+  '| what | before the button is usable / initial | everything, lazy parts included |',
+  '| --- | ---: | ---: |',
+  `| drop-in \`dist/oauth-elements.js\` (budgets 16 KiB / 26 KiB) | ${kib(sizes.dropIn.initial)} | ${kib(sizes.dropIn.all)} |`,
+  `| headless core, code + PKCE + id_token (budget 12 KiB) | ${kib(sizes.core.initial)} | ${kib(sizes.core.all)} |`,
+  `| oidc-client-ts, same job | ${kib(sizes['oidc-client-ts'].initial)} | ${kib(sizes['oidc-client-ts'].all)} |`,
+  `| @auth0/auth0-spa-js, same job | ${kib(sizes['auth0-spa-js'].initial)} | ${kib(sizes['auth0-spa-js'].all)} |`,
+  `| oauth4webapi, same job by hand (no signature check, by design) | ${kib(sizes.oauth4webapi.initial)} | ${kib(sizes.oauth4webapi.all)} |`,
+  '',
+  `## Sign-in, press → token (${runs} interleaved runs, each in a fresh browser context)`,
+  '',
+  '| library, flow | median (min–max) | ratio to the kit by redirect | requests, first sign-in | requests, second sign-in from the same page |',
+  '| --- | --- | ---: | --- | --- |',
+  ...flows.map(({ name }) => `| ${name} | ${ms(results.latency[name])} | ${(results.latency[name].median / kitLatency).toFixed(2)} | ${results.requests[name].first.length}: ${results.requests[name].first.join(', ')} | ${results.requests[name].second.length}: ${results.requests[name].second.join(', ')} |`),
+  '',
+  '## getAccessToken()',
+  '',
+  '| library | cached token, µs per call (median of 25 × 200 calls, min–max) | after a reload, ms from navigation to the first token (10 reloads) |',
+  '| --- | --- | --- |',
+  ...Object.keys(results.cached).map((lib) => `| ${lib} | ${results.cached[lib].median.toFixed(1)} µs (${results.cached[lib].min.toFixed(1)}–${results.cached[lib].max.toFixed(1)}) | ${ms(results.reload[lib])} |`),
+  '',
+  `## Refresh grants per token expiry (${lifetime} s tokens renewed 2 s early, 8 s watched, each tab its own client; oidc-client-ts: automaticSilentRenew with the refresh token, user in localStorage; the mock rotates refresh tokens and refuses a reused one)`,
+  '',
+  '| library: refresh grants per expiry (grants / expiries seen, grants refused) | N = 1 tab | N = 5 tabs | N = 10 tabs |',
+  '| --- | --- | --- | --- |',
+  ...Object.keys(results.refresh).map((lib) => `| ${lib} | ${[1, 5, 10].map((n) => { const r = results.refresh[lib][n]; return `${r.perExpiry.toFixed(2)} (${r.grants} / ${r.rounds}, ${r.failed} refused)`; }).join(' | ')} |`),
+  '',
+  '## One tab to the 7 others (N = 8, the kit: BroadcastChannel + IndexedDB)',
+  '',
+  `| sign-in reaches the others | ${ms(results.tabs.signIn)}, ${results.tabs.reachedIn}/7 tabs |`,
+  '| --- | --- |',
+  `| sign-out reaches the others | ${ms(results.tabs.signOut)}, ${results.tabs.reachedOut}/7 tabs |`,
+  '',
+];
+writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+console.log(`raw results: ${join(out, 'results.json')}`);

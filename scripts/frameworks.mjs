@@ -1,0 +1,88 @@
+// CI, after `npm test` (which builds dist/): packs the package, installs the tarball into a fresh
+// project, builds the plain, React 19 and Vue apps of demo/frameworks with it, and signs in on the
+// plain page in headless Chromium against the packed mock provider, on a loopback port.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const step = (what) => console.log(`frameworks: ${what}`);
+
+if (!existsSync(join(root, 'dist/oauth-elements.js')) || !existsSync(join(root, 'dist/index.js'))) run('npm', ['run', 'build'], root);
+const project = mkdtempSync(join(tmpdir(), 'oauth-frameworks-'));
+const tarball = join(project, JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], root))[0].filename);
+step(`packed ${tarball}`);
+
+const versions = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+writeFileSync(
+  join(project, 'package.json'),
+  JSON.stringify(
+    {
+      private: true,
+      type: 'module',
+      dependencies: { 'oauth-elements': `file:${tarball}`, react: '^19.0.0', 'react-dom': '^19.0.0', vue: '^3.5.0' },
+      devDependencies: { vite: versions.vite, '@vitejs/plugin-react': '^6.0.0', '@vitejs/plugin-vue': '^6.0.0' },
+    },
+    null,
+    2,
+  ),
+);
+step('npm install in a fresh project');
+run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+const installed = (name) => JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')).version;
+step(['vite', 'react', 'react-dom', 'vue', '@vitejs/plugin-react', '@vitejs/plugin-vue'].map((name) => `${name} ${installed(name)}`).join(', '));
+cpSync(join(root, 'demo/frameworks'), project, { recursive: true, filter: (source) => !source.endsWith('README.md') });
+
+// The two Vite apps differ only in their entry module, so their index.html is written here.
+const apps = { react: { title: 'React', entry: 'main.jsx' }, vue: { title: 'Vue', entry: 'main.js' } };
+for (const [app, { title, entry }] of Object.entries(apps)) {
+  writeFileSync(
+    join(project, app, 'index.html'),
+    `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>oauth-elements: ${title}</title>\n  </head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="./${entry}"></script>\n  </body>\n</html>\n`,
+  );
+  step(`vite build ${app}`);
+  run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], join(project, app));
+  if (!existsSync(join(project, app, 'dist/index.html'))) throw new Error(`${app}: no dist/index.html`);
+}
+
+// The plain page, served as it is beside the installed package, with the packed mock provider.
+const { createMockProvider, handleNode } = await import(pathToFileURL(join(project, 'node_modules/oauth-elements/dist/mock-provider/index.js')).href);
+const provider = createMockProvider();
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const server = createServer(async (req, res) => {
+  if (await handleNode(provider, req, res)) return;
+  const file = join(project, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+  if (!file.startsWith(project) || !existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const page = `${origin}/plain/index.html`;
+provider.registerClient({ client_id: 'plain-demo', redirect_uris: [page], token_endpoint_auth_method: 'none' });
+provider.signInAs('alice', { clientId: 'plain-demo' });
+
+step('sign in on the plain page in headless Chromium');
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+try {
+  const tab = await browser.newPage();
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(String(error)));
+  await tab.goto(page);
+  // In the page: the login button's own <button>, inside its shadow root.
+  const label = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
+  await tab.waitForFunction(`(${label})()?.disabled === false`, { timeout: 10_000 });
+  await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${label})().click()`)]);
+  const signedIn = await tab.waitForFunction(`(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`, { timeout: 10_000 });
+  step(`plain page signed in: "${(await signedIn.jsonValue()).replace(/\s+/g, ' ')}" at ${tab.url()}`);
+  if (problems.length) throw new Error(`page errors: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+rmSync(project, { recursive: true, force: true });
+step('ok');
