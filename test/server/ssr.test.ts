@@ -13,7 +13,9 @@ test('every browser entry point imports in Node without touching document or win
 });
 
 test('a client can be made and asked for a token on the server, and answers login_required', async () => {
-  const { createClient, OAuthError } = await import('../../dist/core/index.js');
+  // The built package, as a server imports it (built by `npm run build` before the tests run).
+  const core = '../../dist/core/index.js';
+  const { createClient, OAuthError } = (await import(core)) as typeof import('../../src/core/index.js');
   const client = createClient({ issuer: 'https://id.example.com', clientId: 'spa' });
   const failure = await client.getAccessToken().catch((error: unknown) => error);
   assert.ok(failure instanceof OAuthError);
