@@ -1,5 +1,6 @@
 import { OAuthError } from './errors.js';
 import { jsonObjectOf, providerError, send } from './http.js';
+import { fromTab, toTab } from './tab-cache.js';
 
 /**
  * The provider metadata the kit reads.
@@ -31,8 +32,9 @@ const cache = new Map<string, Promise<ProviderMetadata>>();
 export function discover(issuer: string, signal?: AbortSignal): Promise<ProviderMetadata> {
   let pending = cache.get(issuer);
   if (!pending) {
-    pending = fetchMetadata(issuer, signal);
-    pending.catch(() => cache.delete(issuer));
+    const kept = fromTab<ProviderMetadata>(`discovery:${issuer}`);
+    pending = kept?.issuer === issuer ? Promise.resolve(kept) : fetchMetadata(issuer, signal);
+    pending.then((metadata) => kept || toTab(`discovery:${issuer}`, metadata), () => cache.delete(issuer));
     cache.set(issuer, pending);
   }
   return pending;

@@ -2,6 +2,7 @@ import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 
 import { atHashOf } from './at-hash.js';
 import { OAuthError } from './errors.js';
 import { jsonObjectOf, send } from './http.js';
+import { fromTab, toTab } from './tab-cache.js';
 
 /** The claims the kit reads from an id_token or userinfo. */
 export interface UserClaims extends JWTPayload {
@@ -46,9 +47,10 @@ async function fetchKeys(jwksUri: string): Promise<JWK[]> {
 const keysOf = (jwksUri: string, again: boolean): Promise<JWK[]> => {
   let keys = keySets.get(jwksUri);
   if (!keys || again) {
-    keys = fetchKeys(jwksUri);
+    const kept = again ? undefined : fromTab<JWK[]>(`jwks:${jwksUri}`);
+    keys = kept ? Promise.resolve(kept) : fetchKeys(jwksUri);
     keySets.set(jwksUri, keys);
-    keys.catch(() => keySets.delete(jwksUri));
+    keys.then((fetched) => kept || toTab(`jwks:${jwksUri}`, fetched), () => keySets.delete(jwksUri));
   }
   return keys;
 };

@@ -52,6 +52,16 @@ describe('sign-in through the real mock provider', () => {
     await waitFor(() => popup.closed, 'the popup to close');
   });
 
+  it('fetches discovery and the JWKS once per tab: the page the redirect brings back fetches neither', async () => {
+    const app = await openApp({ mode: 'redirect' });
+    app.button().shadowRoot.querySelector('button')?.click();
+    await decideConsent(() => app.window);
+    await expectSignedIn(app);
+    const fetched = app.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched.filter((path) => path.endsWith('/openid-configuration') || path.endsWith('/jwks'))).to.deep.equal([]);
+    expect(fetched.filter((path) => path.endsWith('/token'))).to.have.length(1);
+  });
+
   it('signs out: storage is cleared and the access token is revoked at the provider', async () => {
     const app = await openApp({ mode: 'redirect' });
     app.button().shadowRoot.querySelector('button')?.click();
