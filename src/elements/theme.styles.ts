@@ -16,6 +16,7 @@ export const themeStyles = css`
     --_radius: var(--oauth-radius, 0.375rem);
     --_focus: var(--oauth-focus-color, var(--_accent));
     font: inherit;
+    font-family: var(--oauth-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   :host([theme='light']) {
     color-scheme: light;

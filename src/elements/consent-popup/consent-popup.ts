@@ -47,6 +47,7 @@ export interface ConsentScope {
  * @cssproperty --oauth-button-color - The approve button's text colour.
  * @cssproperty --oauth-radius - The corner radius.
  * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
+ * @cssproperty --oauth-font-family - The font; the system's UI font by default (`inherit` takes the page's).
  */
 export class OAuthConsentPopup extends OAuthElement {
   static formAssociated = true;

@@ -45,6 +45,7 @@ export function errorText(strings: Strings, error: OAuthError): string {
  * @cssproperty --oauth-error-color - The error message's colour.
  * @cssproperty --oauth-focus-color - The focus ring's colour.
  * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
+ * @cssproperty --oauth-font-family - The font; the system's UI font by default (`inherit` takes the page's).
  */
 export class OAuthLoginButton extends OAuthElement {
   static override styles = [...OAuthElement.styles, loginButtonStyles];

@@ -44,6 +44,7 @@ export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' 
  * @cssproperty --oauth-color - The text colour.
  * @cssproperty --oauth-border-color - The border colour.
  * @cssproperty --oauth-color-scheme - `light`, `dark` or `light dark` (the default, following the user's preference).
+ * @cssproperty --oauth-font-family - The font; the system's UI font by default (`inherit` takes the page's).
  */
 export class OAuthTokenStatus extends OAuthElement {
   static override styles = [...OAuthElement.styles, tokenStatusStyles];
