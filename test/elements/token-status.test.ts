@@ -88,11 +88,12 @@ describe('<oauth-token-status>', () => {
   });
 
   it('shows the error when renewing fails at the provider', async () => {
-    const { client, clientId } = await signedInClient({ lifetime: 1, refresh: true, renewBefore: 0 });
-    await control({ command: 'scenario', scenario: { next: 'token', fault: 'server_error', clientId } });
+    const { client, clientId } = await signedInClient({ lifetime: 2, refresh: true, renewBefore: 0 });
+    // Follow the client before its renewal fails, so that the element hears the failure.
     const status = addStatus();
     status.client = client;
-    await until(status, 'error', 5000);
+    await control({ command: 'scenario', scenario: { next: 'token', fault: 'server_error', clientId } });
+    await until(status, 'error', 6000);
     expect(label(status)).to.match(/^Session error: /);
   });
 
