@@ -88,25 +88,25 @@ export async function authorize(params: Record<string, string>, decision: 'appro
   return new URL(response.url);
 }
 
-/** Runs a code + PKCE authorization to {@link callback}, approved as `user`, with `state=st` and `nonce=nc` unless `params` say otherwise. */
+/** The parameters of a code + PKCE authorization request to {@link callback}, with `state=st` and `nonce=nc` unless `params` say otherwise. */
+export async function codeRequest(clientId: string, verifier: string, params: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: callback,
+    scope: 'openid profile',
+    state: 'st',
+    nonce: 'nc',
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
+    ...params,
+  };
+}
+
+/** Runs a {@link codeRequest} authorization, approved as `user`. */
 export async function codeFlow(clientId: string, params: Record<string, string> = {}, at: MockAt = served, user = 'alice'): Promise<{ code: string; verifier: string; url: URL }> {
   const verifier = createVerifier();
-  const url = await authorize(
-    {
-      response_type: 'code',
-      client_id: clientId,
-      redirect_uri: callback,
-      scope: 'openid profile',
-      state: 'st',
-      nonce: 'nc',
-      code_challenge: await challengeOf(verifier),
-      code_challenge_method: 'S256',
-      ...params,
-    },
-    'approve',
-    at,
-    user,
-  );
+  const url = await authorize(await codeRequest(clientId, verifier, params), 'approve', at, user);
   return { code: url.searchParams.get('code') ?? '', verifier, url };
 }
 

@@ -1,23 +1,11 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { createVerifier } from '../../src/core/pkce.js';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
-import { authorize, callback, exchange, issuer, registerClient } from '../_mock.js';
+import { authorize, callback, codeRequest, exchange, issuer, registerClient } from '../_mock.js';
 
 const push = (params: Record<string, string>) => fetch(`${issuer}/par`, { method: 'POST', body: new URLSearchParams(params) });
 
-async function request(clientId: string, verifier: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  return {
-    response_type: 'code',
-    client_id: clientId,
-    redirect_uri: callback,
-    scope: 'openid profile',
-    state: 'pushed-state',
-    nonce: 'n',
-    code_challenge: await challengeOf(verifier),
-    code_challenge_method: 'S256',
-    ...extra,
-  };
-}
+const request = (clientId: string, verifier: string, extra: Record<string, string> = {}) => codeRequest(clientId, verifier, { state: 'pushed-state', nonce: 'n', ...extra });
 
 describe('mock provider: pushed authorization requests (RFC 9126)', () => {
   let clientId: string;
