@@ -10,7 +10,7 @@ import { refreshSession } from './refresh.js';
 import { sendWithToken } from './resource-request.js';
 import { silentCallback } from './silent-renewal.js';
 import { revokeToken } from './revocation.js';
-import { isFresh, isSession, type Session } from './session.js';
+import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
 import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
 import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
@@ -348,9 +348,9 @@ export class OAuthClient extends EventTarget {
   /** Renews a little before expiry; timers stall in sleeping or hidden tabs, so wake-ups check again. */
   #schedule(): void {
     clearTimeout(this.#timer);
-    const expiresAt = this.#session?.expiresAt;
-    if (expiresAt === undefined || !(this.#session?.refreshToken || this.#renewsSilently)) return;
-    const delay = Math.min(maxTimeout, Math.max(0, expiresAt - this.config.renewBefore * 1000 - Date.now()));
+    const dueAt = this.#session ? renewalDueAt(this.#session, this.config.renewBefore) : undefined;
+    if (dueAt === undefined || !(this.#session?.refreshToken || this.#renewsSilently)) return;
+    const delay = Math.min(maxTimeout, Math.max(0, dueAt - Date.now()));
     this.#timer = setTimeout(() => this.#renewIfDue(), delay);
   }
 

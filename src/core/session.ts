@@ -7,6 +7,8 @@ export interface Session {
   tokenType: string;
   /** Epoch milliseconds; `undefined` when the provider gave no lifetime. */
   expiresAt: number | undefined;
+  /** When the token set arrived, epoch milliseconds. */
+  issuedAt?: number;
   scope: string;
   refreshToken?: string;
   idToken?: string;
@@ -19,6 +21,7 @@ export function sessionOf(response: TokenResponse, requestedScope: string, user:
     accessToken: response.access_token,
     tokenType: response.token_type,
     expiresAt: response.expires_in === undefined ? undefined : now + response.expires_in * 1000,
+    issuedAt: now,
     scope: response.scope ?? requestedScope,
   };
   if (response.refresh_token) session.refreshToken = response.refresh_token;
@@ -27,9 +30,21 @@ export function sessionOf(response: TokenResponse, requestedScope: string, user:
   return session;
 }
 
-/** True while the access token has more than `marginSeconds` left. */
+/**
+ * When the token is due for renewal: `marginSeconds` before expiry, or half-way through its life
+ * where the margin would cover all of it (else every renewed token would be due at once, forever).
+ */
+export function renewalDueAt(session: Session, marginSeconds = 0): number | undefined {
+  if (session.expiresAt === undefined) return undefined;
+  const lifetime = session.issuedAt === undefined ? Infinity : session.expiresAt - session.issuedAt;
+  const margin = marginSeconds * 1000;
+  return session.expiresAt - (margin >= lifetime ? lifetime / 2 : margin);
+}
+
+/** True while the access token is not yet due for renewal (see {@link renewalDueAt}). */
 export function isFresh(session: Session, marginSeconds = 0, now = Date.now()): boolean {
-  return session.expiresAt === undefined || session.expiresAt - marginSeconds * 1000 > now;
+  const due = renewalDueAt(session, marginSeconds);
+  return due === undefined || due > now;
 }
 
 /** True when a stored value has the shape of a {@link Session}; anything else is treated as corrupt. */
@@ -42,6 +57,7 @@ export function isSession(value: unknown): value is Session {
     typeof session.tokenType === 'string' &&
     typeof session.scope === 'string' &&
     (session.expiresAt === undefined || typeof session.expiresAt === 'number') &&
+    (session.issuedAt === undefined || typeof session.issuedAt === 'number') &&
     (session.refreshToken === undefined || typeof session.refreshToken === 'string')
   );
 }

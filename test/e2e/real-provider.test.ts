@@ -22,7 +22,8 @@ describe('sign-in against panva’s oidc-provider, a provider we did not write',
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('signs in, refreshes with rotation and signs out with revocation, nothing special-cased', async () => {
-    const app = await openApp({ issuer: opIssuer, clientId: 'kit', scope: 'openid profile', fromScript: true, renewBefore: 7200 });
+    // Its access tokens live an hour: due for renewal two seconds after sign-in.
+    const app = await openApp({ issuer: opIssuer, clientId: 'kit', scope: 'openid profile', fromScript: true, renewBefore: 3598 });
     await signInAtRealProvider(app);
     await waitFor(() => app.events().includes('oauth-login'), 'oauth-login', 15_000).catch((error: Error) => {
       throw new Error(`${error.message}; events: ${app.events().join(', ')}; at ${app.document.location.href}; ${app.document.body.innerText.slice(0, 300)}`);
@@ -30,6 +31,7 @@ describe('sign-in against panva’s oidc-provider, a provider we did not write',
     await waitFor(() => app.statusText().includes('Signed in as Real carol'), 'the status to show the user');
     const first = app.window.appClient.session!;
     expect(first.refreshToken).to.be.a('string');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, first.expiresAt! - 3598_000 - Date.now()) + 50));
 
     const token = await app.window.appClient.getAccessToken();
     const second = app.window.appClient.session!;
