@@ -49,10 +49,13 @@ export default {
   ],
   browsers: [
     // Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it.
+    // Each test page in a window of its own, in both browsers, so that none is a hidden background tab (visibilityState, throttled timers).
     chromeLauncher({
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
     }),
     puppeteerLauncher({
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         browser: 'firefox',
         executablePath: '/usr/bin/firefox-esr',

@@ -369,10 +369,8 @@ export class OAuthClient extends EventTarget {
       const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);
       this.#apply(isSession(stored) ? stored : null);
     };
-    const wake = (): void => {
-      if (document.visibilityState === 'visible') this.#renewIfDue();
-    };
-    document.addEventListener('visibilitychange', wake);
+    const wake = (): void => this.#renewIfDue();
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && wake());
     addEventListener('pageshow', wake);
     addEventListener('online', wake);
   }
