@@ -89,7 +89,8 @@ export async function authorize(ctx: EndpointContext, request: Request): Promise
   if (silent && 'error' in silent) return fail(silent.error, silent.description);
   if (silent) return issueCode(ctx, interaction, silent.sub, silent.authTime);
   ctx.state.interactions.set(interaction.id, interaction);
-  return html(
+  const consentScenario = takeScenario(ctx.control, 'consent', ctx.profile.id, client.client_id);
+  const page = html(
     consentPage({
       action: `${new URL(ctx.issuer).pathname}${ctx.profile.endpoints?.authorization ?? '/authorize'}/decision`,
       interaction,
@@ -97,8 +98,10 @@ export async function authorize(ctx: EndpointContext, request: Request): Promise
       users: ctx.state.users,
       consentScript: ctx.consentScript,
       scopes: ctx.settings.scopes,
+      ...(consentScenario?.then ? { autoStep: { step: consentScenario.then, after: consentScenario.after ?? 0 } } : {}),
     }),
   );
+  return consentScenario?.openerPolicy ? withHeaders(page, { 'cross-origin-opener-policy': consentScenario.openerPolicy }) : page;
 }
 
 /**

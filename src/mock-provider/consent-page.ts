@@ -1,4 +1,5 @@
 import { escapeHtml } from './responses.js';
+import type { ConsentStep } from './control.js';
 import type { Interaction, MockClient, MockUser } from './state.js';
 
 /** How a scope is shown to the user on the consent page. */
@@ -32,6 +33,8 @@ export function consentPage(options: {
   consentScript: string | undefined;
   /** The provider's own scope definitions (panel, redguy), before the OpenID ones. */
   scopes?: ScopeDisplay[] | undefined;
+  /** A scripted user: the page answers (as the first account) or closes itself after `after` ms. */
+  autoStep?: { step: ConsentStep; after: number };
 }): string {
   const { action, interaction, client, users, consentScript } = options;
   const scopes: ScopeDisplay[] = interaction.scope
@@ -73,9 +76,20 @@ export function consentPage(options: {
         <button name="decision" value="deny">Deny</button>
       </div>
     </oauth-consent-popup>
-  </form>
+  </form>${options.autoStep ? autoStepScript(action, interaction.id, options.autoStep) : ''}
 </body>
 </html>`;
+}
+
+function autoStepScript(action: string, interaction: string, { step, after }: { step: ConsentStep; after: number }): string {
+  const answer =
+    step === 'close'
+      ? 'window.close()'
+      : `const f = Object.assign(document.createElement('form'), { method: 'post', action: ${JSON.stringify(action)} });
+    for (const [name, value] of [['interaction', ${JSON.stringify(interaction)}], ['decision', ${JSON.stringify(step)}]]) f.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+    document.body.append(f);
+    f.submit();`;
+  return `\n  <script>setTimeout(() => {\n    ${answer}\n  }, ${Number(after)});</script>`;
 }
 
 /** A page for an authorization request that must not be redirected (unknown client or redirect URI). */

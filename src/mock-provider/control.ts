@@ -11,7 +11,11 @@ export type Scenario =
   | { next: 'token'; fault?: TokenFault; delay?: number; retryAfter?: number; clientId?: string; profile?: string }
   | { next: 'id_token'; fault: IdTokenFault; clientId?: string; profile?: string }
   | { next: 'authorization'; signInAs: string; clientId?: string; profile?: string }
-  | { next: 'dpop_nonce'; clientId?: string; profile?: string };
+  | { next: 'dpop_nonce'; clientId?: string; profile?: string }
+  | { next: 'consent'; openerPolicy?: string; then?: ConsentStep; after?: number; clientId?: string; profile?: string };
+
+/** What the consent page does by itself, as if its user had: answered, or closed the window. */
+export type ConsentStep = 'approve' | 'deny' | 'close';
 
 /** One request the provider answered. */
 export interface LoggedRequest {
