@@ -30,6 +30,16 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+/** `bring-to-front`: the test page's window takes focus, as the page of a user back from a popup window does. */
+const bringToFront = {
+  name: 'bring-to-front',
+  async executeCommand({ command, session }) {
+    if (command !== 'bring-to-front') return undefined;
+    await session.browser.getPage(session.id).bringToFront();
+    return true;
+  },
+};
+
 export default {
   // test/server runs on Node (npm run test:node).
   files: ['test/**/*.test.ts', '!test/server/**'],
@@ -39,7 +49,7 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), bringToFront],
   port,
   middleware: [
     testRunnerMiddleware(provider),

@@ -30,16 +30,25 @@ function isPopupMessage(data: unknown, state: string): data is PopupMessage {
  * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
  * from that window at the exact origin or a BroadcastChannel keyed by state (when
  * Cross-Origin-Opener-Policy cut `opener`). A closed popup settles as `popup_closed`.
+ *
+ * A popup cut off by Cross-Origin-Opener-Policy reads as closed while its user is still in it.
+ * So where the browser moved focus to the popup, closed counts only once focus is back here.
+ * @see https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  */
 export function waitForCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal, onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out')): Promise<string> {
   return new Promise((resolve, reject) => {
     const channel = new BroadcastChannel(channelName);
     let closedSince = 0;
+    let focusLeft = false;
+    const onBlur = (): void => {
+      focusLeft = true;
+    };
     const finish = (error: OAuthError | null, href?: string): void => {
       clearInterval(poll);
       clearTimeout(timer);
       channel.close();
       window.removeEventListener('message', onMessage);
+      window.removeEventListener('blur', onBlur);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         if (!popup.closed) popup.close();
@@ -55,10 +64,13 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
       if (isPopupMessage(event.data, state)) finish(null, event.data.href);
     };
     window.addEventListener('message', onMessage);
+    window.addEventListener('blur', onBlur);
     signal?.addEventListener('abort', onAbort);
     // A popup that relays then closes itself may close before its message lands: allow a moment.
     const poll = setInterval(() => {
-      if (!popup.closed) return;
+      const focused = document.hasFocus();
+      focusLeft ||= !focused;
+      if (!popup.closed || (!closedSince && focusLeft && !focused)) return;
       closedSince ||= Date.now();
       if (Date.now() - closedSince > 1000) finish(new OAuthError('popup_closed', 'the sign-in window was closed'));
     }, 200);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { sendMouse } from '@web/test-runner-commands';
 import { createClient, type OAuthClient } from '../../src/core/client.js';
 import type { OAuthError } from '../../src/core/errors.js';
+import { returnToPage } from '../_focus.js';
 import { issuer, registerClient, waitFor } from '../_mock.js';
 
 async function failureOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -86,6 +87,7 @@ describe('client', () => {
     try {
       await waitFor(() => popup.document.querySelector('oauth-consent-popup'), 'the consent page');
       popup.close();
+      await returnToPage();
       expect(await failureOf(result)).to.equal('popup_closed');
     } finally {
       done();

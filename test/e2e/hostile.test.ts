@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
+import { returnToPage } from '../_focus.js';
 import { authorize, control, issuer, requestsOf, waitFor } from '../_mock.js';
 import { appPath, deliver, openApp, startSignIn, watchPopups, type App, type AppOptions } from './_harness.js';
 
@@ -206,6 +207,7 @@ describe('popup messages are taken only from the popup, at our origin', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await tokenRequests(app), 'the forged callback was not used').to.equal(0);
       popup.close();
+      await returnToPage();
       expect(await errorOf(app)).to.equal('popup_closed');
       await expectNothingLeft(app);
     });

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { get, createStore } from 'idb-keyval';
-import { issuer, waitFor } from '../_mock.js';
-import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
+import { control, issuer, registerClient, waitFor } from '../_mock.js';
+import { backToPage, leavePage } from '../_focus.js';
+import { appPath, clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
 
 const database = createStore('oauth-elements', 'kv');
 const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, database);
@@ -91,5 +92,47 @@ describe('sign-in through the real mock provider', () => {
     app.button().shadowRoot.querySelector('button')?.click();
     await decideConsent(() => app.window);
     await expectSignedIn(app);
+  });
+});
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a popup cut off by Cross-Origin-Opener-Policy (it reads as closed while its user is still in it)', () => {
+  beforeEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+  /** Opens the popup onto a consent page sent with COOP `same-origin`, whose user answers (or closes it) after `after` ms. */
+  async function severedPopup(then: 'approve' | 'deny' | 'close', after: number): Promise<{ app: App; cutAt: number }> {
+    const clientId = await registerClient([appPath]);
+    await control({ command: 'scenario', scenario: { next: 'consent', clientId, openerPolicy: 'same-origin', then, after } });
+    const app = await openApp({ clientId, mode: 'popup' });
+    const popups = watchPopups(app);
+    await clickButton(app);
+    const popup = await waitFor(() => popups[0], 'the popup');
+    leavePage(app.document);
+    await waitFor(() => popup.closed, 'the policy to cut the popup off');
+    return { app, cutAt: Date.now() };
+  }
+
+  it('signs in: the callback page hands the response over the BroadcastChannel keyed by state', async () => {
+    const { app } = await severedPopup('approve', 2500);
+    await expectSignedIn(app);
+    expect(app.events()).to.deep.equal(['oauth-login']);
+  });
+
+  it('reports a denial made there as access_denied and stores nothing', async () => {
+    const { app } = await severedPopup('deny', 2500);
+    await waitFor(() => app.events().includes('oauth-error:access_denied'), 'access_denied');
+    expect(await storedSession(app)).to.equal(undefined);
+  });
+
+  it('settles as popup_closed once the user, having closed it, is back on the page; not while they are still in it', async () => {
+    const { app, cutAt } = await severedPopup('close', 4000);
+    await delay(2000);
+    expect(app.events(), 'two seconds after it read as closed, still waiting').to.deep.equal([]);
+    expect((app.button() as HTMLElement & { state: string }).state, 'the button is still busy').to.equal('busy');
+    await delay(Math.max(0, cutAt + 4500 - Date.now()));
+    await backToPage(app.document, app.button().shadowRoot.querySelector('button') as HTMLButtonElement);
+    await waitFor(() => app.events().includes('oauth-error:popup_closed'), 'popup_closed');
+    expect(await storedSession(app)).to.equal(undefined);
+    await waitFor(() => app.statusText().includes('Signed out'), 'the signed-out status');
   });
 });

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import '../../src/elements/login-button/define.js';
 import type { OAuthLoginButton } from '../../src/elements/login-button/login-button.js';
 import type { OAuthErrorEvent } from '../../src/elements/events.js';
+import { returnToPage } from '../_focus.js';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { popupClient, realClick, recordPopups, signedInClient, textOf } from './_sign-in.js';
 
@@ -161,6 +162,7 @@ describe('<oauth-login-button>', () => {
       expect(textOf(inner(button))).to.equal('Signing in…');
       const popup = await waitFor(() => recorder.popups[0], 'the popup');
       popup.close();
+      await returnToPage();
       await cancelled;
     } finally {
       recorder.stop();
@@ -177,6 +179,7 @@ describe('<oauth-login-button>', () => {
     const button = addButton({ mode: 'popup' });
     button.client = client;
     await until(button, 'signed-out');
+    await returnToPage();
     before.focus();
     await sendKeys({ press: 'Tab' });
     expect(button.shadowRoot!.activeElement).to.equal(inner(button));
@@ -187,6 +190,7 @@ describe('<oauth-login-button>', () => {
       await until(button, 'busy');
       expect(button.shadowRoot!.activeElement).to.equal(inner(button));
       popup.close();
+      await returnToPage();
       await until(button, 'signed-out');
     } finally {
       recorder.stop();
@@ -264,6 +268,7 @@ describe('<oauth-login-button>', () => {
         }
       }
       (await waitFor(() => recorder.popups[0], 'the popup')).close();
+      await returnToPage();
       await until(button, 'signed-out');
     } finally {
       recorder.stop();

@@ -1,0 +1,24 @@
+// Window focus as a user's browser moves it: to a popup window when it opens, back to the page when it closes.
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** The user is back on the test page, as after closing a popup window: its window takes focus. */
+export async function returnToPage(): Promise<void> {
+  await executeServerCommand('bring-to-front');
+}
+
+/**
+ * Headless Chromium keeps every window focused, so opening a popup takes no focus from the page.
+ * Where the browser left focus on `page`, move it out, as the popup window would take it.
+ */
+export function leavePage(page: Document): void {
+  if (!page.hasFocus()) return;
+  const elsewhere = document.body.appendChild(Object.assign(document.createElement('input'), { ariaLabel: 'elsewhere' }));
+  elsewhere.focus();
+}
+
+/** Back on the page after `leavePage`: its window and then `target` take focus. */
+export async function backToPage(page: Document, target: HTMLElement): Promise<void> {
+  document.querySelectorAll('input[aria-label="elsewhere"]').forEach((input) => input.remove());
+  await returnToPage();
+  if (!page.hasFocus()) target.focus();
+}
