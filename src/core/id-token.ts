@@ -55,6 +55,11 @@ const keysOf = (jwksUri: string, again: boolean): Promise<JWK[]> => {
   return keys;
 };
 
+/** Starts fetching the provider's keys (or takes them from this tab's cache), so that a check soon after need not wait. */
+export function prefetchKeys(jwksUri: string): void {
+  keysOf(jwksUri, false).catch(() => undefined);
+}
+
 /**
  * Each allowed algorithm: the JWK it needs and its Web Crypto import parameters.
  * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1

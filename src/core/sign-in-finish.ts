@@ -22,6 +22,7 @@ import { fetchUserInfo } from './userinfo.js';
 export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {
   const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
+  const verifier = idTokenVerifier(ctx, metadata);
   let response: TokenResponse;
   if (transaction.flow === 'code') {
     const form: Record<string, string> = {
@@ -35,17 +36,38 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }
-  const user = await userOf(ctx, metadata, response, transaction, signal);
+  const user = await userOf(ctx, metadata, response, transaction, verifier, signal);
   return sessionOf(response, transaction.scope, user);
 }
 
-async function userOf(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse, transaction: Transaction, signal?: AbortSignal): Promise<UserClaims | undefined> {
+type IdTokenModule = typeof import('./id-token.js');
+
+/** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
+function idTokenVerifier(ctx: SignInContext, metadata: ProviderMetadata): Promise<IdTokenModule> | undefined {
+  const jwksUri = metadata.jwks_uri;
+  if (!jwksUri || !scopesOf(ctx.config).includes('openid')) return undefined;
+  const loading = import('./id-token.js').then((module) => {
+    module.prefetchKeys(jwksUri);
+    return module;
+  });
+  loading.catch(() => undefined);
+  return loading;
+}
+
+async function userOf(
+  ctx: SignInContext,
+  metadata: ProviderMetadata,
+  response: TokenResponse,
+  transaction: Transaction,
+  verifier: Promise<IdTokenModule> | undefined,
+  signal?: AbortSignal,
+): Promise<UserClaims | undefined> {
   const openid = scopesOf(ctx.config).includes('openid');
   if (openid && !response.id_token) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
   let claims: UserClaims | undefined;
   if (response.id_token) {
     if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-    claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
+    claims = await (await (verifier ?? import('./id-token.js'))).verifyIdToken(response.id_token, {
       issuer: metadata.issuer,
       clientId: ctx.config.clientId,
       nonce: transaction.nonce,

@@ -53,6 +53,24 @@ describe('sign-in through the real mock provider', () => {
     await waitFor(() => popup.closed, 'the popup to close');
   });
 
+  it("fetches the provider's keys while the code is exchanged, not after", async () => {
+    const clientId = await registerClient([appPath]);
+    await control({ command: 'scenario', scenario: { next: 'token', clientId, delay: 400 } });
+    sessionStorage.removeItem(`oauth-elements:jwks:${issuer}/jwks`);
+    const app = await openApp({ clientId, mode: 'popup' });
+    const popups = watchPopups(app);
+    await clickButton(app);
+    const popup = await waitFor(() => popups[0], 'the popup');
+    await decideConsent(() => popup);
+    await expectSignedIn(app);
+    const timing = (suffix: string): PerformanceResourceTiming[] =>
+      (app.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).pathname.endsWith(suffix));
+    const [token] = timing('/token');
+    const [keys] = timing('/jwks');
+    expect(token && keys, 'one token request and one JWKS request').to.not.equal(undefined);
+    expect(keys!.responseEnd, 'the keys arrived before the token response').to.be.lessThan(token!.responseEnd);
+  });
+
   it('fetches discovery and the JWKS once per tab: the page the redirect brings back fetches neither', async () => {
     const app = await openApp({ mode: 'redirect' });
     app.button().shadowRoot.querySelector('button')?.click();
