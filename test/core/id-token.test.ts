@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import type { OAuthError } from '../../src/core/errors.js';
 import { verifyIdToken } from '../../src/core/id-token.js';
 import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../_mock.js';
@@ -38,6 +38,43 @@ describe('id-token', () => {
     expect((await verifyIdToken(await idTokenOf(), mine)).sub).to.equal('alice');
     await control({ command: 'rotate_keys' });
     expect((await verifyIdToken(await idTokenOf(), mine)).sub).to.equal('alice');
+  });
+
+  /** Keys published at a JWKS URL of the test's own (a `data:` URL, which fetch reads like any other). */
+  const published = (keys: JWK[]): string => `data:application/json,${encodeURIComponent(JSON.stringify({ keys }))}`;
+  const keyPair = async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    return { privateKey, jwk: { ...(await exportJWK(publicKey)), alg: 'ES256', use: 'sig' } };
+  };
+  const now = (): number => Math.floor(Date.now() / 1000);
+
+  it('tries each published key when the token names no kid, and takes the one that verifies', async () => {
+    const [first, second] = [await keyPair(), await keyPair()];
+    const jwksUri = published([first.jwk, second.jwk]);
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(second.privateKey);
+    expect((await verifyIdToken(token, { ...expected, jwksUri })).sub).to.equal('alice');
+    const stranger = await keyPair();
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(stranger.privateKey);
+    const refused = await verifyIdToken(forged, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
+    expect(refused).to.include('the signature does not verify');
+  });
+
+  it('refuses a token not valid yet (nbf) beyond the clock skew, and takes it within', async () => {
+    const signer = await keyPair();
+    const jwksUri = published([signer.jwk]);
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setNotBefore(now() + 60).setExpirationTime('5m').sign(signer.privateKey);
+    const early = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
+    expect(early).to.include('it is not valid yet');
+    expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
+  });
+
+  it('refuses an expired token beyond the clock skew, and takes it within', async () => {
+    const signer = await keyPair();
+    const jwksUri = published([signer.jwk]);
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt(now() - 600).setExpirationTime(now() - 60).sign(signer.privateKey);
+    const late = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
+    expect(late).to.include('it has expired');
+    expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
   });
 
   it('refuses a token that is not a JWT', async () => {
