@@ -1,12 +1,12 @@
 // Proves the Service Worker story works from the static build: serves storybook-static from a plain static
-// file server on loopback (no mock provider, no Vite) and signs in there with headless Chromium.
+// file server on loopback (no mock provider, no Vite) and signs in there with headless Chromium and Firefox.
 // Run by `npm run test:storybook-static` (which builds storybook-static first).
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
@@ -25,11 +25,6 @@ const server = createServer(async (request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
 const errors: string[] = [];
 // The browser's own request for /favicon.ico (iframe.html opened alone has no icon link) is no error of the story.
 const favicon = (url: string | undefined): boolean => url?.endsWith('/favicon.ico') ?? false;
@@ -50,7 +45,19 @@ async function waitIn<T>(page: Page, check: () => T, what: string, timeout = 20_
   }
 }
 
-try {
+/** Debian's browsers, as the test runner launches them. */
+const browsers: Record<string, () => Promise<Browser>> = {
+  Chromium: () =>
+    puppeteer.launch({
+      executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    }),
+  Firefox: () => puppeteer.launch({ browser: 'firefox', executablePath: process.env['FIREFOX'] ?? '/usr/bin/firefox-esr', headless: true }),
+};
+
+/** Opens the story, signs in through its popup and the worker's consent page, and returns what the token status shows. */
+async function signInWith(browser: Browser): Promise<string | undefined> {
   const page = await browser.newPage();
   watch(page, 'story');
   await page.goto(`${origin}/iframe.html?id=elements-login-button--sign-in-with-service-worker&viewMode=story`);
@@ -62,11 +69,21 @@ try {
   await waitIn(popup, () => location.pathname.endsWith('/sw-mock/oidc/authorize') && !!document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]'), 'the consent page, from the worker');
   await popup.evaluate(() => (document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]') as HTMLButtonElement).click());
   await waitIn(page, () => document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-in', 'the button, signed in');
-  const shown = await page.evaluate(() => document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim());
-  if (!shown?.includes('Signed in as Alice Liddell')) throw new Error(`the token status shows "${shown}"`);
-  if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
-  console.warn(`ok: signed in from the static Storybook on ${origin} through the Service Worker mock provider: "${shown}"`);
+  return page.evaluate(() => document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim());
+}
+
+try {
+  for (const [name, launch] of Object.entries(browsers)) {
+    const browser = await launch();
+    try {
+      const shown = await signInWith(browser);
+      if (!shown?.includes('Signed in as Alice Liddell')) throw new Error(`${name}: the token status shows "${shown}"`);
+      if (errors.length) throw new Error(`${name}: console errors:\n${errors.join('\n')}`);
+      console.warn(`ok: ${name} signed in from the static Storybook on ${origin} through the Service Worker mock provider: "${shown}"`);
+    } finally {
+      await browser.close();
+    }
+  }
 } finally {
-  await browser.close();
   server.close();
 }
