@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { OAuthConsentEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
 import { fill } from '../strings/index.js';
@@ -69,9 +69,12 @@ export class OAuthConsentPopup extends OAuthElement {
   @property({ type: Boolean, reflect: true }) open = false;
 
   @state() private _left = new Set<string>();
-  @query('dialog') private _dialog!: HTMLDialogElement;
 
   readonly #internals = this.attachInternals();
+
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   /** The scopes the user grants as things stand. */
   get granted(): string[] {
@@ -80,8 +83,8 @@ export class OAuthConsentPopup extends OAuthElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && !this._dialog.open && this.isConnected) this._dialog.showModal();
-    if (!this.open && this._dialog.open) this._dialog.close();
+    if (this.open && !this.#dialog.open && this.isConnected) this.#dialog.showModal();
+    if (!this.open && this.#dialog.open) this.#dialog.close();
   }
 
   override render() {
@@ -140,7 +143,7 @@ export class OAuthConsentPopup extends OAuthElement {
   #holdFocus(event: KeyboardEvent): void {
     if (event.key !== 'Tab') return;
     const focusable = 'a[href], input:not([disabled]), button:not([disabled]), select, textarea';
-    const stops = [...this._dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
+    const stops = [...this.#dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
       stop instanceof HTMLSlotElement ? stop.assignedElements({ flatten: true }).flatMap((node) => [node, ...node.querySelectorAll(focusable)].filter((item) => item.matches(focusable)) as HTMLElement[]) : [stop],
     );
     const active = this.shadowRoot?.activeElement ?? document.activeElement;

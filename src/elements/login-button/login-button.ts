@@ -105,11 +105,11 @@ export class OAuthLoginButton extends OAuthElement {
         clientId: this.clientId,
         mode: this.mode,
         dpop: this.dpop,
-        ...(this.scope === undefined ? {} : { scope: this.scope }),
-        ...(this.profile === undefined ? {} : { profile: this.profile }),
-        ...(this.flow === undefined ? {} : { flow: this.flow }),
-        ...(this.tokenEndpoint === undefined ? {} : { tokenEndpoint: this.tokenEndpoint }),
-        ...(this.redirectUri === undefined ? {} : { redirectUri: this.redirectUri }),
+        scope: this.scope,
+        profile: this.profile,
+        flow: this.flow,
+        tokenEndpoint: this.tokenEndpoint,
+        redirectUri: this.redirectUri,
       });
     } catch (error) {
       this.#clients.fail(error);
