@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { OAuthConsentEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
 import { fill } from '../strings/index.js';
@@ -52,23 +51,33 @@ export interface ConsentScope {
 export class OAuthConsentPopup extends OAuthElement {
   static formAssociated = true;
   static override styles = [...OAuthElement.styles, consentPopupStyles];
+  static override properties: PropertyDeclarations = {
+    clientName: { attribute: 'client-name' },
+    clientUri: { attribute: 'client-uri' },
+    logoUri: { attribute: 'logo-uri' },
+    user: {},
+    scopes: { type: Array },
+    partial: { type: Boolean },
+    open: { type: Boolean, reflect: true },
+    _left: { state: true, attribute: false },
+  };
 
   /** The name the client goes by. */
-  @property({ attribute: 'client-name' }) clientName = '';
+  clientName = '';
   /** The client's homepage. */
-  @property({ attribute: 'client-uri' }) clientUri: string | undefined;
+  clientUri: string | undefined;
   /** The client's icon. */
-  @property({ attribute: 'logo-uri' }) logoUri: string | undefined;
+  logoUri: string | undefined;
   /** The user's name, for `{user}` in descriptions. */
-  @property() user = '';
+  user = '';
   /** The requested scopes (JSON in the attribute). */
-  @property({ type: Array }) scopes: ConsentScope[] = [];
+  scopes: ConsentScope[] = [];
   /** The provider allows partial grants: each scope that is not required gets a checkbox. */
-  @property({ type: Boolean }) partial = false;
+  partial = false;
   /** Whether the dialog is shown (modally). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @state() private _left = new Set<string>();
+  private _left = new Set<string>();
 
   readonly #internals = this.attachInternals();
 
