@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { OAuthConsentEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
 import { fill } from '../strings/index.js';
@@ -52,26 +51,39 @@ export interface ConsentScope {
 export class OAuthConsentPopup extends OAuthElement {
   static formAssociated = true;
   static override styles = [...OAuthElement.styles, consentPopupStyles];
+  static override properties: PropertyDeclarations = {
+    clientName: { attribute: 'client-name' },
+    clientUri: { attribute: 'client-uri' },
+    logoUri: { attribute: 'logo-uri' },
+    user: {},
+    scopes: { type: Array },
+    partial: { type: Boolean },
+    open: { type: Boolean, reflect: true },
+    _left: { state: true, attribute: false },
+  };
 
   /** The name the client goes by. */
-  @property({ attribute: 'client-name' }) clientName = '';
+  clientName = '';
   /** The client's homepage. */
-  @property({ attribute: 'client-uri' }) clientUri: string | undefined;
+  clientUri: string | undefined;
   /** The client's icon. */
-  @property({ attribute: 'logo-uri' }) logoUri: string | undefined;
+  logoUri: string | undefined;
   /** The user's name, for `{user}` in descriptions. */
-  @property() user = '';
+  user = '';
   /** The requested scopes (JSON in the attribute). */
-  @property({ type: Array }) scopes: ConsentScope[] = [];
+  scopes: ConsentScope[] = [];
   /** The provider allows partial grants: each scope that is not required gets a checkbox. */
-  @property({ type: Boolean }) partial = false;
+  partial = false;
   /** Whether the dialog is shown (modally). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @state() private _left = new Set<string>();
-  @query('dialog') private _dialog!: HTMLDialogElement;
+  private _left = new Set<string>();
 
   readonly #internals = this.attachInternals();
+
+  get #dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   /** The scopes the user grants as things stand. */
   get granted(): string[] {
@@ -80,8 +92,8 @@ export class OAuthConsentPopup extends OAuthElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && !this._dialog.open && this.isConnected) this._dialog.showModal();
-    if (!this.open && this._dialog.open) this._dialog.close();
+    if (this.open && !this.#dialog.open && this.isConnected) this.#dialog.showModal();
+    if (!this.open && this.#dialog.open) this.#dialog.close();
   }
 
   override render() {
@@ -140,7 +152,7 @@ export class OAuthConsentPopup extends OAuthElement {
   #holdFocus(event: KeyboardEvent): void {
     if (event.key !== 'Tab') return;
     const focusable = 'a[href], input:not([disabled]), button:not([disabled]), select, textarea';
-    const stops = [...this._dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
+    const stops = [...this.#dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
       stop instanceof HTMLSlotElement ? stop.assignedElements({ flatten: true }).flatMap((node) => [node, ...node.querySelectorAll(focusable)].filter((item) => item.matches(focusable)) as HTMLElement[]) : [stop],
     );
     const active = this.shadowRoot?.activeElement ?? document.activeElement;

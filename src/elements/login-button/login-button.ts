@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createClient, isOAuthError, type Flow, type LoginMode, type OAuthClient, type OAuthError, type ProfileId } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
@@ -49,33 +48,48 @@ export function errorText(strings: Strings, error: OAuthError): string {
  */
 export class OAuthLoginButton extends OAuthElement {
   static override styles = [...OAuthElement.styles, loginButtonStyles];
+  static override properties: PropertyDeclarations = {
+    issuer: {},
+    clientId: { attribute: 'client-id' },
+    scope: {},
+    profile: {},
+    flow: {},
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    mode: {},
+    popupFallback: { attribute: 'popup-fallback' },
+    redirectUri: { attribute: 'redirect-uri' },
+    dpop: { type: Boolean },
+    clientName: { attribute: 'client' },
+    state: { reflect: true },
+    _busy: { state: true, attribute: false },
+  };
 
   /** The provider's issuer identifier (a path is resolved against the page). */
-  @property() issuer = '';
+  issuer = '';
   /** The client id registered at the provider. */
-  @property({ attribute: 'client-id' }) clientId = '';
+  clientId = '';
   /** Scopes, separated as the provider wants them; the profile's default when unset. */
-  @property() scope: string | undefined;
+  scope: string | undefined;
   /** A built-in provider profile (`oidc`, `redguy`, `rservice`, `panel`, `gearcode`, `phpapi`); OpenID discovery by default. */
-  @property() profile: ProfileId | undefined;
+  profile: ProfileId | undefined;
   /** `code` (the default) or `implicit`, where the profile offers it. */
-  @property() flow: Flow | undefined;
+  flow: Flow | undefined;
   /** The app's backend route that adds the client secret to the code exchange (see `oauth-elements/server`). */
-  @property({ attribute: 'token-endpoint' }) tokenEndpoint: string | undefined;
+  tokenEndpoint: string | undefined;
   /** Full-page `redirect` or a `popup` window. */
-  @property() mode: LoginMode = 'redirect';
+  mode: LoginMode = 'redirect';
   /** What a blocked popup does: sign in by `redirect` instead, or `none` (say so and stay). */
-  @property({ attribute: 'popup-fallback' }) popupFallback: 'redirect' | 'none' = 'redirect';
+  popupFallback: 'redirect' | 'none' = 'redirect';
   /** Where the provider returns; defaults to this page. */
-  @property({ attribute: 'redirect-uri' }) redirectUri: string | undefined;
+  redirectUri: string | undefined;
   /** Bind the tokens to this browser's key with DPoP (RFC 9449); the provider must support it. */
-  @property({ type: Boolean }) dpop = false;
+  dpop = false;
   /** The name of the page's client: the one this button provides, or follows when it has no issuer. */
-  @property({ attribute: 'client' }) clientName = defaultClientName;
+  clientName = defaultClientName;
   /** The shown state, reflected for styling. */
-  @property({ reflect: true }) state: LoginButtonState = 'signed-out';
+  state: LoginButtonState = 'signed-out';
 
-  @state() private _busy = false;
+  private _busy = false;
 
   readonly #clients = new ClientController(this);
   #unwatch: (() => void) | undefined;
@@ -105,11 +119,11 @@ export class OAuthLoginButton extends OAuthElement {
         clientId: this.clientId,
         mode: this.mode,
         dpop: this.dpop,
-        ...(this.scope === undefined ? {} : { scope: this.scope }),
-        ...(this.profile === undefined ? {} : { profile: this.profile }),
-        ...(this.flow === undefined ? {} : { flow: this.flow }),
-        ...(this.tokenEndpoint === undefined ? {} : { tokenEndpoint: this.tokenEndpoint }),
-        ...(this.redirectUri === undefined ? {} : { redirectUri: this.redirectUri }),
+        scope: this.scope,
+        profile: this.profile,
+        flow: this.flow,
+        tokenEndpoint: this.tokenEndpoint,
+        redirectUri: this.redirectUri,
       });
     } catch (error) {
       this.#clients.fail(error);

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, watchClient } from '../client-registry.js';
@@ -48,17 +47,24 @@ export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' 
  */
 export class OAuthTokenStatus extends OAuthElement {
   static override styles = [...OAuthElement.styles, tokenStatusStyles];
+  static override properties: PropertyDeclarations = {
+    clientName: { attribute: 'client' },
+    variant: { reflect: true },
+    warnBefore: { attribute: 'warn-before', type: Number },
+    state: { reflect: true },
+    _now: { state: true, attribute: false },
+  };
 
   /** The name of the client to follow (the one a login button provides under that name). */
-  @property({ attribute: 'client' }) clientName = defaultClientName;
+  clientName = defaultClientName;
   /** A compact `badge`, or a `detailed` card with the scopes. */
-  @property({ reflect: true }) variant: 'badge' | 'detailed' = 'badge';
+  variant: 'badge' | 'detailed' = 'badge';
   /** Seconds before expiry from which the token counts as expiring soon. */
-  @property({ attribute: 'warn-before', type: Number }) warnBefore = 60;
+  warnBefore = 60;
   /** The shown state, reflected for styling. */
-  @property({ reflect: true }) state: TokenState = 'signed-out';
+  state: TokenState = 'signed-out';
 
-  @state() private _now = Date.now();
+  private _now = Date.now();
 
   readonly #clients = new ClientController(this);
   #unwatch: (() => void) | undefined;
