@@ -30,6 +30,3 @@ export const en = {
 
 /** The strings of one language. */
 export type Strings = typeof en;
-
-/** Another language's strings: each of `en`'s, in its order, so that a lazily loaded language carries no keys. */
-export type Translation = readonly string[];

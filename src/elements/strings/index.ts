@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Strings, type Translation } from './en.js';
+import { en, type Strings } from './en.js';
 
 export type { Strings };
 
@@ -7,7 +7,7 @@ export type { Strings };
 export type Language = 'en' | 'ru' | 'pl' | 'zh';
 
 const packs: Partial<Record<Language, Strings>> = { en };
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Translation>> = {
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
   ru: () => import('./ru.js').then((module) => module.ru),
   pl: () => import('./pl.js').then((module) => module.pl),
   zh: () => import('./zh.js').then((module) => module.zh),
@@ -53,8 +53,8 @@ export class LocaleController implements ReactiveController {
     const language = languageOf(langOf(this.#host));
     const pack = packs[language];
     if (!pack && language !== 'en' && !loading.has(language)) {
-      loading.set(language, loaders[language]().then((texts) => {
-        packs[language] = Object.fromEntries(Object.entries(en).map(([key, english], index) => [key, texts[index] ?? english])) as Strings;
+      loading.set(language, loaders[language]().then((strings) => {
+        packs[language] = strings;
         refresh();
       }));
     }

@@ -1,31 +1,30 @@
-import type { Translation } from './en.js';
+import type { Strings } from './en.js';
 
-/** Russian: the strings of `en`, in its order. */
-export const ru: Translation = [
-  'Войти', // signIn
-  'Выйти', // signOut
-  'Вход…', // signingIn
-  'Выход…', // signingOut
-  'Вы вошли как {user}', // signedInAs
-  'Не удалось войти: {reason}', // signInFailed
-  'Браузер заблокировал окно входа. Разрешите всплывающие окна для этого сайта или войдите снова.', // popupBlocked
-  'Вы не разрешили вход.', // accessDenied
-  'Провайдер недоступен.', // networkError
-  'Вход не выполнен', // signedOut
-  'Вы вошли как {user}, сеанс скоро истечёт', // expiringSoon
-  'Продление сеанса…', // refreshing
-  'Сеанс истёк', // expired
-  'Ошибка сеанса: {reason}', // failed
-  'осталось {time}', // timeLeft
-  '{n} ч', // hours
-  '{n} мин', // minutes
-  '{n} с', // seconds
-  'Разрешения', // scopes
-  'Сеанс хранится только в памяти и закончится при перезагрузке.', // memoryOnly
-  'кто-то', // someone
-  '{client_name} запрашивает:', // asksTo
-  'Разрешить', // allow
-  'Отклонить', // deny
-  'вы', // you
-  'Сайт {client_name}', // homepage
-];
+export const ru: Strings = {
+  signIn: 'Войти',
+  signOut: 'Выйти',
+  signingIn: 'Вход…',
+  signingOut: 'Выход…',
+  signedInAs: 'Вы вошли как {user}',
+  signInFailed: 'Не удалось войти: {reason}',
+  popupBlocked: 'Браузер заблокировал окно входа. Разрешите всплывающие окна для этого сайта или войдите снова.',
+  accessDenied: 'Вы не разрешили вход.',
+  networkError: 'Провайдер недоступен.',
+  signedOut: 'Вход не выполнен',
+  expiringSoon: 'Вы вошли как {user}, сеанс скоро истечёт',
+  refreshing: 'Продление сеанса…',
+  expired: 'Сеанс истёк',
+  failed: 'Ошибка сеанса: {reason}',
+  timeLeft: 'осталось {time}',
+  hours: '{n} ч',
+  minutes: '{n} мин',
+  seconds: '{n} с',
+  scopes: 'Разрешения',
+  memoryOnly: 'Сеанс хранится только в памяти и закончится при перезагрузке.',
+  someone: 'кто-то',
+  asksTo: '{client_name} запрашивает:',
+  allow: 'Разрешить',
+  deny: 'Отклонить',
+  you: 'вы',
+  homepage: 'Сайт {client_name}',
+};

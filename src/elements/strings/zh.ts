@@ -1,31 +1,30 @@
-import type { Translation } from './en.js';
+import type { Strings } from './en.js';
 
-/** Chinese (Simplified): the strings of `en`, in its order. */
-export const zh: Translation = [
-  '登录', // signIn
-  '退出', // signOut
-  '正在登录…', // signingIn
-  '正在退出…', // signingOut
-  '已登录：{user}', // signedInAs
-  '登录失败：{reason}', // signInFailed
-  '浏览器阻止了登录窗口。请允许此网站弹出窗口，或重新登录。', // popupBlocked
-  '您没有允许登录。', // accessDenied
-  '无法连接到身份提供方。', // networkError
-  '未登录', // signedOut
-  '已登录：{user}，即将过期', // expiringSoon
-  '正在续期会话…', // refreshing
-  '会话已过期', // expired
-  '会话错误：{reason}', // failed
-  '剩余 {time}', // timeLeft
-  '{n} 小时', // hours
-  '{n} 分', // minutes
-  '{n} 秒', // seconds
-  '权限', // scopes
-  '会话仅保存在内存中，重新加载后失效。', // memoryOnly
-  '某人', // someone
-  '{client_name} 请求：', // asksTo
-  '允许', // allow
-  '拒绝', // deny
-  '您', // you
-  '{client_name} 的主页', // homepage
-];
+export const zh: Strings = {
+  signIn: '登录',
+  signOut: '退出',
+  signingIn: '正在登录…',
+  signingOut: '正在退出…',
+  signedInAs: '已登录：{user}',
+  signInFailed: '登录失败：{reason}',
+  popupBlocked: '浏览器阻止了登录窗口。请允许此网站弹出窗口，或重新登录。',
+  accessDenied: '您没有允许登录。',
+  networkError: '无法连接到身份提供方。',
+  signedOut: '未登录',
+  expiringSoon: '已登录：{user}，即将过期',
+  refreshing: '正在续期会话…',
+  expired: '会话已过期',
+  failed: '会话错误：{reason}',
+  timeLeft: '剩余 {time}',
+  hours: '{n} 小时',
+  minutes: '{n} 分',
+  seconds: '{n} 秒',
+  scopes: '权限',
+  memoryOnly: '会话仅保存在内存中，重新加载后失效。',
+  someone: '某人',
+  asksTo: '{client_name} 请求：',
+  allow: '允许',
+  deny: '拒绝',
+  you: '您',
+  homepage: '{client_name} 的主页',
+};
