@@ -124,9 +124,12 @@ describe('<oauth-login-button>', () => {
     const button = addButton({ mode: 'popup' });
     button.client = client;
     await until(button, 'signed-out');
-    const logins = new Promise((resolve) => button.addEventListener('oauth-login', resolve, { once: true }));
+    const seen: string[] = [];
+    button.addEventListener('oauth-login', () => seen.push('oauth-login'), { once: true });
+    button.addEventListener('oauth-error', (event) => seen.push(`oauth-error:${event.error.code}`));
     await realClick(inner(button));
-    await logins;
+    await waitFor(() => seen.length > 0, 'an oauth-login or oauth-error event', 15_000);
+    expect(seen).to.deep.equal(['oauth-login']);
     await until(button, 'signed-in');
     const root = button.shadowRoot!;
     expect(root.querySelector('[part="avatar"]')!.getAttribute('src')).to.match(/^data:image\/svg/);
