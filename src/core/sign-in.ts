@@ -85,6 +85,7 @@ export async function signIn(ctx: ClientContext, popup: Window | null, returnTo:
 /**
  * Answers the page's callback: a popup's or frame's is handed to the page waiting for it, one
  * for another client of the page is left to it (`null`); this client's own finishes its sign-in.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  */
 export async function answerCallback(
   ctx: ClientContext,
@@ -112,7 +113,10 @@ export async function answerCallback(
   return completeSignIn(ctx, params, state, signal);
 }
 
-/** Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session. */
+/**
+ * Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ */
 export async function completeSignIn(
   ctx: ClientContext,
   params: CallbackParams,
