@@ -1,21 +1,18 @@
-import { readCallback, withoutCallbackParams, type CallbackParams } from './callback.js';
+import { readCallback, withoutCallbackParams, type CallbackParams } from './callback-url.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
-import { metadataOf } from './metadata.js';
-import { openPopup, relayCallback, waitForCallback } from './popup.js';
-import { refreshSession } from './refresh.js';
-import { sendWithToken } from './resource-request.js';
-import { silentCallback } from './silent-renewal.js';
-import { revokeToken } from './revocation.js';
+import { openPopup } from './popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
-import { finishSignIn, startSignIn, type SignInContext } from './sign-in.js';
+import type { ClientContext } from './sign-in.js';
 import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
 import { pageCallback, releasePageCallback } from './page-callback.js';
-import { peekTransaction, pendingState, takeTransaction, type Transaction } from './transaction.js';
+
+// What runs before the first click or renewal is here; signing in, renewing and signing out load on first use.
+const parts = () => import('./client-parts.js');
 
 /** Options of {@link OAuthClient.login}. */
 export interface LoginOptions {
@@ -47,7 +44,7 @@ const maxTimeout = 2 ** 31 - 1;
 export class OAuthClient extends EventTarget {
   readonly config: ResolvedConfig;
   readonly #store: KeyValueStore;
-  readonly #ctx: SignInContext;
+  readonly #ctx: ClientContext;
   #session: Session | null = null;
   #loaded: Promise<Session | null> | undefined;
   #channel: BroadcastChannel | undefined;
@@ -61,8 +58,12 @@ export class OAuthClient extends EventTarget {
     this.#ctx = {
       config: this.config,
       store: this.#store,
-      metadata: (signal) => metadataOf(this.config, signal),
+      metadata: async (signal) => (await parts()).metadataOf(this.config, signal),
       dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
+      key: this.#key,
+      renewsSilently: this.#renewsSilently,
+      setSession: (session) => this.#setSession(session),
+      adopt: (session) => this.#adopted(session),
     };
   }
 
@@ -110,24 +111,8 @@ export class OAuthClient extends EventTarget {
       }
       if (!params) return null;
       await this.ready();
-      const own = await pendingState(this.#store, absoluteIssuer(this.config.issuer), this.config.clientId);
-      if (params.state === undefined && this.config.profile.echoesState) {
-        // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
-        if (own === undefined) return null;
-        releasePageCallback(target);
-        throw new OAuthError('invalid_state', 'the authorization response has no state');
-      }
-      const state = params.state ?? own;
-      const pending = state === undefined ? undefined : await peekTransaction(this.#store, state);
-      if (state !== undefined && pending && pending.mode !== 'redirect') {
-        // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
-        releasePageCallback(target);
-        relayCallback(target, state);
-        return null;
-      }
-      if (pending && !this.#owns(pending)) return null;
-      releasePageCallback(target);
-      const session = await this.#finish(params, state, options.signal);
+      const session = await (await parts()).answerCallback(this.#ctx, target, params, options.signal);
+      if (!session) return null;
       if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;
         if (sameOriginPath(returnTo)) history.replaceState(history.state, '', returnTo);
@@ -148,16 +133,7 @@ export class OAuthClient extends EventTarget {
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
         if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
-        const { url, transaction } = await startSignIn(this.#ctx, mode, returnTo, {}, options.signal);
-        if (!popup) {
-          location.assign(url);
-          return null;
-        }
-        popup.location.replace(url.href);
-        const href = await waitForCallback(popup, transaction.state, this.config.popupTimeout, options.signal);
-        const params = readCallback(href, !this.config.profile.echoesState);
-        if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
-        return (await this.#finish(params, transaction.state, options.signal)).session;
+        return await (await parts()).signIn(this.#ctx, popup, returnTo, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -188,7 +164,7 @@ export class OAuthClient extends EventTarget {
       await this.getAccessToken(init.signal ? { signal: init.signal } : {});
       const session = this.#session;
       if (!session) throw new OAuthError('login_required', 'nobody is signed in');
-      return sendWithToken(new URL(input, location.href), init, session, this.#ctx.dpop);
+      return (await parts()).sendWithToken(new URL(input, location.href), init, session, this.#ctx.dpop);
     });
   }
 
@@ -198,21 +174,7 @@ export class OAuthClient extends EventTarget {
       const session = await this.ready();
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();
-      if (!session) return;
-      const metadata = await this.#ctx.metadata(options.signal).catch(() => undefined);
-      const revocation = metadata?.revocation_endpoint;
-      if (revocation) {
-        if (session.refreshToken) await revokeToken(revocation, this.config.clientId, session.refreshToken, 'refresh_token', options.signal);
-        await revokeToken(revocation, this.config.clientId, session.accessToken, 'access_token', options.signal);
-      }
-      const endSession = metadata?.end_session_endpoint;
-      if (options.endSession && endSession) {
-        const url = new URL(endSession);
-        url.searchParams.set('client_id', this.config.clientId);
-        if (session.idToken) url.searchParams.set('id_token_hint', session.idToken);
-        if (options.postLogoutRedirectUri) url.searchParams.set('post_logout_redirect_uri', options.postLogoutRedirectUri);
-        location.assign(url);
-      }
+      if (session) await (await parts()).signOutAtProvider(this.#ctx, session, options);
     });
   }
 
@@ -232,16 +194,6 @@ export class OAuthClient extends EventTarget {
     super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
-  async #finish(params: CallbackParams, state: string | undefined, signal?: AbortSignal): Promise<{ session: Session; returnTo: string }> {
-    const transaction = state === undefined ? undefined : await takeTransaction(this.#store, state);
-    if (!transaction || !this.#owns(transaction)) {
-      throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
-    }
-    const session = await finishSignIn(this.#ctx, params, transaction, signal);
-    await this.#setSession(session);
-    return { session, returnTo: transaction.returnTo };
-  }
-
   /** Renews the token once across tabs, and once in this tab however many callers ask. */
   #renew(signal?: AbortSignal): Promise<Session> {
     this.#renewing ??= this.#renewAcrossTabs(signal).finally(() => {
@@ -251,27 +203,9 @@ export class OAuthClient extends EventTarget {
     return this.#renewing;
   }
 
-  /**
-   * The tab that gets the exclusive lock renews; the others wait for it on a shared lock, all at
-   * once, and take what it stored. A renewer that dies releases the lock and the next one tries.
-   */
   async #renewAcrossTabs(signal?: AbortSignal): Promise<Session> {
     this.dispatchEvent(new RenewalEvent('renewing'));
-    const locks = globalThis.navigator?.locks;
-    if (!locks) return this.#renewLocked(signal);
-    const name = `oauth-elements:renew:${this.#key}`;
-    for (;;) {
-      const renewed = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? this.#renewLocked(signal) : null));
-      if (renewed) return renewed;
-      const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () => this.#storedFresh());
-      if (adopted) return adopted;
-    }
-  }
-
-  /** The stored session if it is fresh (another tab renewed it), adopted here. */
-  async #storedFresh(): Promise<Session | null> {
-    const stored = await this.#store.get<unknown>(this.#key);
-    return isSession(stored) && isFresh(stored, this.config.renewBefore) ? this.#adopted(stored) : null;
+    return (await parts()).renewAcrossTabs(this.#ctx, signal);
   }
 
   #adopted(session: Session): Session {
@@ -279,56 +213,9 @@ export class OAuthClient extends EventTarget {
     return session;
   }
 
-  async #renewLocked(signal?: AbortSignal): Promise<Session> {
-    const stored = await this.#store.get<unknown>(this.#key);
-    const current = isSession(stored) ? stored : null;
-    if (current && isFresh(current, this.config.renewBefore)) return this.#adopted(current);
-    if (current?.refreshToken) {
-      const refreshToken = current.refreshToken;
-      return this.#endOnRefusal(async () => {
-        const next = await refreshSession(this.#ctx, { ...current, refreshToken }, signal);
-        await this.#setSession(next);
-        return next;
-      });
-    }
-    if (current && this.#renewsSilently) return this.#endOnRefusal(() => this.#renewSilently(signal));
-    if (current && isFresh(current)) return current;
-    await this.#setSession(null);
-    throw new OAuthError('login_required', 'the session has expired; sign in again');
-  }
-
-  /** A provider's refusal ends the session (`login_required`); a network fault or a 5xx leaves it for a later try. */
-  async #endOnRefusal(renewal: () => Promise<Session>): Promise<Session> {
-    try {
-      return await renewal();
-    } catch (error) {
-      const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
-      if (transient) throw error;
-      await this.#setSession(null);
-      throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
-        error: error.error,
-        errorDescription: error.errorDescription,
-        status: error.status,
-        cause: error,
-      });
-    }
-  }
-
   /** Whether a session without a refresh token is renewed in a hidden frame (OpenID providers, code flow). */
   get #renewsSilently(): boolean {
     return this.config.silentRenew && this.config.profile.discovery && this.config.flow === 'code' && typeof document !== 'undefined';
-  }
-
-  async #renewSilently(signal?: AbortSignal): Promise<Session> {
-    const { url, transaction } = await startSignIn(this.#ctx, 'silent', '/', { prompt: 'none' }, signal);
-    const href = await silentCallback(url, transaction.state, this.config.requestTimeout, signal);
-    const params = readCallback(href, !this.config.profile.echoesState);
-    if (!params) throw new OAuthError('invalid_callback', 'the silent renewal returned no authorization response');
-    return (await this.#finish(params, transaction.state, signal)).session;
-  }
-
-  #owns(transaction: Transaction): boolean {
-    return transaction.issuer === absoluteIssuer(this.config.issuer) && transaction.clientId === this.config.clientId;
   }
 
   async #setSession(session: Session | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { withoutCallbackParams } from './callback.js';
+import { withoutCallbackParams } from './callback-url.js';
 
 /** The page's authorization response, kept once it is scrubbed from the address bar. */
 let kept: string | undefined;

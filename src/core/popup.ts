@@ -9,18 +9,6 @@ interface PopupMessage {
 
 const channelName = 'oauth-elements:popup';
 
-/**
- * Opens an empty popup; call it synchronously inside the user's click so it is not blocked.
- * @see https://html.spec.whatwg.org/multipage/interaction.html#tracking-user-activation
- */
-export function openPopup(name = 'oauth-elements'): Window | null {
-  const width = 480;
-  const height = 640;
-  const left = Math.max(0, (screen.width - width) / 2);
-  const top = Math.max(0, (screen.height - height) / 2);
-  return window.open('about:blank', name, `popup,width=${width},height=${height},left=${left},top=${top}`);
-}
-
 function isPopupMessage(data: unknown, state: string): data is PopupMessage {
   const message = data as Partial<PopupMessage> | null;
   return message?.type === 'oauth-elements:callback' && message.state === state && typeof message.href === 'string';

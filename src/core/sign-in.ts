@@ -1,12 +1,17 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
-import type { CallbackParams } from './callback.js';
+import { readCallback, type CallbackParams } from './callback-url.js';
 import { absoluteIssuer, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
+import { OAuthError } from './errors.js';
+import { releasePageCallback } from './page-callback.js';
 import { pushAuthorizationRequest } from './par.js';
+import { relayCallback, waitForCallback } from './popup.js';
 import type { Session } from './session.js';
 import type { KeyValueStore } from './store.js';
-import { createTransaction, saveTransaction, type Transaction, type TransactionMode } from './transaction.js';
+import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import type { DpopSigner } from './dpop.js';
+
+// Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
 /** What signing in needs from the client. */
 export interface SignInContext {
@@ -15,6 +20,18 @@ export interface SignInContext {
   metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
   /** Set when the client binds its tokens with DPoP. */
   dpop?: DpopSigner | undefined;
+}
+
+/** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */
+export interface ClientContext extends SignInContext {
+  /** The key its session is stored under. */
+  readonly key: string;
+  /** Whether a session without a refresh token is renewed in a hidden frame. */
+  readonly renewsSilently: boolean;
+  /** Stores the session (or removes it), tells the other tabs and the listeners. */
+  setSession(session: Session | null): Promise<void>;
+  /** Takes a session another tab stored, telling the listeners if it is new here. */
+  adopt(session: Session): Session;
 }
 
 /**
@@ -48,10 +65,81 @@ export async function startSignIn(
 }
 
 /**
+ * Sends the user to the provider: the page leaves (`popup` null), or the popup, already open,
+ * goes there and the session comes back from its callback.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ */
+export async function signIn(ctx: ClientContext, popup: Window | null, returnTo: string, signal?: AbortSignal): Promise<Session | null> {
+  const { url, transaction } = await startSignIn(ctx, popup ? 'popup' : 'redirect', returnTo, {}, signal);
+  if (!popup) {
+    location.assign(url);
+    return null;
+  }
+  popup.location.replace(url.href);
+  const href = await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal);
+  const params = readCallback(href, !ctx.config.profile.echoesState);
+  if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
+  return (await completeSignIn(ctx, params, transaction.state, signal)).session;
+}
+
+/**
+ * Answers the page's callback: a popup's or frame's is handed to the page waiting for it, one
+ * for another client of the page is left to it (`null`); this client's own finishes its sign-in.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ */
+export async function answerCallback(
+  ctx: ClientContext,
+  href: string,
+  params: CallbackParams,
+  signal?: AbortSignal,
+): Promise<{ session: Session; returnTo: string } | null> {
+  const own = await pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId);
+  if (params.state === undefined && ctx.config.profile.echoesState) {
+    // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
+    if (own === undefined) return null;
+    releasePageCallback(href);
+    throw new OAuthError('invalid_state', 'the authorization response has no state');
+  }
+  const state = params.state ?? own;
+  const pending = state === undefined ? undefined : await peekTransaction(ctx.store, state);
+  if (state !== undefined && pending && pending.mode !== 'redirect') {
+    // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
+    releasePageCallback(href);
+    relayCallback(href, state);
+    return null;
+  }
+  if (pending && !owns(ctx.config, pending)) return null;
+  releasePageCallback(href);
+  return completeSignIn(ctx, params, state, signal);
+}
+
+/**
+ * Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ */
+export async function completeSignIn(
+  ctx: ClientContext,
+  params: CallbackParams,
+  state: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ session: Session; returnTo: string }> {
+  const transaction = state === undefined ? undefined : await takeTransaction(ctx.store, state);
+  if (!transaction || !owns(ctx.config, transaction)) {
+    throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
+  }
+  const session = await finishSignIn(ctx, params, transaction, signal);
+  await ctx.setSession(session);
+  return { session, returnTo: transaction.returnTo };
+}
+
+const owns = (config: ResolvedConfig, transaction: Transaction): boolean =>
+  transaction.issuer === absoluteIssuer(config.issuer) && transaction.clientId === config.clientId;
+
+/**
  * Checks an authorization response against its transaction and turns it into a session: the code
  * exchanged (with the PKCE verifier), or the implicit token taken from the fragment; the id_token
  * verified; the user read. Nothing is stored here. The code loads when a response comes back, so
- * a page that only shows the button does not carry it.
+ * a sign-in waiting for its popup does not carry it yet.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
 export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {

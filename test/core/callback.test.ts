@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { checkCallback, codeOf as responseCode, implicitTokenOf, readCallback, withoutCallbackParams } from '../../src/core/callback.js';
+import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../src/core/callback.js';
+import { readCallback, withoutCallbackParams } from '../../src/core/callback-url.js';
 import type { ProviderMetadata } from '../../src/core/discovery.js';
 import { OAuthError } from '../../src/core/errors.js';
 
