@@ -57,10 +57,18 @@ export async function startSignIn(
     returnTo,
   });
   let params = await authorizationParams(ctx.config, transaction, extra);
+  // The transaction is stored while the request is pushed; a refused push takes it back.
+  const saved = saveTransaction(ctx.store, transaction);
+  saved.catch(() => undefined);
   if (metadata.pushed_authorization_request_endpoint) {
-    params = await pushAuthorizationRequest(metadata.pushed_authorization_request_endpoint, params, signal);
+    try {
+      params = await pushAuthorizationRequest(metadata.pushed_authorization_request_endpoint, params, signal);
+    } catch (error) {
+      await saved.then(() => takeTransaction(ctx.store, transaction.state)).catch(() => undefined);
+      throw error;
+    }
   }
-  await saveTransaction(ctx.store, transaction);
+  await saved;
   return { url: authorizationUrl(metadata, params), transaction };
 }
 

@@ -46,9 +46,11 @@ const pendingKeyOf = (issuer: string, clientId: string): string => `txn-pending:
 export async function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
   const pendingKey = pendingKeyOf(transaction.issuer, transaction.clientId);
   const older = await store.get<string>(pendingKey);
-  if (older !== undefined) await store.delete(keyOf(older));
-  await store.set(keyOf(transaction.state), transaction);
-  await store.set(pendingKey, transaction.state);
+  await Promise.all([
+    older !== undefined && store.delete(keyOf(older)),
+    store.set(keyOf(transaction.state), transaction),
+    store.set(pendingKey, transaction.state),
+  ]);
 }
 
 /** The state of the one pending sign-in of a client. */
