@@ -9,10 +9,19 @@ interface PopupMessage {
 
 const channelName = 'oauth-elements:popup';
 
+/** The page's receipt for a callback that came over the BroadcastChannel, so the popup may close. */
+interface Receipt {
+  type: 'oauth-elements:received';
+  state: string;
+}
+
 function isPopupMessage(data: unknown, state: string): data is PopupMessage {
   const message = data as Partial<PopupMessage> | null;
   return message?.type === 'oauth-elements:callback' && message.state === state && typeof message.href === 'string';
 }
+
+/** How long a popup cut off from its page waits for the receipt before closing all the same. */
+const receiptWait = 2000;
 
 /**
  * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
@@ -49,7 +58,9 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
     };
     const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
     channel.onmessage = (event) => {
-      if (isPopupMessage(event.data, state)) finish(null, event.data.href);
+      if (!isPopupMessage(event.data, state)) return;
+      channel.postMessage({ type: 'oauth-elements:received', state } satisfies Receipt);
+      finish(null, event.data.href);
     };
     window.addEventListener('message', onMessage);
     window.addEventListener('blur', onBlur);
@@ -66,13 +77,23 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
   });
 }
 
-/** Sends a callback URL from a popup or hidden frame to the page that started the sign-in; a popup then closes. */
+/**
+ * Sends a callback URL from a popup or hidden frame to the page that started the sign-in; a popup
+ * then closes. One cut off from its page closes on the page's receipt, so the message is not lost with it.
+ */
 export function relayCallback(href: string, state: string): void {
   const message: PopupMessage = { type: 'oauth-elements:callback', state, href };
   const channel = new BroadcastChannel(channelName);
-  channel.postMessage(message);
-  channel.close();
   const starter = (window.opener as Window | null) ?? (window.parent !== window ? window.parent : null);
   starter?.postMessage(message, location.origin);
-  if (window.opener || window.parent === window) window.close();
+  const close = (): void => {
+    clearTimeout(timer);
+    channel.close();
+    if (window.opener || window.parent === window) window.close();
+  };
+  const timer = setTimeout(close, starter ? 0 : receiptWait);
+  channel.onmessage = (event: MessageEvent<Partial<Receipt> | null>) => {
+    if (event.data?.type === 'oauth-elements:received' && event.data.state === state) close();
+  };
+  channel.postMessage(message);
 }
