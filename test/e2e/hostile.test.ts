@@ -116,6 +116,21 @@ describe('hostile callbacks are refused before any token request, and nothing is
   });
 });
 
+describe('a pushed authorization request the provider refuses', () => {
+  it('ends in a typed error, sends no one to the provider, and leaves no transaction behind', async () => {
+    const app = await open({ redirectUri: `${location.origin}/not-registered.html` });
+    const failure = await app.window.appClient.login({ mode: 'redirect' }).then(
+      () => 'no error',
+      (error: { code?: string; status?: number }) => `${error.code} ${error.status}`,
+    );
+    expect(failure).to.equal('provider_error 400');
+    expect(app.window.location.pathname).to.equal(appPath);
+    const database = createStore('oauth-elements', 'kv');
+    expect(await get(`txn-pending:${issuer} ${app.clientId}`, database), 'no pending transaction').to.equal(undefined);
+    await expectNothingLeft(app);
+  });
+});
+
 const responseCases: [string, Record<string, unknown>, string][] = [
   ['a 500 from the token endpoint', { next: 'token', fault: 'server_error' }, 'provider_error'],
   ['a token response that is not JSON', { next: 'token', fault: 'malformed' }, 'invalid_token_response'],
