@@ -53,6 +53,22 @@ describe('sign-in through the real mock provider', () => {
     await waitFor(() => popup.closed, 'the popup to close');
   });
 
+  it('gives two pages signing in at once a popup each, and signs both in', async () => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    const [first, second] = [await openApp({ mode: 'popup' }), await openApp({ mode: 'popup' })];
+    const [firstPopups, secondPopups] = [watchPopups(first), watchPopups(second)];
+    await clickButton(first);
+    const firstPopup = await waitFor(() => firstPopups[0], 'the first popup');
+    await waitFor(() => firstPopup.document.querySelector('oauth-consent-popup'), 'the first consent page');
+    await clickButton(second);
+    const secondPopup = await waitFor(() => secondPopups[0], 'the second popup');
+    expect(secondPopup, 'a window of its own').to.not.equal(firstPopup);
+    await decideConsent(() => secondPopup);
+    await decideConsent(() => firstPopup);
+    await expectSignedIn(second);
+    await expectSignedIn(first);
+  });
+
   it("fetches the provider's keys while the code is exchanged, not after", async () => {
     const clientId = await registerClient([appPath]);
     await control({ command: 'scenario', scenario: { next: 'token', clientId, delay: 400 } });
