@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { createMockProvider } from './src/mock-provider/provider.ts';
+import { defaultUsers } from './src/mock-provider/state.ts';
 import { testRunnerMiddleware } from './src/mock-provider/test-runner-middleware.ts';
 import { createServer } from 'node:net';
 import { realProvider } from './test/e2e/_real-provider.ts';
@@ -16,8 +17,12 @@ const port = await new Promise((resolve) => {
   });
 });
 
-/** The same handler Vite serves, mounted in the test runner's server at /mock. */
-const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts' });
+/**
+ * The same handler Vite serves, mounted in the test runner's server at /mock. Both browsers share it,
+ * so its users are fixed here, not changed by a test (Carol has a picture, for the login button's).
+ */
+const carol = { sub: 'carol', name: 'Carol Danvers', email: 'carol@example.com', picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' };
+const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts', users: [...defaultUsers, carol] });
 
 const chromiumArgs = [
   '--no-sandbox',

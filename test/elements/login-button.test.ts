@@ -7,12 +7,6 @@ import { returnToPage } from '../_focus.js';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { popupClient, realClick, recordPopups, signedInClient, textOf } from './_sign-in.js';
 
-const users = [
-  { sub: 'alice', name: 'Alice Liddell', email: 'alice@example.com', email_verified: true },
-  { sub: 'bob', name: 'Bob Builder', email: 'bob@example.com', email_verified: true },
-  { sub: 'carol', name: 'Carol Danvers', email: 'carol@example.com', picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' },
-];
-
 function addButton(attributes: Record<string, string> = {}, parent: ParentNode = document.body, content = ''): OAuthLoginButton {
   const button = document.createElement('oauth-login-button');
   for (const [name, value] of Object.entries(attributes)) button.setAttribute(name, value);
@@ -53,8 +47,6 @@ async function readyButton(attributes: Record<string, string> = {}) {
 }
 
 describe('<oauth-login-button>', () => {
-  before(() => control({ command: 'users', users }));
-  after(() => control({ command: 'users', users: users.slice(0, 2) }));
   afterEach(() => document.querySelectorAll('oauth-login-button, .fixture').forEach((node) => node.remove()));
 
   it('makes its client from attributes and offers sign-in while signed out', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { createMockProvider } from '../../src/mock-provider/provider.js';
 import { authorize, control, issuer, registerClient, requestsOf, tokenRequest } from '../_mock.js';
 
 const callback = `${location.origin}/test/_callback.html`;
@@ -59,6 +60,21 @@ describe('mock provider: scripting over /mock/__control', () => {
     expect(url.pathname).to.equal('/test/_callback.html');
     expect(url.searchParams.get('code')).to.be.a('string');
     expect(url.searchParams.get('state')).to.equal('q');
+  });
+
+  it('sets the users a profile signs in, which its consent page offers (a provider of the test\'s own: the served one is shared)', async () => {
+    const provider = createMockProvider();
+    const client = provider.registerClient({ client_name: 'Users', redirect_uris: [callback], token_endpoint_auth_method: 'none' });
+    const users = [{ sub: 'dora', name: 'Dora Explorer', email: 'dora@example.com' }];
+    const set = await provider(new Request(`${location.origin}/mock/__control`, { method: 'POST', body: JSON.stringify({ command: 'users', users }) }));
+    expect(set.status).to.equal(200);
+    const query = new URLSearchParams({
+      response_type: 'code', client_id: client.client_id, redirect_uri: callback, scope: 'openid', state: 's', nonce: 'n',
+      code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256',
+    });
+    const page = await (await provider(new Request(`${location.origin}/mock/oidc/authorize?${query}`))).text();
+    expect(page).to.include('Dora Explorer');
+    expect(page).not.to.include('Alice Liddell');
   });
 
   it('logs every request with its client and grant type', async () => {
