@@ -2,8 +2,6 @@ import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
 import type { CallbackParams } from './callback-url.js';
 
-export type { CallbackParams } from './callback-url.js';
-
 /**
  * Checks the issuer of an authorization response and turns a provider's error into an {@link OAuthError}.
  * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4

@@ -1,4 +1,5 @@
-import { checkCallback, codeOf, implicitTokenOf, type CallbackParams } from './callback.js';
+import { checkCallback, codeOf, implicitTokenOf } from './callback.js';
+import type { CallbackParams } from './callback-url.js';
 import { scopesOf } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
