@@ -37,15 +37,11 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
     const channel = new BroadcastChannel(channelName);
     let closedSince = 0;
     let focusLeft = false;
-    const onBlur = (): void => {
-      focusLeft = true;
-    };
     const finish = (error: OAuthError | null, href?: string): void => {
       clearInterval(poll);
       clearTimeout(timer);
       channel.close();
       window.removeEventListener('message', onMessage);
-      window.removeEventListener('blur', onBlur);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         if (!popup.closed) popup.close();
@@ -63,7 +59,6 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
       finish(null, event.data.href);
     };
     window.addEventListener('message', onMessage);
-    window.addEventListener('blur', onBlur);
     signal?.addEventListener('abort', onAbort);
     // A popup that relays then closes itself may close before its message lands: allow a moment.
     const poll = setInterval(() => {
