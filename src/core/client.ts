@@ -110,8 +110,8 @@ export class OAuthClient extends EventTarget {
         throw error;
       }
       if (!params) return null;
-      await this.ready();
-      const session = await (await parts()).answerCallback(this.#ctx, target, params, options.signal);
+      // The stored session loads while the callback is answered; the new one is stored after it (#setSession).
+      const [, session] = await Promise.all([this.ready(), parts().then((loaded) => loaded.answerCallback(this.#ctx, target, params, options.signal))]);
       if (!session) return null;
       if (typeof location !== 'undefined' && withoutCallbackParams(target) === location.href) {
         const returnTo = session.returnTo;
@@ -219,6 +219,7 @@ export class OAuthClient extends EventTarget {
   }
 
   async #setSession(session: Session | null): Promise<void> {
+    await this.#loaded;
     if (session) await this.#store.set(this.#key, session);
     else await this.#store.delete(this.#key);
     this.#channel?.postMessage({ key: this.#key });

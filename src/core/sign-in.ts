@@ -101,7 +101,10 @@ export async function answerCallback(
   params: CallbackParams,
   signal?: AbortSignal,
 ): Promise<{ session: Session; returnTo: string } | null> {
-  const own = await pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId);
+  const [own, echoed] = await Promise.all([
+    pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId),
+    params.state === undefined ? undefined : peekTransaction(ctx.store, params.state),
+  ]);
   if (params.state === undefined && ctx.config.profile.echoesState) {
     // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
     if (own === undefined) return null;
@@ -109,7 +112,7 @@ export async function answerCallback(
     throw new OAuthError('invalid_state', 'the authorization response has no state');
   }
   const state = params.state ?? own;
-  const pending = state === undefined ? undefined : await peekTransaction(ctx.store, state);
+  const pending = params.state !== undefined ? echoed : state === undefined ? undefined : await peekTransaction(ctx.store, state);
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
