@@ -66,8 +66,7 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
 
 /** Reads and deletes a transaction: state is single-use. */
 export async function takeTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await store.get<Transaction>(keyOf(state));
-  await store.delete(keyOf(state));
+  const [transaction] = await Promise.all([store.get<Transaction>(keyOf(state)), store.delete(keyOf(state))]);
   if (transaction && (await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
     await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
   }
