@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backToPage, leavePage } from '../_focus.js';
-import { appPath, clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
+import { appPath, clickButton, decideConsent, deliver, openApp, watchPopups, type App } from './_harness.js';
 
 const database = createStore('oauth-elements', 'kv');
 const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, database);
@@ -95,6 +95,20 @@ describe('sign-in through the real mock provider', () => {
     const fetched = app.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
     expect(fetched.filter((path) => path.endsWith('/openid-configuration') || path.endsWith('/jwks'))).to.deep.equal([]);
     expect(fetched.filter((path) => path.endsWith('/token'))).to.have.length(1);
+  });
+
+  it('signs in again over a stored session: the new user replaces the old one in the page and in storage', async () => {
+    const clientId = await registerClient([appPath]);
+    await control({ command: 'sign_in_as', sub: 'alice', clientId });
+    const app = await openApp({ clientId, fromScript: true, mode: 'redirect' });
+    app.window.appClient.login().catch(() => undefined);
+    await waitFor(() => app.window.appClient?.session?.user?.sub === 'alice', 'the first sign-in');
+    await control({ command: 'sign_in_as', sub: 'bob', clientId });
+    // The callback page reads Alice's stored session while it answers Bob's callback.
+    app.window.appClient.login().catch(() => undefined);
+    await waitFor(() => app.window.appClient?.session?.user?.sub === 'bob', 'the second sign-in');
+    await deliver(app, appPath);
+    expect((await app.window.appClient.ready())?.user?.sub, 'the session stored last').to.equal('bob');
   });
 
   it('signs out: storage is cleared and the access token is revoked at the provider', async () => {
