@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { createMockProvider } from '../src/mock-provider/provider.ts';
 import { handleNode } from '../src/mock-provider/node-adapter.ts';
-import { allSizes } from './sizes.mjs';
+import { allSizes, attribution } from './sizes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const libs = ['kit', 'oidc-client-ts', 'oauth4webapi'];
@@ -17,6 +17,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const out = mkdtempSync(join(tmpdir(), 'oauth-bench-'));
 await build({ entryPoints: libs.map((lib) => join(root, 'bench/pages', `${lib}.ts`)), bundle: true, format: 'esm', outdir: out, target: 'es2022', logLevel: 'warning' });
 for (const lib of libs) writeFileSync(join(out, `${lib}.html`), `<!doctype html><meta charset="utf-8"><title>${lib}</title><script type="module" src="/${lib}.js"></script>`);
+// The floor under every reload figure: how long this browser takes from navigation to a page's first module script.
+writeFileSync(join(out, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module">globalThis.benchState = { ready: true, token: "none", at: performance.now() };</script>');
 
 const provider = createMockProvider();
 const server = createServer(async (req, res) => {
@@ -125,6 +127,18 @@ for (const lib of ['kit', 'oidc-client-ts']) {
   results.reload[lib] = stats(reloads);
   await context.close();
 }
+{
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/blank.html`);
+  const reloads = [];
+  for (let i = 0; i < 10; i += 1) {
+    await page.reload();
+    reloads.push((await settled(page)).at);
+  }
+  results.reload.floor = stats(reloads);
+  await context.close();
+}
 
 // 3. Refresh grants per expiry with N tabs (one context, N pages, each its own client), 4 s tokens.
 const lifetime = 4;
@@ -171,6 +185,7 @@ await browser.close();
 clearInterval(sampler);
 server.close();
 results.sizes = await allSizes();
+results.attribution = await attribution();
 writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 
 // The table.
@@ -193,6 +208,12 @@ const lines = [
   `| @auth0/auth0-spa-js, same job | ${kib(sizes['auth0-spa-js'].initial)} | ${kib(sizes['auth0-spa-js'].all)} |`,
   `| oauth4webapi, same job by hand (no signature check, by design) | ${kib(sizes.oauth4webapi.initial)} | ${kib(sizes.oauth4webapi.all)} |`,
   '',
+  `Where the drop-in's bytes go: everything, lazy parts included, bundled as one file (${kib(results.attribution.whole)}; split into chunks it is ${kib(sizes.dropIn.all)}, each chunk gzipped on its own). Each row is what that part adds to the one file's gzip size; the parts compress together, so the rows add up to about the whole.`,
+  '',
+  '| part | adds (gzip) |',
+  '| --- | ---: |',
+  ...results.attribution.rows.map(({ part, bytes }) => `| ${part} | ${kib(bytes)} |`),
+  '',
   `## Sign-in, press → token (${runs} interleaved runs, each in a fresh browser context)`,
   '',
   '| library, flow | median (min–max) | ratio to the kit by redirect | requests, first sign-in | requests, second sign-in from the same page |',
@@ -204,6 +225,7 @@ const lines = [
   '| library | cached token, µs per call (median of 25 × 200 calls, min–max) | after a reload, ms from navigation to the first token (10 reloads) |',
   '| --- | --- | --- |',
   ...Object.keys(results.cached).map((lib) => `| ${lib} | ${results.cached[lib].median.toFixed(1)} µs (${results.cached[lib].min.toFixed(1)}–${results.cached[lib].max.toFixed(1)}) | ${ms(results.reload[lib])} |`),
+  `| a blank page, no library: its first module script runs (the floor under both) | – | ${ms(results.reload.floor)} |`,
   '',
   `## Refresh grants per token expiry (${lifetime} s tokens renewed 2 s early, 8 s watched, each tab its own client; oidc-client-ts: automaticSilentRenew with the refresh token, user in localStorage; the mock rotates refresh tokens and refuses a reused one)`,
   '',

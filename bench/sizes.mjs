@@ -1,5 +1,6 @@
 // Gzip sizes (minified, gzip -9 -n): the drop-in as built, and each library bundled by rolldown (Vite 8's bundler) for one job.
 import { spawnSync } from 'node:child_process';
+import { decode } from '@jridgewell/sourcemap-codec';
 import { rolldown } from 'rolldown';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -60,3 +61,55 @@ export async function allSizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(JSON.stringify(await allSizes(), null, 2));
+
+/** Which part of the kit a source file belongs to, for {@link attribution}. */
+const partOf = (source) => {
+  const path = source.replace(/\\/g, '/');
+  const area = [
+    [/node_modules\/jose\//, 'jose (id_token signatures)'],
+    [/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//, 'lit'],
+    [/node_modules\/idb-keyval\//, 'idb-keyval'],
+    [/elements\/strings\/(ru|pl|zh)\.ts$/, 'elements: ru, pl and zh strings'],
+    [/elements\/consent-popup\//, 'elements: consent popup'],
+    [/elements\/login-button\//, 'elements: login button'],
+    [/elements\/token-status\//, 'elements: token status'],
+    [/elements\/|oauth-elements\.ts$/, 'elements: English strings, controller, events, theme'],
+    [/core\/(dpop|dpop-key)\.ts$/, 'core: DPoP'],
+    [/core\/(id-token|at-hash)\.ts$/, 'core: id_token checks (the kit\'s own)'],
+    [/core\/(store|sealed-store|seal|stored-key|tab-cache)\.ts$/, 'core: storage and sealing'],
+    [/core\/(config|profiles\/.*)\.ts$/, 'core: configuration and provider profiles'],
+    [/core\/(authorization-request|callback|callback-url|sign-in|sign-in-finish|transaction|pkce|par|popup|popup-window|page-callback)\.ts$/, 'core: sign-in, callback, popup, PAR'],
+    [/core\/(token-endpoint|refresh|renewal|silent-renewal|session|revocation|sign-out|userinfo)\.ts$/, 'core: tokens, renewal, sign-out, UserInfo'],
+    [/core\//, 'core: client, discovery, HTTP, errors, events'],
+  ].find(([pattern]) => pattern.test(path));
+  return area ? area[1] : 'other';
+};
+
+/**
+ * Where the drop-in's bytes go: the drop-in with every lazy part bundled as one file, and what each
+ * part adds to its gzip size (the whole, gzipped with and without that part's bytes). The parts
+ * compress together, so they add up to about the whole, not exactly.
+ */
+export async function attribution() {
+  const bundle = await rolldown({ input: join(root, 'src/oauth-elements.ts'), platform: 'browser', logLevel: 'silent', resolve: { conditionNames: ['production', 'browser', 'import', 'default'] } });
+  const { output } = await bundle.generate({ format: 'es', minify: true, codeSplitting: false, sourcemap: true });
+  await bundle.close();
+  const { code, map } = output[0];
+  const owner = new Array(code.length).fill(-1);
+  let offset = 0;
+  const lines = code.split('\n');
+  decode(map.mappings).forEach((segments, line) => {
+    segments.forEach((segment, i) => {
+      const end = i + 1 < segments.length ? segments[i + 1][0] : lines[line].length;
+      if (segment.length > 1) owner.fill(segment[1], offset + segment[0], offset + end);
+    });
+    offset += lines[line].length + 1;
+  });
+  const parts = map.sources.map(partOf);
+  const whole = gzip(code);
+  const rows = [...new Set(parts)].map((part) => {
+    const without = [...code].filter((_, i) => owner[i] < 0 || parts[owner[i]] !== part).join('');
+    return { part, bytes: whole - gzip(without) };
+  });
+  return { whole, rows: rows.sort((a, b) => b.bytes - a.bytes) };
+}
