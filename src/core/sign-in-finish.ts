@@ -11,7 +11,7 @@ import { checkTokenResponse, requestToken, type TokenResponse } from './token-en
 import type { Transaction } from './transaction.js';
 import { fetchUserInfo } from './userinfo.js';
 
-// Loaded by `sign-in.ts` when an authorization response comes back.
+// The second half of a sign-in (`sign-in.ts`), loaded with it as part of `client-parts.ts`.
 
 /**
  * Checks an authorization response against its transaction and turns it into a session: the code

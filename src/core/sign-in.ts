@@ -10,6 +10,7 @@ import type { Session } from './session.js';
 import type { KeyValueStore } from './store.js';
 import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import type { DpopSigner } from './dpop.js';
+import { finishSignIn } from './sign-in-finish.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
@@ -112,7 +113,7 @@ export async function answerCallback(
     throw new OAuthError('invalid_state', 'the authorization response has no state');
   }
   const state = params.state ?? own;
-  const pending = params.state !== undefined ? echoed : state === undefined ? undefined : await peekTransaction(ctx.store, state);
+  const pending = echoed ?? (state === undefined ? undefined : await peekTransaction(ctx.store, state));
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
@@ -145,14 +146,3 @@ export async function completeSignIn(
 
 const owns = (config: ResolvedConfig, transaction: Transaction): boolean =>
   transaction.issuer === absoluteIssuer(config.issuer) && transaction.clientId === config.clientId;
-
-/**
- * Checks an authorization response against its transaction and turns it into a session: the code
- * exchanged (with the PKCE verifier), or the implicit token taken from the fragment; the id_token
- * verified; the user read. Nothing is stored here. The code loads when a response comes back, so
- * a sign-in waiting for its popup does not carry it yet.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
- */
-export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {
-  return (await import('./sign-in-finish.js')).finishSignIn(ctx, params, transaction, signal);
-}
