@@ -6,7 +6,7 @@ import { dropInSizes, entrySizes } from '../bench/sizes.mjs';
 const KiB = 1024;
 const budgets = [
   ['before the login button is usable (dist/oauth-elements.js and what it imports statically)', (sizes) => sizes.initial, 16 * KiB, 16 * KiB],
-  ['everything, the lazy chunks included (sign-in, renewal and sign-out, jose, DPoP, sealing, consent element, languages)', (sizes) => sizes.all, 26 * KiB, 31.55 * KiB],
+  ['everything, the lazy chunks included (sign-in, renewal and sign-out, jose, DPoP, sealing, consent element, languages)', (sizes) => sizes.all, 26 * KiB, 31.56 * KiB],
 ];
 
 const dropIn = dropInSizes();

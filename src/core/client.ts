@@ -142,6 +142,14 @@ export class OAuthClient extends EventTarget {
   }
 
   /**
+   * Loads what a sign-in or sign-out needs (its code and the provider's metadata) ahead of the press,
+   * so that the press goes straight to the provider. Always resolves: a failure shows at the press.
+   */
+  async prepare(): Promise<void> {
+    await this.#ctx.metadata().catch(() => undefined);
+  }
+
+  /**
    * A valid access token, renewed first when it is about to expire (once across tabs);
    * `login_required` when nobody is signed in or the session cannot be renewed.
    */

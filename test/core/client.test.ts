@@ -47,6 +47,15 @@ describe('client', () => {
     }
   });
 
+  it('prepare() resolves even when the provider cannot be reached; the sign-in then reports the failure', async () => {
+    const client = createClient({ issuer: 'http://127.0.0.1:9/unreachable', clientId });
+    const errors = errorsOf(client);
+    expect(await client.prepare()).to.equal(undefined);
+    expect(errors, 'no error event for a preparation').to.deep.equal([]);
+    expect(await failureOf(client.login({ mode: 'redirect' }))).to.equal('network_error');
+    expect(errors).to.deep.equal(['network_error']);
+  });
+
   it('answers login_required for a token when nobody is signed in', async () => {
     const client = createClient({ issuer, clientId, scope: 'openid email' });
     expect(await failureOf(client.getAccessToken())).to.equal('login_required');

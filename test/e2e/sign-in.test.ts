@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { sendMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backToPage, leavePage } from '../_focus.js';
@@ -85,6 +86,23 @@ describe('sign-in through the real mock provider', () => {
     const [keys] = timing('/jwks');
     expect(token && keys, 'one token request and one JWKS request').to.not.equal(undefined);
     expect(keys!.responseEnd, 'the keys arrived before the token response').to.be.lessThan(token!.responseEnd);
+  });
+
+  it('fetches discovery when the pointer reaches the button, so that the press goes straight to the provider', async () => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('oauth-elements:discovery:')) sessionStorage.removeItem(key);
+    const app = await openApp({ mode: 'popup' });
+    const discoveries = () => app.window.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/openid-configuration')).length;
+    expect(discoveries(), 'nothing fetched before the pointer comes').to.equal(0);
+    const frameBox = app.frame.getBoundingClientRect();
+    const box = app.button().shadowRoot.querySelector('button')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)] });
+    await waitFor(() => discoveries() === 1, 'discovery on hover');
+    const popups = watchPopups(app);
+    await clickButton(app);
+    const popup = await waitFor(() => popups[0], 'the popup');
+    await decideConsent(() => popup);
+    await expectSignedIn(app);
+    expect(discoveries(), 'the press fetched no discovery again').to.equal(1);
   });
 
   it('fetches discovery and the JWKS once per tab: the page the redirect brings back fetches neither', async () => {

@@ -169,7 +169,7 @@ export class OAuthLoginButton extends OAuthElement {
         ? html`${this.#avatar(who, user?.picture)}${who ? html`<span part="name">${who}</span>` : nothing}<slot name="signed-in">${strings.signOut}</slot>`
         : html`<slot>${strings.signIn}</slot>`;
     const said = busy ? '' : session ? fill(strings.signedInAs, { user: who || strings.someone }) : '';
-    return html`<button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} ?disabled=${!this.client || this.#loading} @click=${this.#onClick}>${label}</button
+    return html`<button part="button" type="button" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} ?disabled=${!this.client || this.#loading} @click=${this.#onClick} @pointerenter=${this.#prepare} @focus=${this.#prepare}>${label}</button
       ><span class="sr-only" role="status">${said}</span>${error ? html`<span part="error" role="alert">${errorText(strings, error)}</span>` : nothing}`;
   }
 
@@ -177,6 +177,11 @@ export class OAuthLoginButton extends OAuthElement {
     if (picture) return html`<img part="avatar" src=${picture} alt="" width="24" height="24">`;
     const initials = who.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => word[0]?.toUpperCase()).join('');
     return initials ? html`<span part="avatar" aria-hidden="true">${initials}</span>` : nothing;
+  }
+
+  /** The pointer or the focus on the button: the client loads what the press will need. */
+  #prepare(): void {
+    void this.client?.prepare();
   }
 
   #onClick(): void {
