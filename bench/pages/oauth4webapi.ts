@@ -2,13 +2,48 @@ import * as oauth from 'oauth4webapi';
 import { exposeBench } from './_bench.js';
 
 // A minimal hand-written flow: discovery, code + PKCE by redirect, the exchange, the id_token claims.
+// Renewal as one would write it by hand: the tokens in localStorage for every tab, and each tab
+// refreshing 2 s before expiry unless it finds there a token another tab has already renewed.
 const { clientId } = JSON.parse(localStorage.getItem('bench') ?? '{}') as { clientId: string };
 const issuer = new URL(`${location.origin}/mock/oidc`);
 const client: oauth.Client = { client_id: clientId };
 const redirectUri = `${location.origin}${location.pathname}`;
 const options = { [oauth.allowInsecureRequests]: true };
 const server = async () => oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, options));
-let token: string | undefined;
+interface Tokens {
+  access: string;
+  refresh?: string | undefined;
+  expiresAt: number;
+}
+const storageKey = `o4w-tokens:${clientId}`;
+const stored = (): Tokens | undefined => JSON.parse(localStorage.getItem(storageKey) ?? 'null') ?? undefined;
+let tokens: Tokens | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function keep(response: oauth.TokenEndpointResponse): void {
+  tokens = { access: response.access_token, refresh: response.refresh_token, expiresAt: Date.now() + (response.expires_in ?? 3600) * 1000 };
+  localStorage.setItem(storageKey, JSON.stringify(tokens));
+  schedule();
+}
+
+function schedule(): void {
+  clearTimeout(timer);
+  if (!tokens?.refresh) return;
+  timer = setTimeout(() => void renew(), Math.max(0, tokens.expiresAt - 2000 - Date.now()));
+}
+
+async function renew(): Promise<void> {
+  const latest = stored();
+  if (latest && latest.expiresAt - 2000 > Date.now()) {
+    tokens = latest;
+    return schedule();
+  }
+  if (!tokens?.refresh) return;
+  const as = await server();
+  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh, options);
+  keep(await oauth.processRefreshTokenResponse(as, client, response));
+}
+
 exposeBench({
   start: () =>
     void (async () => {
@@ -22,15 +57,24 @@ exposeBench({
       location.assign(url);
     })(),
   finish: async () => {
-    if (!new URLSearchParams(location.search).has('code')) return null;
+    if (!new URLSearchParams(location.search).has('code')) {
+      tokens = stored();
+      schedule();
+      return tokens?.access ?? null;
+    }
     const as = await server();
     const { verifier, nonce, state } = JSON.parse(sessionStorage.getItem('pkce') ?? '{}') as { verifier: string; nonce: string; state: string };
     const callback = oauth.validateAuthResponse(as, client, new URL(location.href), state);
     const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), callback, redirectUri, verifier, options);
-    token = (await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true })).access_token;
-    return token;
+    keep(await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true }));
+    history.replaceState(null, '', location.pathname);
+    return tokens?.access ?? null;
   },
-  token: async () => token ?? '',
-  signOut: async () => void (token = undefined),
+  token: async () => tokens?.access ?? '',
+  signOut: async () => {
+    clearTimeout(timer);
+    tokens = undefined;
+    localStorage.removeItem(storageKey);
+  },
   changes: [],
 });
