@@ -56,15 +56,22 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
   return app;
 }
 
-/** Presses the app's button with a real mouse click, so the browser counts it as the user's. */
-export async function clickButton(app: App): Promise<void> {
+/** Where the app's button is in the test page: the middle of it. */
+function buttonCentre(app: App): [number, number] {
   const inner = app.button().shadowRoot.querySelector('button') as HTMLButtonElement;
   const frameBox = app.frame.getBoundingClientRect();
   const box = inner.getBoundingClientRect();
-  await sendMouse({
-    type: 'click',
-    position: [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)],
-  });
+  return [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)];
+}
+
+/** Presses the app's button with a real mouse click, so the browser counts it as the user's. */
+export async function clickButton(app: App): Promise<void> {
+  await sendMouse({ type: 'click', position: buttonCentre(app) });
+}
+
+/** Moves the real mouse pointer onto the app's button, without pressing it. */
+export async function pointAtButton(app: App): Promise<void> {
+  await sendMouse({ type: 'move', position: buttonCentre(app) });
 }
 
 /** Approves (or denies) on the mock provider's consent page shown in `target`. */

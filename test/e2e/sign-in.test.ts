@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { resetMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backToPage, leavePage } from '../_focus.js';
-import { appPath, clickButton, decideConsent, deliver, openApp, watchPopups, type App } from './_harness.js';
+import { appPath, clickButton, decideConsent, deliver, openApp, pointAtButton, watchPopups, type App } from './_harness.js';
 
 const database = createStore('oauth-elements', 'kv');
 const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, database);
@@ -95,9 +95,7 @@ describe('sign-in through the real mock provider', () => {
     const app = await openApp({ mode: 'popup' });
     const discoveries = () => app.window.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/openid-configuration')).length;
     expect(discoveries(), 'nothing fetched before the pointer comes').to.equal(0);
-    const frameBox = app.frame.getBoundingClientRect();
-    const box = app.button().shadowRoot.querySelector('button')!.getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)] });
+    await pointAtButton(app);
     await waitFor(() => discoveries() === 1, 'discovery on hover');
     const popups = watchPopups(app);
     await clickButton(app);
