@@ -80,6 +80,18 @@ async function signInPopup(page, sub = 'alice') {
   return { ms, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
 }
 
+/** Ten reloads of `page`: ms from navigation to its first token (the blank page's script sets one). */
+async function reloadTimes(page, what) {
+  const reloads = [];
+  for (let i = 0; i < 10; i += 1) {
+    await page.reload();
+    const state = await settled(page);
+    if (!state.token) throw new Error(`${what}: no token after reload`);
+    reloads.push(state.at);
+  }
+  return stats(reloads);
+}
+
 const results = { latency: {}, requests: {}, cached: {}, reload: {}, refresh: {}, tabs: {} };
 
 // 1. Sign-in latency, interleaved: each round signs in once with each library, in its own context.
@@ -118,26 +130,14 @@ for (const lib of ['kit', 'oidc-client-ts']) {
     }
     return perCall;
   }));
-  const reloads = [];
-  for (let i = 0; i < 10; i += 1) {
-    await page.reload();
-    const state = await settled(page);
-    if (!state.token) throw new Error(`${lib}: no token after reload`);
-    reloads.push(state.at);
-  }
-  results.reload[lib] = stats(reloads);
+  results.reload[lib] = await reloadTimes(page, lib);
   await context.close();
 }
 {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.goto(`${origin}/blank.html`);
-  const reloads = [];
-  for (let i = 0; i < 10; i += 1) {
-    await page.reload();
-    reloads.push((await settled(page)).at);
-  }
-  results.reload.floor = stats(reloads);
+  results.reload.floor = await reloadTimes(page, 'the blank page');
   await context.close();
 }
 
