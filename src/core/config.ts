@@ -33,6 +33,8 @@ export interface ClientConfig {
   requestTimeout?: number;
   /** Bind the tokens to a key pair of this browser with DPoP (RFC 9449). */
   dpop?: boolean;
+  /** Push every authorization request first (RFC 9126); by default only where the provider's metadata requires it. */
+  par?: boolean;
   /** Renew a session that has no refresh token in a hidden frame with `prompt=none` (OpenID providers); on by default. */
   silentRenew?: boolean;
 }
@@ -53,6 +55,7 @@ export interface ResolvedConfig {
   renewBefore: number;
   requestTimeout: number;
   dpop: boolean;
+  par: boolean;
   silentRenew: boolean;
 }
 
@@ -114,6 +117,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     renewBefore: config.renewBefore ?? 60,
     requestTimeout: config.requestTimeout ?? 30_000,
     dpop: config.dpop ?? false,
+    par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
   };
 }

@@ -37,7 +37,8 @@ export interface ClientContext extends SignInContext {
 
 /**
  * Saves a new transaction and returns the authorization URL to send the user to, pushing the
- * request first where the provider offers PAR.
+ * request first when the client asks for PAR or the provider requires it: a public client gains
+ * little from pushing (anyone may push in its name), and it costs a round trip.
  * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
  */
 export async function startSignIn(
@@ -61,9 +62,11 @@ export async function startSignIn(
   // The transaction is stored while the request is pushed; a refused push takes it back.
   const saved = saveTransaction(ctx.store, transaction);
   saved.catch(() => undefined);
-  if (metadata.pushed_authorization_request_endpoint) {
+  const pushTo = metadata.pushed_authorization_request_endpoint;
+  if (ctx.config.par || metadata.require_pushed_authorization_requests) {
     try {
-      params = await pushAuthorizationRequest(metadata.pushed_authorization_request_endpoint, params, signal);
+      if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
+      params = await pushAuthorizationRequest(pushTo, params, signal);
     } catch (error) {
       await saved.then(() => takeTransaction(ctx.store, transaction.state)).catch(() => undefined);
       throw error;

@@ -118,7 +118,7 @@ describe('hostile callbacks are refused before any token request, and nothing is
 
 describe('a pushed authorization request the provider refuses', () => {
   it('ends in a typed error, sends no one to the provider, and leaves no transaction behind', async () => {
-    const app = await open({ redirectUri: `${location.origin}/not-registered.html` });
+    const app = await open({ redirectUri: `${location.origin}/not-registered.html`, par: true });
     const failure = await app.window.appClient.login({ mode: 'redirect' }).then(
       () => 'no error',
       (error: { code?: string; status?: number }) => `${error.code} ${error.status}`,

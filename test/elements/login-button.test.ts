@@ -98,7 +98,7 @@ describe('<oauth-login-button>', () => {
     document.body.append(frame);
     await loaded;
     const doc = frame.contentDocument!;
-    doc.body.innerHTML = `<oauth-login-button mode="popup" issuer="${issuer}" client-id="${clientId}" redirect-uri="${location.origin}/test/_callback.html"></oauth-login-button>`;
+    doc.body.innerHTML = `<oauth-login-button mode="popup" par issuer="${issuer}" client-id="${clientId}" redirect-uri="${location.origin}/test/_callback.html"></oauth-login-button>`;
     doc.head.append(Object.assign(doc.createElement('script'), { type: 'module', src: '/src/elements/login-button/define.ts' }));
     const framed = await waitFor(() => {
       const button = frame.contentDocument?.querySelector('oauth-login-button') as OAuthLoginButton | null;

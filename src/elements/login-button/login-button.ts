@@ -59,6 +59,7 @@ export class OAuthLoginButton extends OAuthElement {
     popupFallback: { attribute: 'popup-fallback' },
     redirectUri: { attribute: 'redirect-uri' },
     dpop: { type: Boolean },
+    par: { type: Boolean },
     clientName: { attribute: 'client' },
     state: { reflect: true },
     _busy: { state: true, attribute: false },
@@ -84,6 +85,8 @@ export class OAuthLoginButton extends OAuthElement {
   redirectUri: string | undefined;
   /** Bind the tokens to this browser's key with DPoP (RFC 9449); the provider must support it. */
   dpop = false;
+  /** Push every authorization request first (RFC 9126); by default only where the provider requires it. */
+  par = false;
   /** The name of the page's client: the one this button provides, or follows when it has no issuer. */
   clientName = defaultClientName;
   /** The shown state, reflected for styling. */
@@ -119,6 +122,7 @@ export class OAuthLoginButton extends OAuthElement {
         clientId: this.clientId,
         mode: this.mode,
         dpop: this.dpop,
+        par: this.par,
         scope: this.scope,
         profile: this.profile,
         flow: this.flow,
