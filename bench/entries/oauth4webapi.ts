@@ -22,3 +22,6 @@ export async function signIn(): Promise<unknown> {
   const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), callback, redirectUri, verifier);
   return oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
 }
+
+// What the app's own code calls (an app's Vite build keeps no exports of its entry).
+Object.assign(globalThis, { signIn });

@@ -5,3 +5,6 @@ const manager = new UserManager({ authority: 'https://id.example.com', client_id
 export const signIn = (): Promise<unknown> =>
   new URLSearchParams(location.search).has('code') ? manager.signinRedirectCallback() : manager.signinRedirect();
 export const token = async (): Promise<string | undefined> => (await manager.getUser())?.access_token;
+
+// What the app's own code calls (an app's Vite build keeps no exports of its entry).
+Object.assign(globalThis, { signIn, token });
