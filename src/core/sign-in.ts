@@ -68,7 +68,7 @@ export async function startSignIn(
       if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
       params = await pushAuthorizationRequest(pushTo, params, signal);
     } catch (error) {
-      await saved.then(() => takeTransaction(ctx.store, transaction.state)).catch(() => undefined);
+      await saved.then(() => takeTransaction(ctx.store, transaction.state)).then(({ cleared }) => cleared).catch(() => undefined);
       throw error;
     }
   }
@@ -138,11 +138,12 @@ export async function completeSignIn(
   state: string | undefined,
   signal?: AbortSignal,
 ): Promise<{ session: Session; returnTo: string }> {
-  const transaction = state === undefined ? undefined : await takeTransaction(ctx.store, state);
-  if (!transaction || !owns(ctx.config, transaction)) {
-    throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
-  }
-  const session = await finishSignIn(ctx, params, transaction, signal);
+  const { transaction, cleared } = state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
+  // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
+  const finished = transaction && owns(ctx.config, transaction) ? finishSignIn(ctx, params, transaction, signal) : undefined;
+  await Promise.allSettled([cleared, finished]);
+  if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
+  const session = await finished;
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }

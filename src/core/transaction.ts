@@ -64,11 +64,19 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
   return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }
 
-/** Reads and deletes a transaction: state is single-use. */
-export async function takeTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
+/**
+ * Reads and deletes a transaction: state is single-use. The transaction is back as soon as it is
+ * gone from storage; `cleared` settles once the client's pointer to it is gone too.
+ */
+export async function takeTransaction(store: KeyValueStore, state: string): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
   const [transaction] = await Promise.all([store.get<Transaction>(keyOf(state)), store.delete(keyOf(state))]);
-  if (transaction && (await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
+  const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
+  cleared.catch(() => undefined);
+  return { transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined, cleared };
+}
+
+async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {
+  if ((await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
     await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
   }
-  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }
