@@ -13,7 +13,7 @@ const compactCss: Plugin = {
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and
  * beside it the chunks it loads when needed: the client's sign-in, renewal and sign-out (with the
- * code exchange and UserInfo), jose (id_token checks), the session sealing, DPoP and the consent element. `bench/sizes.mjs` measures
+ * code exchange and UserInfo), jose (id_token checks), DPoP and the consent element. `bench/sizes.mjs` measures
  * them; `scripts/size-budget.mjs` (in `npm test`) holds the budgets.
  */
 export default defineConfig({
@@ -44,11 +44,8 @@ export default defineConfig({
             { name: 'initial', tags: ['$initial'], includeDependenciesRecursively: false },
             // What the client loads on first use (signing in, renewing, signing out, all of which need
             // discovery and HTTP) goes in one chunk rather than one per module. The id_token check
-            // (jose), the DPoP key and the sealing keep chunks of their own; the two helpers they share
-            // with the client (random.ts, stored-key.ts) go in a small one, so sealing a session at
-            // start-up does not load the client's chunk.
-            { name: 'keys', test: /[\\/]src[\\/]core[\\/](stored-key|random)\.ts$/, includeDependenciesRecursively: false },
-            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!(id-token|at-hash|dpop-key|seal)\.ts$)/, includeDependenciesRecursively: false },
+            // (jose) and the DPoP key keep chunks of their own.
+            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!(id-token|at-hash|dpop-key)\.ts$)/, includeDependenciesRecursively: false },
           ],
         },
       },

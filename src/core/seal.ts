@@ -4,8 +4,6 @@ import type { Sealed } from './sealed-store.js';
 import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';
 
-// Loaded by `sealed-store.ts` the first time a session is written or read back.
-
 const keyName = 'key:seal';
 const newSealKey = (): Promise<CryptoKey> => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const decode = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
@@ -15,6 +13,8 @@ export interface Sealer {
   seal(value: unknown): Promise<Sealed>;
   /** The value, or `null` when it does not open (tampered, or sealed under a lost key). */
   open<T>(sealed: Sealed): Promise<T | null>;
+  /** Reads or makes the key now, so that a seal soon after need not wait. */
+  ready(): Promise<unknown>;
 }
 
 /**
@@ -28,6 +28,7 @@ export function sealerOf(inner: KeyValueStore): Sealer {
     throw cause instanceof OAuthError ? cause : new OAuthError('storage_unavailable', 'no key to seal the session with', { cause });
   }));
   return {
+    ready: keyOf,
     async seal(value) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await keyOf(), new TextEncoder().encode(JSON.stringify(value)));
