@@ -60,4 +60,24 @@ describe('sealed store', () => {
     await sealedStore(inner).set('txn:s', { state: 's' });
     expect(await inner.get('txn:s')).to.deep.equal({ state: 's' });
   });
+
+  it('makes its key when a sign-in stores its transaction, before any session, and seals the session under it', async () => {
+    const inner = memoryStore();
+    const store = sealedStore(inner);
+    expect(await inner.get('key:seal'), 'no key for a signed-out page').to.equal(undefined);
+    await store.set('txn:s', { state: 's' });
+    const key = await new Promise<unknown>((resolve, reject) => {
+      const started = Date.now();
+      const poll = async (): Promise<void> => {
+        const kept = await inner.get('key:seal');
+        if (kept instanceof CryptoKey) resolve(kept);
+        else if (Date.now() - started > 5000) reject(new Error('no seal key was made'));
+        else setTimeout(poll, 10);
+      };
+      void poll();
+    });
+    expect((key as CryptoKey).extractable).to.equal(false);
+    await store.set('session:a', session);
+    expect(await sealedStore(inner).get('session:a'), 'a store reading the kept key opens the session').to.deep.equal(session);
+  });
 });
