@@ -54,11 +54,13 @@ describe('mock provider: token introspection (RFC 7662)', () => {
   });
 
   it('answers {"active": false} for an expired access token', async () => {
-    const shortLived = await register(['/test/_callback.html'], { access_token_lifetime: 1 });
+    // Its life ends at `exp`, a whole second: between one and two seconds after it is issued.
+    const shortLived = await register(['/test/_callback.html'], { access_token_lifetime: 2 });
     const { code, verifier } = await codeFlow(shortLived.client_id);
     const { access_token } = await (await exchange(shortLived.client_id, code, verifier)).json();
-    expect((await introspect(access_token, shortLived)).active).to.equal(true);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const live = await introspect(access_token, shortLived);
+    expect(live.active).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, Number(live['exp']) * 1000 - Date.now() + 20));
     expect((await introspect(access_token, shortLived)).active).to.equal(false);
   });
 });
