@@ -49,7 +49,8 @@ export async function signedInClient(options: SignInOptions = {}): Promise<{ cli
   document.body.prepend(trigger);
   try {
     await realClick(trigger);
-    await waitFor(() => login, 'the click');
+    // Signed in, so that what a test scripts next (a slow or failing token endpoint) meets its renewal, not this sign-in.
+    await (await waitFor(() => login, 'the click'));
   } finally {
     trigger.remove();
   }

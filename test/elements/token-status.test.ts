@@ -76,24 +76,25 @@ describe('<oauth-token-status>', () => {
   });
 
   it('shows refreshing while the real client renews the token at a slow token endpoint, then valid again', async () => {
-    const { client, clientId } = await signedInClient({ lifetime: 2, refresh: true, renewBefore: 0 });
+    // Renewal comes when the token expires, 4 s after sign-in: time enough, on a loaded machine, to script its token request first.
+    const { client, clientId } = await signedInClient({ lifetime: 4, refresh: true, renewBefore: 0 });
     await control({ command: 'scenario', scenario: { next: 'token', delay: 1500, clientId } });
     const status = addStatus();
     status.client = client;
     const first = client.session?.accessToken;
-    await until(status, 'refreshing', 5000);
+    await until(status, 'refreshing', 8000);
     expect(label(status)).to.equal('Renewing the session…');
     await waitFor(() => client.session?.accessToken !== first, 'the renewed token', 5000);
     await waitFor(() => !status.isUpdatePending && (status.state === 'valid' || status.state === 'expiring-soon'), 'valid again');
   });
 
   it('shows the error when renewing fails at the provider', async () => {
-    const { client, clientId } = await signedInClient({ lifetime: 2, refresh: true, renewBefore: 0 });
+    const { client, clientId } = await signedInClient({ lifetime: 4, refresh: true, renewBefore: 0 });
     // Follow the client before its renewal fails, so that the element hears the failure.
     const status = addStatus();
     status.client = client;
     await control({ command: 'scenario', scenario: { next: 'token', fault: 'server_error', clientId } });
-    await until(status, 'error', 6000);
+    await until(status, 'error', 8000);
     expect(label(status)).to.match(/^Session error: /);
   });
 
