@@ -183,7 +183,7 @@ export async function control(command: Record<string, unknown>): Promise<void> {
 }
 
 /** The requests the mock provider logged for a client. */
-export async function requestsOf(clientId: string): Promise<{ path: string; grantType?: string; status: number }[]> {
+export async function requestsOf(clientId: string): Promise<{ at: number; path: string; grantType?: string; status: number }[]> {
   return (await (await fetch(`/mock/__control?client_id=${encodeURIComponent(clientId)}`)).json()).requests;
 }
 

@@ -56,6 +56,12 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
   return app;
 }
 
+/** What a sleeping laptop or a throttled tab does to a page: its timers never fire. */
+export function stallTimers(frame: Window): void {
+  const last = frame.setTimeout(() => undefined, 0);
+  for (let id = 0; id <= last; id += 1) frame.clearTimeout(id);
+}
+
 /** Where the app's button is in the test page: the middle of it. */
 function buttonCentre(app: App): [number, number] {
   const inner = app.button().shadowRoot.querySelector('button') as HTMLButtonElement;

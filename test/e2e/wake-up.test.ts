@@ -1,12 +1,6 @@
 import { expect } from 'chai';
 import { control, registerClient, requestsOf, waitFor } from '../_mock.js';
-import { appPath, openApp } from './_harness.js';
-
-/** What a sleeping laptop or a throttled tab does to a page: its timers never fire. */
-function stallTimers(frame: Window): void {
-  const last = frame.setTimeout(() => undefined, 0);
-  for (let id = 0; id <= last; id += 1) frame.clearTimeout(id);
-}
+import { appPath, openApp, stallTimers } from './_harness.js';
 
 describe('renewal resumes when the page wakes up', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
