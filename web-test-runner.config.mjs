@@ -6,6 +6,7 @@ import { createMockProvider } from './src/mock-provider/provider.ts';
 import { defaultUsers } from './src/mock-provider/state.ts';
 import { testRunnerMiddleware } from './src/mock-provider/test-runner-middleware.ts';
 import { createServer } from 'node:net';
+import process from 'node:process';
 import { realProvider } from './test/e2e/_real-provider.ts';
 import { backend } from './test/e2e/_backend.ts';
 
@@ -18,7 +19,7 @@ const port = await new Promise((resolve) => {
 });
 
 /**
- * The same handler Vite serves, mounted in the test runner's server at /mock. Both browsers share it,
+ * The same handler Vite serves, mounted in the test runner's server at /mock. Test files running side by side share it,
  * so its users are fixed here, not changed by a test (Carol has a picture, for the login button's).
  */
 const carol = { sub: 'carol', name: 'Carol Danvers', email: 'carol@example.com', picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' };
@@ -45,12 +46,41 @@ const bringToFront = {
   },
 };
 
+/**
+ * Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it. Each test page
+ * is in a window of its own, so that none is a hidden background tab (visibilityState, throttled timers).
+ * Neither protocol reports network events (`networkEnabled`): no test reads them, and in Firefox they cost
+ * the parent process a quarter of its time.
+ */
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, networkEnabled: false, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+    }),
+  firefox: () =>
+    puppeteerLauncher({
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        headless: true,
+        networkEnabled: false,
+        extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+      },
+    }),
+};
+
+/** `TEST_BROWSER=chromium` or `firefox` runs one; scripts/test-browsers.mjs runs them one after the other. */
+const only = process.env.TEST_BROWSER ? [process.env.TEST_BROWSER] : Object.keys(launchers);
+for (const name of only) if (!(name in launchers)) throw new Error(`TEST_BROWSER is ${name}: use one of ${Object.keys(launchers).join(', ')}`);
+
 export default {
   // test/server runs on Node (npm run test:node).
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
-  concurrency: 2,
+  concurrency: 3,
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
@@ -62,21 +92,5 @@ export default {
     // oauth-elements/server's code exchange, as an app's backend mounts it, for the seed providers' e2e tests.
     backend(provider, `http://localhost:${port}`, [`http://localhost:${port}`]),
   ],
-  browsers: [
-    // Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it.
-    // Each test page in a window of its own, in both browsers, so that none is a hidden background tab (visibilityState, throttled timers).
-    chromeLauncher({
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
-    }),
-    puppeteerLauncher({
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
-      launchOptions: {
-        browser: 'firefox',
-        executablePath: '/usr/bin/firefox-esr',
-        headless: true,
-        extraPrefsFirefox: { 'dom.disable_open_during_load': true },
-      },
-    }),
-  ],
+  browsers: only.map((name) => launchers[name]()),
 };
