@@ -1,5 +1,5 @@
 // Runs the browser tests in Chromium, then in Firefox, and fails if either fails. One browser at a time: on
-// two cores, the two side by side took 343–393 s and timed tests out; one after the other, about 200 s.
+// two cores, the two side by side took 343–393 s and timed tests out; one after the other, about 215 s.
 // Arguments go to the test runner (`npm run test:browsers -- --files test/e2e/tabs.test.ts`).
 import { spawnSync } from 'node:child_process';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { resetMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
-import { backToPage, leavePage } from '../_focus.js';
+import { backToPage, leavePage, returnToPage } from '../_focus.js';
 import { appPath, clickButton, decideConsent, deliver, openApp, pointAtButton, watchPopups, type App } from './_harness.js';
 
 const database = createStore('oauth-elements', 'kv');
@@ -90,11 +90,15 @@ describe('sign-in through the real mock provider', () => {
 
   it('fetches discovery when the pointer reaches the button, so that the press goes straight to the provider', async () => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('oauth-elements:discovery:')) sessionStorage.removeItem(key);
-    // Away from where earlier tests clicked, so the button does not appear under a resting pointer.
+    // Away from where earlier tests clicked, so the button does not appear under a resting pointer; and focus settled
+    // on this page, not handed back to it by an earlier test's popup once the button is there (focus prepares too).
     await resetMouse();
+    await returnToPage();
+    (document.activeElement as HTMLElement | null)?.blur();
     const app = await openApp({ mode: 'popup' });
     const discoveries = () => app.window.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/openid-configuration')).length;
-    expect(discoveries(), 'nothing fetched before the pointer comes').to.equal(0);
+    const focused = () => app.button().shadowRoot.activeElement?.localName ?? 'nothing';
+    expect(discoveries(), `nothing fetched before the pointer comes (focused in the button: ${focused()})`).to.equal(0);
     await pointAtButton(app);
     await waitFor(() => discoveries() === 1, 'discovery on hover');
     const popups = watchPopups(app);

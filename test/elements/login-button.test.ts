@@ -180,6 +180,8 @@ describe('<oauth-login-button>', () => {
     expect(button.shadowRoot!.activeElement).to.equal(inner(button));
     const recorder = recordPopups();
     try {
+      // Firefox sends keys to the focused window, which another test's window may have taken since the Tab.
+      await returnToPage();
       await sendKeys({ press: 'Enter' });
       const popup = await waitFor(() => recorder.popups[0], 'the popup');
       await until(button, 'busy');
