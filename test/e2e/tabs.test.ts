@@ -55,7 +55,8 @@ describe('many tabs, one session', () => {
   });
 
   it('a tab that did not hear of a renewal takes the stored token instead of renewing again', async () => {
-    const deafClient = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: lifetime });
+    // 3 s: time for the deaf tab to load and stall its timers before the token it loaded expires.
+    const deafClient = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 3 });
     await control({ command: 'sign_in_as', sub: 'alice', clientId: deafClient });
     const renewer = await openApp({ clientId: deafClient, fromScript: true, renewBefore: 0 });
     renewer.button().shadowRoot.querySelector('button')?.click();
