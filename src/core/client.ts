@@ -252,7 +252,9 @@ export class OAuthClient extends EventTarget {
 
   #renewIfDue(): void {
     const session = this.#session;
-    if (!session || !(session.refreshToken || this.#renewsSilently) || isFresh(session, this.config.renewBefore)) return;
+    if (!session || !(session.refreshToken || this.#renewsSilently)) return;
+    // Firefox fires a timer up to a millisecond before Date.now() reaches its time: look again then.
+    if (isFresh(session, this.config.renewBefore)) return this.#schedule();
     this.#guard(() => this.#renew()).catch(() => undefined);
   }
 

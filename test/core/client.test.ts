@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { sendMouse } from '@web/test-runner-commands';
-import { createClient, type OAuthClient } from '../../src/core/client.js';
+import { createClient, OAuthClient } from '../../src/core/client.js';
+import { memoryStore } from '../../src/core/store.js';
 import type { OAuthError } from '../../src/core/errors.js';
 import { returnToPage } from '../_focus.js';
 import { issuer, registerClient, waitFor } from '../_mock.js';
@@ -112,6 +113,25 @@ describe('client', () => {
     } finally {
       done();
     }
+  });
+
+  it('renews when its timer fires before Date.now() reaches the due time, as Firefox timers do', async () => {
+    const store = memoryStore();
+    const client = new OAuthClient({ issuer, clientId, renewBefore: 0 }, store);
+    const key = `session:${issuer} ${clientId} openid profile email`;
+    await store.set(key, { accessToken: 'a', tokenType: 'Bearer', scope: 'openid profile email', refreshToken: 'r', issuedAt: Date.now(), expiresAt: Date.now() + 200 });
+    expect((await client.ready())?.accessToken).to.equal('a');
+    const renewing = new Promise((resolve) => client.addEventListener('renewal', resolve, { once: true }));
+    const realNow = Date.now;
+    // The clock the client reads lags its timers by 50 ms, so the timer set for the due time fires before it.
+    Date.now = () => realNow() - 50;
+    try {
+      const started = await Promise.race([renewing.then(() => true), new Promise((resolve) => setTimeout(resolve, 1000, false))]);
+      expect(started, 'the renewal started').to.equal(true);
+    } finally {
+      Date.now = realNow;
+    }
+    await failureOf(client.getAccessToken());
   });
 });
 
