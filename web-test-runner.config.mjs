@@ -47,6 +47,21 @@ const bringToFront = {
 };
 
 /**
+ * The test runner sets every page's viewport (800×600). Puppeteer's WebDriver BiDi `setViewport` sends
+ * `emulation.setScreenOrientationOverride` with it, which Firefox 140 ESR does not know ("unknown command"), so
+ * every Firefox test file failed there. The page's viewport is set with `browsingContext.setViewport` alone, the
+ * one command that Firefox 140 and 153 ESR both know; no test reads the screen's orientation.
+ */
+function viewportByBidi(page) {
+  const context = page.mainFrame().browsingContext;
+  page.setViewport = async (viewport) => {
+    const size = viewport?.width && viewport.height ? { width: viewport.width, height: viewport.height } : null;
+    await context.setViewport({ viewport: size, devicePixelRatio: viewport?.deviceScaleFactor ?? null });
+  };
+  return page;
+}
+
+/**
  * Puppeteer turns the popup blocker off by default; keep it on, as a user's browser has it. Each test page
  * is in a window of its own, so that none is a hidden background tab (visibilityState, throttled timers).
  * Neither protocol reports network events (`networkEnabled`): no test reads them, and in Firefox they cost
@@ -60,11 +75,12 @@ const launchers = {
     }),
   firefox: () =>
     puppeteerLauncher({
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      createPage: async ({ context }) => viewportByBidi(await context.newPage({ type: 'window' })),
       launchOptions: {
         browser: 'firefox',
         executablePath: '/usr/bin/firefox-esr',
         headless: true,
+        defaultViewport: null,
         networkEnabled: false,
         extraPrefsFirefox: { 'dom.disable_open_during_load': true },
       },

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { resetMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backToPage, leavePage, returnToPage } from '../_focus.js';
@@ -90,9 +90,10 @@ describe('sign-in through the real mock provider', () => {
 
   it('fetches discovery when the pointer reaches the button, so that the press goes straight to the provider', async () => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith('oauth-elements:discovery:')) sessionStorage.removeItem(key);
-    // Away from where earlier tests clicked, so the button does not appear under a resting pointer; and focus settled
-    // on this page, not handed back to it by an earlier test's popup once the button is there (focus prepares too).
-    await resetMouse();
+    // Below the app's frame (600×400), away from where earlier tests clicked, so the button does not appear under a
+    // resting pointer (WebDriver BiDi's reset releases the buttons but leaves the pointer where it was); and focus
+    // settled on this page, not handed back to it by an earlier test's popup once the button is there (focus prepares too).
+    await sendMouse({ type: 'move', position: [790, 590] });
     await returnToPage();
     (document.activeElement as HTMLElement | null)?.blur();
     const app = await openApp({ mode: 'popup' });
