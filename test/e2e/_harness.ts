@@ -5,6 +5,7 @@ export const appPath = '/test/e2e/_app.html';
 
 interface AppWindow extends Window {
   appEvents: { type: string; code?: string }[];
+  appSessions: ('signed-in' | 'signed-out')[];
   appClient: import('../../src/core/client.js').OAuthClient;
 }
 
