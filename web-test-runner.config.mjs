@@ -25,6 +25,9 @@ const port = await new Promise((resolve) => {
 const carol = { sub: 'carol', name: 'Carol Danvers', email: 'carol@example.com', picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' };
 const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts', users: [...defaultUsers, carol] });
 
+/** Debian's browsers, unless `CHROMIUM` or `FIREFOX` names another build (an older ESR unpacked beside them, say). */
+const browserPaths = { chromium: process.env.CHROMIUM ?? '/usr/bin/chromium', firefox: process.env.FIREFOX ?? '/usr/bin/firefox-esr' };
+
 const chromiumArgs = [
   '--no-sandbox',
   '--headless=new',
@@ -71,14 +74,14 @@ const launchers = {
   chromium: () =>
     chromeLauncher({
       createPage: ({ context }) => context.newPage({ type: 'window' }),
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, networkEnabled: false, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+      launchOptions: { executablePath: browserPaths.chromium, headless: true, networkEnabled: false, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
     }),
   firefox: () =>
     puppeteerLauncher({
       createPage: async ({ context }) => viewportByBidi(await context.newPage({ type: 'window' })),
       launchOptions: {
         browser: 'firefox',
-        executablePath: '/usr/bin/firefox-esr',
+        executablePath: browserPaths.firefox,
         headless: true,
         defaultViewport: null,
         networkEnabled: false,

@@ -4,7 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Which browsers this run is in, first, so that a failure report says which ones it was. */
-for (const [name, binary] of [['Chromium', '/usr/bin/chromium'], ['Firefox', '/usr/bin/firefox-esr']]) {
+for (const [name, binary] of [['Chromium', process.env.CHROMIUM ?? '/usr/bin/chromium'], ['Firefox', process.env.FIREFOX ?? '/usr/bin/firefox-esr']]) {
   let version;
   try {
     version = execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
