@@ -16,7 +16,7 @@ export default tseslint.config(
     // DESIGN.md: the core knows nothing of Lit or the elements.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*', '../server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/elements/*', '**/mock-provider/*', '**/server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
     },
   },
   {

@@ -1,15 +1,15 @@
-import { readCallback, withoutCallbackParams, type CallbackParams } from './callback-url.js';
+import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
-import { dpopSigner } from './dpop.js';
+import { dpopSigner } from './dpop/dpop.js';
 import { OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
-import type { UserClaims } from './id-token.js';
-import { openPopup } from './popup-window.js';
+import type { UserClaims } from './id-token/id-token.js';
+import { openPopup } from './callback/popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
-import type { ClientContext } from './sign-in.js';
-import { sealedStore } from './sealed-store.js';
-import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
-import { pageCallback, releasePageCallback } from './page-callback.js';
+import type { ClientContext } from './sign-in/sign-in.js';
+import { sealedStore } from './storage/sealed-store.js';
+import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
+import { pageCallback, releasePageCallback } from './callback/page-callback.js';
 
 // What runs before the first click or renewal is here; signing in, renewing and signing out load on first use.
 const parts = () => import('./client-parts.js');

@@ -1,5 +1,5 @@
-import type { UserClaims } from './id-token.js';
-import type { TokenResponse } from './token-endpoint.js';
+import type { UserClaims } from './id-token/id-token.js';
+import type { TokenResponse } from './provider/token-endpoint.js';
 
 /** A signed-in session as the kit keeps it. */
 export interface Session {

@@ -1,7 +1,7 @@
 import type { LogoutOptions } from './client.js';
-import { revokeToken } from './revocation.js';
+import { revokeToken } from './provider/revocation.js';
 import type { Session } from './session.js';
-import type { SignInContext } from './sign-in.js';
+import type { SignInContext } from './sign-in/sign-in.js';
 
 // Loaded by the client on sign-out, once the session is cleared here.
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { decodeJwt, SignJWT, generateKeyPair, exportJWK } from 'jose';
-import { dpopSigner, type DpopSigner } from '../../src/core/dpop.js';
-import { memoryStore } from '../../src/core/store.js';
+import { dpopSigner, type DpopSigner } from '../../src/core/dpop/dpop.js';
+import { memoryStore } from '../../src/core/storage/store.js';
 import { codeFlow, control, exchange, issuer, registerClient, served, tokenRequest } from '../_mock.js';
 
 const tokenUrl = `${issuer}/token`;

@@ -1,4 +1,4 @@
-import { base64url } from './random.js';
+import { base64url } from '../random.js';
 
 const hashOf: Record<string, string> = { RS256: 'SHA-256', PS256: 'SHA-256', ES256: 'SHA-256', ES384: 'SHA-384', EdDSA: 'SHA-512' };
 

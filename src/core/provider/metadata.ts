@@ -1,4 +1,4 @@
-import { absoluteIssuer, type ResolvedConfig } from './config.js';
+import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { discover, type ProviderMetadata } from './discovery.js';
 
 /**

@@ -1,5 +1,5 @@
-import { OAuthError } from './errors.js';
-import { sendWithProof, type DpopSigner } from './dpop.js';
+import { OAuthError } from '../errors.js';
+import { sendWithProof, type DpopSigner } from '../dpop/dpop.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
 
 /** The longest `Retry-After` the kit waits for once before giving up. */

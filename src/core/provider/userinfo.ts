@@ -1,8 +1,8 @@
-import { OAuthError } from './errors.js';
-import type { DpopSigner } from './dpop.js';
+import { OAuthError } from '../errors.js';
+import type { DpopSigner } from '../dpop/dpop.js';
 import { jsonObjectOf, providerError, send } from './http.js';
-import type { UserClaims } from './id-token.js';
-import type { ProviderProfile } from './profiles/index.js';
+import type { UserClaims } from '../id-token/id-token.js';
+import type { ProviderProfile } from '../profiles/index.js';
 import { sendWithToken } from './resource-request.js';
 
 /**

@@ -1,4 +1,4 @@
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 
 /** The message a popup's callback page sends to the page that opened it. */
 interface PopupMessage {

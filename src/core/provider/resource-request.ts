@@ -1,4 +1,4 @@
-import { sendWithProof, type DpopSigner } from './dpop.js';
+import { sendWithProof, type DpopSigner } from '../dpop/dpop.js';
 import { send } from './http.js';
 
 /**

@@ -1,7 +1,7 @@
-import { timeoutSignal } from './http.js';
-import { sessionOf, type Session } from './session.js';
-import type { SignInContext } from './sign-in.js';
-import { requestToken } from './token-endpoint.js';
+import { timeoutSignal } from '../provider/http.js';
+import { sessionOf, type Session } from '../session.js';
+import type { SignInContext } from '../sign-in/sign-in.js';
+import { requestToken } from '../provider/token-endpoint.js';
 
 /**
  * Trades the refresh token for a new token set. A rotated refresh token replaces the old one; a
@@ -19,7 +19,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
-    const claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
+    const claims = await (await import('../id-token/id-token.js')).verifyIdToken(response.id_token, {
       issuer: metadata.issuer,
       clientId: ctx.config.clientId,
       jwksUri: metadata.jwks_uri,

@@ -1,5 +1,5 @@
-import { OAuthError } from './errors.js';
-import { base64url } from './random.js';
+import { OAuthError } from '../errors.js';
+import { base64url } from '../random.js';
 import type { Sealed } from './sealed-store.js';
 import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';

@@ -1,5 +1,5 @@
-import { OAuthError } from './errors.js';
-import { jsonObjectOf, providerError, send } from './http.js';
+import { OAuthError } from '../errors.js';
+import { jsonObjectOf, providerError, send } from '../provider/http.js';
 
 /**
  * Pushes the authorization request's parameters and returns the parameters that replace them in the URL.

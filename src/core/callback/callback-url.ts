@@ -1,5 +1,5 @@
 // Apart from the response checks in callback.ts: every page load reads its URL before any sign-in code loads.
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 
 /**
  * The parameters of an authorization response, from the query (code flow) or the fragment (implicit).

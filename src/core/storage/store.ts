@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 
 /** Where the kit keeps sessions and pending transactions. */
 export interface KeyValueStore {

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './store.js';
+import type { KeyValueStore } from '../storage/store.js';
 
 /** Signs DPoP proofs with one key pair and remembers the nonces servers hand out. */
 export interface DpopSigner {

@@ -1,6 +1,6 @@
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 import { jsonObjectOf, providerError, send } from './http.js';
-import { fromTab, toTab } from './tab-cache.js';
+import { fromTab, toTab } from '../storage/tab-cache.js';
 
 /**
  * The provider metadata the kit reads.

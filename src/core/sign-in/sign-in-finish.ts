@@ -1,15 +1,15 @@
-import { checkCallback, codeOf, implicitTokenOf } from './callback.js';
-import type { CallbackParams } from './callback-url.js';
-import { scopesOf } from './config.js';
-import type { ProviderMetadata } from './discovery.js';
-import { OAuthError } from './errors.js';
-import type { UserClaims } from './id-token.js';
-import { timeoutSignal } from './http.js';
-import { sessionOf, type Session } from './session.js';
+import { checkCallback, codeOf, implicitTokenOf } from '../callback/callback.js';
+import type { CallbackParams } from '../callback/callback-url.js';
+import { scopesOf } from '../config.js';
+import type { ProviderMetadata } from '../provider/discovery.js';
+import { OAuthError } from '../errors.js';
+import type { UserClaims } from '../id-token/id-token.js';
+import { timeoutSignal } from '../provider/http.js';
+import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from './sign-in.js';
-import { checkTokenResponse, requestToken, type TokenResponse } from './token-endpoint.js';
+import { checkTokenResponse, requestToken, type TokenResponse } from '../provider/token-endpoint.js';
 import type { Transaction } from './transaction.js';
-import { fetchUserInfo } from './userinfo.js';
+import { fetchUserInfo } from '../provider/userinfo.js';
 
 // The second half of a sign-in (`sign-in.ts`), loaded with it as part of `client-parts.ts`.
 
@@ -41,13 +41,13 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
   return sessionOf(response, transaction.scope, user);
 }
 
-type IdTokenModule = typeof import('./id-token.js');
+type IdTokenModule = typeof import('../id-token/id-token.js');
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
 function idTokenVerifier(ctx: SignInContext, metadata: ProviderMetadata): Promise<IdTokenModule> | undefined {
   const jwksUri = metadata.jwks_uri;
   if (!jwksUri || !scopesOf(ctx.config).includes('openid')) return undefined;
-  const loading = import('./id-token.js').then((module) => {
+  const loading = import('../id-token/id-token.js').then((module) => {
     module.prefetchKeys(jwksUri);
     return module;
   });
@@ -68,7 +68,7 @@ async function userOf(
   let claims: UserClaims | undefined;
   if (response.id_token) {
     if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-    claims = await (await (verifier ?? import('./id-token.js'))).verifyIdToken(response.id_token, {
+    claims = await (await (verifier ?? import('../id-token/id-token.js'))).verifyIdToken(response.id_token, {
       issuer: metadata.issuer,
       clientId: ctx.config.clientId,
       nonce: transaction.nonce,

@@ -1,5 +1,5 @@
-import type { ProviderMetadata } from './discovery.js';
-import { OAuthError } from './errors.js';
+import type { ProviderMetadata } from '../provider/discovery.js';
+import { OAuthError } from '../errors.js';
 import type { CallbackParams } from './callback-url.js';
 
 /**

@@ -1,4 +1,4 @@
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 import { waitForCallback } from './popup.js';
 
 /**

@@ -1,4 +1,4 @@
-import { base64url, randomToken } from './random.js';
+import { base64url, randomToken } from '../random.js';
 
 /**
  * A code verifier of 43 characters from 32 random bytes.

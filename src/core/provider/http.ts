@@ -1,4 +1,4 @@
-import { OAuthError } from './errors.js';
+import { OAuthError } from '../errors.js';
 
 /** `fetch` that turns a failed connection or an abort into an {@link OAuthError}. */
 export async function send(url: string | URL, init: RequestInit = {}): Promise<Response> {

@@ -1,8 +1,8 @@
 import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose';
 import { atHashOf } from './at-hash.js';
-import { OAuthError } from './errors.js';
-import { jsonObjectOf, send } from './http.js';
-import { fromTab, toTab } from './tab-cache.js';
+import { OAuthError } from '../errors.js';
+import { jsonObjectOf, send } from '../provider/http.js';
+import { fromTab, toTab } from '../storage/tab-cache.js';
 
 /** The claims the kit reads from an id_token or userinfo. */
 export interface UserClaims extends JWTPayload {

@@ -1,7 +1,7 @@
 import type { DpopSigner } from './dpop.js';
-import { base64url, randomToken } from './random.js';
-import type { KeyValueStore } from './store.js';
-import { storedKey } from './stored-key.js';
+import { base64url, randomToken } from '../random.js';
+import type { KeyValueStore } from '../storage/store.js';
+import { storedKey } from '../storage/stored-key.js';
 
 // Loaded by `dpop.ts` on the first proof, so that pages without DPoP never download it.
 

@@ -1,15 +1,15 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
-import { readCallback, type CallbackParams } from './callback-url.js';
-import { absoluteIssuer, type ResolvedConfig } from './config.js';
-import type { ProviderMetadata } from './discovery.js';
-import { OAuthError } from './errors.js';
-import { releasePageCallback } from './page-callback.js';
+import { readCallback, type CallbackParams } from '../callback/callback-url.js';
+import { absoluteIssuer, type ResolvedConfig } from '../config.js';
+import type { ProviderMetadata } from '../provider/discovery.js';
+import { OAuthError } from '../errors.js';
+import { releasePageCallback } from '../callback/page-callback.js';
 import { pushAuthorizationRequest } from './par.js';
-import { relayCallback, waitForCallback } from './popup.js';
-import type { Session } from './session.js';
-import type { KeyValueStore } from './store.js';
+import { relayCallback, waitForCallback } from '../callback/popup.js';
+import type { Session } from '../session.js';
+import type { KeyValueStore } from '../storage/store.js';
 import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
-import type { DpopSigner } from './dpop.js';
+import type { DpopSigner } from '../dpop/dpop.js';
 import { finishSignIn } from './sign-in-finish.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.

@@ -1,5 +1,5 @@
-import { scopesOf, type ResolvedConfig } from './config.js';
-import type { ProviderMetadata } from './discovery.js';
+import { scopesOf, type ResolvedConfig } from '../config.js';
+import type { ProviderMetadata } from '../provider/discovery.js';
 import { challengeOf } from './pkce.js';
 import type { Transaction } from './transaction.js';
 

@@ -1,11 +1,11 @@
-import type { LoginMode } from './config.js';
+import type { LoginMode } from '../config.js';
 
 /** How a transaction's callback comes back: the page itself, a popup, or a hidden frame (silent renewal). */
 export type TransactionMode = LoginMode | 'silent';
-import type { Flow } from './profiles/index.js';
+import type { Flow } from '../profiles/index.js';
 import { createVerifier } from './pkce.js';
-import { randomToken } from './random.js';
-import type { KeyValueStore } from './store.js';
+import { randomToken } from '../random.js';
+import type { KeyValueStore } from '../storage/store.js';
 
 /** What the kit remembers between the authorization request and its callback. */
 export interface Transaction {
