@@ -7,7 +7,7 @@ import { formOf, html, redirect, singleParams } from './responses.js';
 import { recordConsent, silentSignIn, startSession } from './session.js';
 import { spendPushedRequest, takePushedRequest } from './par.js';
 import { activeClient, type Interaction, type MockClient } from './state.js';
-import { issueTokens } from './tokens.js';
+import { issueTokens } from './issue-tokens.js';
 
 const interactionLifetime = 10 * 60_000;
 const codeLifetime = 60_000;

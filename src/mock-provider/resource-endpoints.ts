@@ -1,11 +1,11 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
 import { bindingRefusal } from './dpop.js';
-import { providerError } from './errors.js';
+import { providerError } from './error-response.js';
 import type { Endpoint } from './profiles/mock-profile.js';
 import { formOf, json, singleParams } from './responses.js';
 import { activeClient, type AccessTokenRecord, type MockUser } from './state.js';
-import { claimsFor, revokeFamily } from './tokens.js';
+import { claimsFor, revokeFamily } from './issue-tokens.js';
 
 /** The live record of an access token this provider signed, or `undefined`: revoked, expired, or its client gone or disabled. */
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {

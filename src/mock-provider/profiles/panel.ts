@@ -3,7 +3,7 @@ import { authorize, decide } from '../authorize.js';
 import { createClientRecord, RegistrationError, type ClientMetadata } from '../registration.js';
 import { protectedResource } from '../resource-endpoints.js';
 import type { MockClient } from '../state.js';
-import { token } from '../token.js';
+import { token } from '../token-endpoint.js';
 import type { MockProfile, ScopeDefinition } from './mock-profile.js';
 
 /** panel's scope definitions; `user.read` is the default scope, granted even when not requested. */

@@ -1,12 +1,12 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
-import { providerError } from './errors.js';
+import { providerError } from './error-response.js';
 import { checkProof, requireNonce } from './dpop.js';
 import { tokenFaultResponse } from './faults.js';
 import { randomId, sha256 } from './ids.js';
 import { formOf, json, noStore, singleParams } from './responses.js';
 import { activeClient, type MockClient } from './state.js';
-import { issueTokens, revokeFamily } from './tokens.js';
+import { issueTokens, revokeFamily } from './issue-tokens.js';
 
 /**
  * The client a token request authenticates as: a public client by its id (where the profile takes
