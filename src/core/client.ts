@@ -3,10 +3,11 @@ import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type 
 import { dpopSigner } from './dpop/dpop.js';
 import { OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
-import type { UserClaims } from './id-token/id-token.js';
+import type { UserClaims } from './session.js';
 import { openPopup } from './callback/popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
-import type { ClientContext } from './sign-in/sign-in.js';
+import type { ClientContext } from './client-context.js';
+import type { LogoutOptions } from './sign-out.js';
 import { sealedStore } from './storage/sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
 import { pageCallback, releasePageCallback } from './callback/page-callback.js';
@@ -19,16 +20,6 @@ export interface LoginOptions {
   mode?: LoginMode;
   /** A same-origin path to show after a redirect sign-in; defaults to the current page. */
   returnTo?: string;
-  signal?: AbortSignal;
-}
-
-/** Options of {@link OAuthClient.logout}. */
-export interface LogoutOptions {
-  /** Also end the provider's session by sending the user to its end-session endpoint. */
-  endSession?: boolean;
-  /** Where the provider returns after ending its session (registered at the provider). */
-  postLogoutRedirectUri?: string;
-  /** Stops waiting for the provider's revocation endpoint; the session is cleared all the same. */
   signal?: AbortSignal;
 }
 

@@ -1,13 +1,14 @@
-export { OAuthClient, createClient, type LoginOptions, type LogoutOptions } from './client.js';
+export { OAuthClient, createClient, type LoginOptions } from './client.js';
+export type { LogoutOptions } from './sign-out.js';
 export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
 export type { ProviderMetadata } from './provider/discovery.js';
 export { discover } from './provider/discovery.js';
 export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
 export { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
-export { verifyIdToken, idTokenAlgorithms, type UserClaims, type IdTokenExpectations } from './id-token/id-token.js';
+export { verifyIdToken, idTokenAlgorithms, type IdTokenExpectations } from './id-token/id-token.js';
 export { createVerifier, challengeOf } from './sign-in/pkce.js';
 export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
-export { isFresh, type Session } from './session.js';
+export { isFresh, type Session, type UserClaims } from './session.js';
 export { sealedStore } from './storage/sealed-store.js';
 export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './storage/store.js';
 export { checkTokenResponse, type TokenResponse } from './provider/token-endpoint.js';

@@ -1,4 +1,4 @@
-import { checkAuthorizationRequest, type Refusal } from './authorize.js';
+import { checkAuthorizationRequest, type Refusal } from './authorize-rules.js';
 import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';

@@ -1,4 +1,4 @@
-import type { DpopSigner } from './dpop.js';
+import type { DpopSigner } from './dpop-signer.js';
 import { base64url, randomToken } from '../random.js';
 import type { KeyValueStore } from '../storage/store.js';
 import { storedKey } from '../storage/stored-key.js';

@@ -2,18 +2,8 @@ import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 
 import { atHashOf } from './at-hash.js';
 import { OAuthError } from '../errors.js';
 import { jsonObjectOf, send } from '../provider/http.js';
+import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
-
-/** The claims the kit reads from an id_token or userinfo. */
-export interface UserClaims extends JWTPayload {
-  sub: string;
-  name?: string;
-  preferred_username?: string;
-  email?: string;
-  picture?: string;
-  nonce?: string;
-  azp?: string;
-}
 
 /** Asymmetric algorithms only: `none` and HMAC with a public key can never pass. */
 export const idTokenAlgorithms = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];

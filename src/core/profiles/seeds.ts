@@ -1,4 +1,4 @@
-import type { UserClaims } from '../id-token/id-token.js';
+import type { UserClaims } from '../session.js';
 import type { ProviderProfile } from './profile.js';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);

@@ -1,4 +1,5 @@
-import { sendWithProof, type DpopSigner } from '../dpop/dpop.js';
+import { sendWithProof } from '../dpop/dpop.js';
+import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { send } from './http.js';
 
 /**

@@ -1,5 +1,6 @@
 import { OAuthError } from '../errors.js';
-import { sendWithProof, type DpopSigner } from '../dpop/dpop.js';
+import { sendWithProof } from '../dpop/dpop.js';
+import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
 
 /** The longest `Retry-After` the kit waits for once before giving up. */

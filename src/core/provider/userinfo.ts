@@ -1,7 +1,7 @@
 import { OAuthError } from '../errors.js';
-import type { DpopSigner } from '../dpop/dpop.js';
+import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { jsonObjectOf, providerError, send } from './http.js';
-import type { UserClaims } from '../id-token/id-token.js';
+import type { UserClaims } from '../session.js';
 import type { ProviderProfile } from '../profiles/index.js';
 import { sendWithToken } from './resource-request.js';
 

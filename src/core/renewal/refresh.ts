@@ -1,6 +1,6 @@
 import { timeoutSignal } from '../provider/http.js';
 import { sessionOf, type Session } from '../session.js';
-import type { SignInContext } from '../sign-in/sign-in.js';
+import type { SignInContext } from '../client-context.js';
 import { requestToken } from '../provider/token-endpoint.js';
 
 /**

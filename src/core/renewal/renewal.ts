@@ -2,7 +2,8 @@ import { readCallback } from '../callback/callback-url.js';
 import { OAuthError } from '../errors.js';
 import { refreshSession } from './refresh.js';
 import { isFresh, isSession, type Session } from '../session.js';
-import { completeSignIn, startSignIn, type ClientContext } from '../sign-in/sign-in.js';
+import type { ClientContext } from '../client-context.js';
+import { completeSignIn, startSignIn } from '../sign-in/sign-in.js';
 import { silentCallback } from '../callback/silent-renewal.js';
 
 // Loaded by the client on its first renewal.

@@ -1,39 +1,16 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
 import { readCallback, type CallbackParams } from '../callback/callback-url.js';
 import { absoluteIssuer, type ResolvedConfig } from '../config.js';
-import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
 import { pushAuthorizationRequest } from './par.js';
 import { relayCallback, waitForCallback } from '../callback/popup.js';
 import type { Session } from '../session.js';
-import type { KeyValueStore } from '../storage/store.js';
 import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
-import type { DpopSigner } from '../dpop/dpop.js';
 import { finishSignIn } from './sign-in-finish.js';
+import type { ClientContext, SignInContext } from '../client-context.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
-
-/** What signing in needs from the client. */
-export interface SignInContext {
-  config: ResolvedConfig;
-  store: KeyValueStore;
-  metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
-  /** Set when the client binds its tokens with DPoP. */
-  dpop?: DpopSigner | undefined;
-}
-
-/** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */
-export interface ClientContext extends SignInContext {
-  /** The key its session is stored under. */
-  readonly key: string;
-  /** Whether a session without a refresh token is renewed in a hidden frame. */
-  readonly renewsSilently: boolean;
-  /** Stores the session (or removes it), tells the other tabs and the listeners. */
-  setSession(session: Session | null): Promise<void>;
-  /** Takes a session another tab stored, telling the listeners if it is new here. */
-  adopt(session: Session): Session;
-}
 
 /**
  * Saves a new transaction and returns the authorization URL to send the user to, pushing the

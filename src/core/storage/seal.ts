@@ -1,12 +1,18 @@
 import { OAuthError } from '../errors.js';
 import { base64url } from '../random.js';
-import type { Sealed } from './sealed-store.js';
 import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';
 
 const keyName = 'key:seal';
 const newSealKey = (): Promise<CryptoKey> => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const decode = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+
+/** A value as it lies in storage: AES-GCM ciphertext and its IV, base64url. */
+export interface Sealed {
+  sealed: 1;
+  iv: string;
+  data: string;
+}
 
 /** Seals and opens values with AES-GCM. */
 export interface Sealer {

@@ -1,12 +1,5 @@
-import { sealerOf as makeSealer, type Sealer } from './seal.js';
+import { sealerOf as makeSealer, type Sealed, type Sealer } from './seal.js';
 import type { KeyValueStore } from './store.js';
-
-/** A value as it lies in storage: AES-GCM ciphertext and its IV, base64url. */
-export interface Sealed {
-  sealed: 1;
-  iv: string;
-  data: string;
-}
 
 const isSealed = (value: unknown): value is Sealed =>
   typeof value === 'object' && value !== null && (value as Sealed).sealed === 1 && typeof (value as Sealed).iv === 'string' && typeof (value as Sealed).data === 'string';
