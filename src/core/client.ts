@@ -11,6 +11,7 @@ import type { LogoutOptions } from './sign-out.js';
 import { sealedStore } from './storage/sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
 import { pageCallback, releasePageCallback } from './callback/page-callback.js';
+import { keyOf, sharedName } from './storage/keys.js';
 
 // What runs before the first click or renewal is here; signing in, renewing and signing out load on first use.
 const parts = () => import('./client-parts.js');
@@ -69,7 +70,7 @@ export class OAuthClient extends EventTarget {
   }
 
   get #key(): string {
-    return `session:${absoluteIssuer(this.config.issuer)} ${this.config.clientId} ${this.config.scope}`;
+    return keyOf('session', absoluteIssuer(this.config.issuer), this.config.clientId, this.config.scope);
   }
 
   /** Loads the stored session once, follows the other tabs, and keeps the token renewed. */
@@ -252,7 +253,7 @@ export class OAuthClient extends EventTarget {
   #listen(): void {
     // Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
     if (this.#channel || typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
-    this.#channel = new BroadcastChannel('oauth-elements:session');
+    this.#channel = new BroadcastChannel(sharedName('session'));
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;
       const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);

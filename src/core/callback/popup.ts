@@ -1,23 +1,26 @@
 import { OAuthError } from '../errors.js';
+import { sharedName } from '../storage/keys.js';
 
 /** The message a popup's callback page sends to the page that opened it. */
 interface PopupMessage {
-  type: 'oauth-elements:callback';
+  type: string;
   state: string;
   href: string;
 }
 
-const channelName = 'oauth-elements:popup';
+const channelName = sharedName('popup');
+const callbackMessage = sharedName('callback');
+const receiptMessage = sharedName('received');
 
 /** The page's receipt for a callback that came over the BroadcastChannel, so the popup may close. */
 interface Receipt {
-  type: 'oauth-elements:received';
+  type: string;
   state: string;
 }
 
 function isPopupMessage(data: unknown, state: string): data is PopupMessage {
   const message = data as Partial<PopupMessage> | null;
-  return message?.type === 'oauth-elements:callback' && message.state === state && typeof message.href === 'string';
+  return message?.type === callbackMessage && message.state === state && typeof message.href === 'string';
 }
 
 /** How long a popup cut off from its page waits for the receipt before closing all the same. */
@@ -55,7 +58,7 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
     const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
     channel.onmessage = (event) => {
       if (!isPopupMessage(event.data, state)) return;
-      channel.postMessage({ type: 'oauth-elements:received', state } satisfies Receipt);
+      channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
       finish(null, event.data.href);
     };
     window.addEventListener('message', onMessage);
@@ -77,7 +80,7 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
  * then closes. One cut off from its page closes on the page's receipt, so the message is not lost with it.
  */
 export function relayCallback(href: string, state: string): void {
-  const message: PopupMessage = { type: 'oauth-elements:callback', state, href };
+  const message: PopupMessage = { type: callbackMessage, state, href };
   const channel = new BroadcastChannel(channelName);
   const starter = (window.opener as Window | null) ?? (window.parent !== window ? window.parent : null);
   starter?.postMessage(message, location.origin);
@@ -88,7 +91,7 @@ export function relayCallback(href: string, state: string): void {
   };
   const timer = setTimeout(close, starter ? 0 : receiptWait);
   channel.onmessage = (event: MessageEvent<Partial<Receipt> | null>) => {
-    if (event.data?.type === 'oauth-elements:received' && event.data.state === state) close();
+    if (event.data?.type === receiptMessage && event.data.state === state) close();
   };
   channel.postMessage(message);
 }

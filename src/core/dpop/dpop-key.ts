@@ -1,13 +1,13 @@
 import type { DpopSigner } from './dpop-signer.js';
-import { base64url, randomToken } from '../random.js';
+import { base64url, randomToken, sha256 } from '../random.js';
 import type { KeyValueStore } from '../storage/store.js';
 import { storedKey } from '../storage/stored-key.js';
+import { keyOf } from '../storage/keys.js';
 
 // Loaded by `dpop.ts` on the first proof, so that pages without DPoP never download it.
 
-const keyName = 'key:dpop';
+const keyName = (): string => keyOf('key', 'dpop');
 const algorithm = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const sha256 = async (text: string): Promise<string> => base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 const json64 = (value: unknown): string => base64url(new TextEncoder().encode(JSON.stringify(value)));
 const isKeyPair = (value: unknown): value is CryptoKeyPair =>
   typeof value === 'object' && value !== null && (value as CryptoKeyPair).privateKey instanceof CryptoKey && (value as CryptoKeyPair).publicKey instanceof CryptoKey;
@@ -26,7 +26,7 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
   const nonces = new Map<string, string>();
   let keys: Promise<{ pair: CryptoKeyPair; jwk: JsonWebKey }> | undefined;
   const keysOf = () =>
-    (keys ??= storedKey(store, keyName, () => crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']), isKeyPair).then(async (pair) => {
+    (keys ??= storedKey(store, keyName(), () => crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']), isKeyPair).then(async (pair) => {
       const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
       return { pair, jwk: { kty, crv, x, y } };
     }));
@@ -64,7 +64,7 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
     async forget() {
       keys = undefined;
       nonces.clear();
-      await store.delete(keyName);
+      await store.delete(keyName());
     },
   };
 }

@@ -4,6 +4,7 @@ import { OAuthError } from '../errors.js';
 import { jsonObjectOf, send } from '../provider/http.js';
 import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
+import { keyOf } from '../storage/keys.js';
 
 /** Asymmetric algorithms only: `none` and HMAC with a public key can never pass. */
 export const idTokenAlgorithms = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -37,10 +38,10 @@ async function fetchKeys(jwksUri: string): Promise<JWK[]> {
 const keysOf = (jwksUri: string, again: boolean): Promise<JWK[]> => {
   let keys = keySets.get(jwksUri);
   if (!keys || again) {
-    const kept = again ? undefined : fromTab<JWK[]>(`jwks:${jwksUri}`);
+    const kept = again ? undefined : fromTab<JWK[]>(keyOf('jwks', jwksUri));
     keys = kept ? Promise.resolve(kept) : fetchKeys(jwksUri);
     keySets.set(jwksUri, keys);
-    keys.then((fetched) => kept || toTab(`jwks:${jwksUri}`, fetched), () => keySets.delete(jwksUri));
+    keys.then((fetched) => kept || toTab(keyOf('jwks', jwksUri), fetched), () => keySets.delete(jwksUri));
   }
   return keys;
 };

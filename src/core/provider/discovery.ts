@@ -1,6 +1,7 @@
 import { OAuthError } from '../errors.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
+import { keyOf } from '../storage/keys.js';
 
 /**
  * The provider metadata the kit reads.
@@ -32,9 +33,9 @@ const cache = new Map<string, Promise<ProviderMetadata>>();
 export function discover(issuer: string, signal?: AbortSignal): Promise<ProviderMetadata> {
   let pending = cache.get(issuer);
   if (!pending) {
-    const kept = fromTab<ProviderMetadata>(`discovery:${issuer}`);
+    const kept = fromTab<ProviderMetadata>(keyOf('discovery', issuer));
     pending = kept?.issuer === issuer ? Promise.resolve(kept) : fetchMetadata(issuer, signal);
-    pending.then((metadata) => kept || toTab(`discovery:${issuer}`, metadata), () => cache.delete(issuer));
+    pending.then((metadata) => kept || toTab(keyOf('discovery', issuer), metadata), () => cache.delete(issuer));
     cache.set(issuer, pending);
   }
   return pending;

@@ -5,6 +5,7 @@ import { isFresh, isSession, type Session } from '../session.js';
 import type { ClientContext } from '../client-context.js';
 import { completeSignIn, startSignIn } from '../sign-in/sign-in.js';
 import { silentCallback } from '../callback/silent-renewal.js';
+import { keyOf, sharedName } from '../storage/keys.js';
 
 // Loaded by the client on its first renewal.
 
@@ -17,7 +18,7 @@ import { silentCallback } from '../callback/silent-renewal.js';
 export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
   const locks = globalThis.navigator?.locks;
   if (!locks) return renewLocked(ctx, signal);
-  const name = `oauth-elements:renew:${ctx.key}`;
+  const name = sharedName(keyOf('renew', ctx.key));
   for (;;) {
     const renewed = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? renewLocked(ctx, signal) : null));
     if (renewed) return renewed;

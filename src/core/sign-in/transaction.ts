@@ -6,6 +6,7 @@ import type { Flow } from '../profiles/index.js';
 import { createVerifier } from './pkce.js';
 import { randomToken } from '../random.js';
 import type { KeyValueStore } from '../storage/store.js';
+import { keyOf } from '../storage/keys.js';
 
 /** What the kit remembers between the authorization request and its callback. */
 export interface Transaction {
@@ -25,7 +26,7 @@ export interface Transaction {
 /** A transaction older than this is refused and purged. */
 export const transactionLifetime = 10 * 60_000;
 
-const keyOf = (state: string): string => `txn:${state}`;
+const txnKeyOf = (state: string): string => keyOf('txn', state);
 
 /**
  * A fresh transaction with unguessable state and nonce and a PKCE verifier.
@@ -36,7 +37,6 @@ export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId
   return { ...fields, state: randomToken(), nonce: randomToken(), verifier: createVerifier(), createdAt: Date.now() };
 }
 
-const pendingKeyOf = (issuer: string, clientId: string): string => `txn-pending:${issuer} ${clientId}`;
 
 /**
  * Keeps a transaction until its callback arrives, as the one pending sign-in of its client: a newer
@@ -44,23 +44,23 @@ const pendingKeyOf = (issuer: string, clientId: string): string => `txn-pending:
  * finds its transaction through that pointer.
  */
 export async function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
-  const pendingKey = pendingKeyOf(transaction.issuer, transaction.clientId);
+  const pendingKey = keyOf('txn-pending', transaction.issuer, transaction.clientId);
   const older = await store.get<string>(pendingKey);
   await Promise.all([
-    older !== undefined && store.delete(keyOf(older)),
-    store.set(keyOf(transaction.state), transaction),
+    older !== undefined && store.delete(txnKeyOf(older)),
+    store.set(txnKeyOf(transaction.state), transaction),
     store.set(pendingKey, transaction.state),
   ]);
 }
 
 /** The state of the one pending sign-in of a client. */
 export async function pendingState(store: KeyValueStore, issuer: string, clientId: string): Promise<string | undefined> {
-  return store.get<string>(pendingKeyOf(issuer, clientId));
+  return store.get<string>(keyOf('txn-pending', issuer, clientId));
 }
 
 /** Reads a transaction without consuming it (a popup's callback page only relays). */
 export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await store.get<Transaction>(keyOf(state));
+  const transaction = await store.get<Transaction>(txnKeyOf(state));
   return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }
 
@@ -69,7 +69,7 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
  * gone from storage; `cleared` settles once the client's pointer to it is gone too.
  */
 export async function takeTransaction(store: KeyValueStore, state: string): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
-  const [transaction] = await Promise.all([store.get<Transaction>(keyOf(state)), store.delete(keyOf(state))]);
+  const [transaction] = await Promise.all([store.get<Transaction>(txnKeyOf(state)), store.delete(txnKeyOf(state))]);
   const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
   cleared.catch(() => undefined);
   return { transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined, cleared };
@@ -77,6 +77,6 @@ export async function takeTransaction(store: KeyValueStore, state: string): Prom
 
 async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {
   if ((await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
-    await store.delete(pendingKeyOf(transaction.issuer, transaction.clientId));
+    await store.delete(keyOf('txn-pending', transaction.issuer, transaction.clientId));
   }
 }

@@ -2,8 +2,8 @@ import { OAuthError } from '../errors.js';
 import { base64url } from '../random.js';
 import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';
+import { keyOf as storageKeyOf } from './keys.js';
 
-const keyName = 'key:seal';
 const newSealKey = (): Promise<CryptoKey> => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const decode = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
 
@@ -29,7 +29,7 @@ export interface Sealer {
  */
 export function sealerOf(inner: KeyValueStore): Sealer {
   let sealKey: Promise<CryptoKey> | undefined;
-  const keyOf = (): Promise<CryptoKey> => (sealKey ??= storedKey(inner, keyName, newSealKey, (value): value is CryptoKey => value instanceof CryptoKey).catch((cause: unknown) => {
+  const keyOf = (): Promise<CryptoKey> => (sealKey ??= storedKey(inner, storageKeyOf('key', 'seal'), newSealKey, (value): value is CryptoKey => value instanceof CryptoKey).catch((cause: unknown) => {
     sealKey = undefined;
     throw cause instanceof OAuthError ? cause : new OAuthError('storage_unavailable', 'no key to seal the session with', { cause });
   }));

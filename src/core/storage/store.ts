@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { OAuthError } from '../errors.js';
+import { databaseName, isTransactionKey, sharedName } from './keys.js';
 
 /** Where the kit keeps sessions and pending transactions. */
 export interface KeyValueStore {
@@ -25,7 +26,7 @@ export function indexedDbStore(): KeyValueStore {
     if (typeof indexedDB === 'undefined' || indexedDB === null) {
       throw new OAuthError('storage_unavailable', 'this browser has no IndexedDB');
     }
-    return (database ??= createStore('oauth-elements', 'kv'));
+    return (database ??= createStore(databaseName, 'kv'));
   };
   return {
     get: <T>(key: string) => wrap(() => get<T>(key, use())),
@@ -51,12 +52,11 @@ export function memoryStore(): KeyValueStore {
 export function pageStore(): KeyValueStore {
   const memory = memoryStore();
   const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  const inSession = (key: string): boolean => session !== undefined && key.startsWith('txn');
-  const name = (key: string): string => `oauth-elements:${key}`;
+  const inSession = (key: string): boolean => session !== undefined && isTransactionKey(key);
   return {
-    get: <T>(key: string) => (inSession(key) ? wrap(async () => JSON.parse(session?.getItem(name(key)) ?? 'null') ?? undefined) : memory.get<T>(key)),
-    set: (key, value) => (inSession(key) ? wrap(async () => session?.setItem(name(key), JSON.stringify(value))) : memory.set(key, value)),
-    delete: (key) => (inSession(key) ? wrap(async () => session?.removeItem(name(key))) : memory.delete(key)),
+    get: <T>(key: string) => (inSession(key) ? wrap(async () => JSON.parse(session?.getItem(sharedName(key)) ?? 'null') ?? undefined) : memory.get<T>(key)),
+    set: (key, value) => (inSession(key) ? wrap(async () => session?.setItem(sharedName(key), JSON.stringify(value))) : memory.set(key, value)),
+    delete: (key) => (inSession(key) ? wrap(async () => session?.removeItem(sharedName(key))) : memory.delete(key)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from './store.js';
+import { sharedName } from './keys.js';
 
 /**
  * The key kept in `store` under `name`, made by `create` on first use. A Web Lock makes two tabs
@@ -17,5 +18,5 @@ export async function storedKey<T>(store: KeyValueStore, name: string, create: (
     return created;
   };
   const locks = globalThis.navigator?.locks;
-  return locks ? (locks.request(`oauth-elements:${name}`, operation) as Promise<T>) : operation();
+  return locks ? (locks.request(sharedName(name), operation) as Promise<T>) : operation();
 }

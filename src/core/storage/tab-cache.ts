@@ -1,3 +1,5 @@
+import { sharedName } from './keys.js';
+
 /** How long a fetched provider document is kept in the tab: enough for a sign-in's round trip. */
 export const tabCacheLifetime = 10 * 60_000;
 
@@ -15,7 +17,7 @@ const storage = (): Storage | undefined => {
  */
 export function fromTab<T>(key: string): T | undefined {
   try {
-    const entry = JSON.parse(storage()?.getItem(`oauth-elements:${key}`) ?? 'null') as { at: number; value: T } | null;
+    const entry = JSON.parse(storage()?.getItem(sharedName(key)) ?? 'null') as { at: number; value: T } | null;
     return entry && typeof entry.at === 'number' && Date.now() - entry.at < tabCacheLifetime ? entry.value : undefined;
   } catch {
     return undefined;
@@ -25,7 +27,7 @@ export function fromTab<T>(key: string): T | undefined {
 /** Keeps a provider document for {@link fromTab}; a full or missing sessionStorage keeps nothing. */
 export function toTab(key: string, value: unknown): void {
   try {
-    storage()?.setItem(`oauth-elements:${key}`, JSON.stringify({ at: Date.now(), value }));
+    storage()?.setItem(sharedName(key), JSON.stringify({ at: Date.now(), value }));
   } catch {
     // Only a cache: without it the next page fetches again.
   }
