@@ -1,4 +1,4 @@
-import { base64url, randomToken } from '../random.js';
+import { randomToken, sha256 } from '../random.js';
 
 /**
  * A code verifier of 43 characters from 32 random bytes.
@@ -16,6 +16,5 @@ export async function challengeOf(verifier: string): Promise<string> {
   if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
     throw new TypeError('a PKCE verifier is 43 to 128 unreserved characters');
   }
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return base64url(new Uint8Array(digest));
+  return sha256(verifier);
 }
