@@ -2,6 +2,7 @@ import { timeoutSignal } from '../provider/http.js';
 import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
 import { requestToken } from '../provider/token-endpoint.js';
+import { verifyClientIdToken } from '../id-token/client-id-token.js';
 
 /**
  * Trades the refresh token for a new token set. A rotated refresh token replaces the old one; a
@@ -19,14 +20,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
-    const claims = await (await import('../id-token/id-token.js')).verifyIdToken(response.id_token, {
-      issuer: metadata.issuer,
-      clientId: ctx.config.clientId,
-      jwksUri: metadata.jwks_uri,
-      clockSkew: ctx.config.clockSkew,
-      nonce: undefined,
-      ...(session.user ? { sub: session.user.sub } : {}),
-    });
+    const claims = await verifyClientIdToken(ctx, metadata, response.id_token, { nonce: undefined, ...(session.user ? { sub: session.user.sub } : {}) });
     user = { ...session.user, ...claims };
   }
   const next = sessionOf(response, session.scope, user);

@@ -10,6 +10,7 @@ import type { SignInContext } from '../client-context.js';
 import { checkTokenResponse, requestToken, type TokenResponse } from '../provider/token-endpoint.js';
 import type { Transaction } from './transaction.js';
 import { fetchUserInfo } from '../provider/userinfo.js';
+import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
 
 // The second half of a sign-in (`sign-in.ts`), loaded with it as part of `client-parts.ts`.
 
@@ -41,8 +42,6 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
   return sessionOf(response, transaction.scope, user);
 }
 
-type IdTokenModule = typeof import('../id-token/id-token.js');
-
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
 function idTokenVerifier(ctx: SignInContext, metadata: ProviderMetadata): Promise<IdTokenModule> | undefined {
   const jwksUri = metadata.jwks_uri;
@@ -67,15 +66,8 @@ async function userOf(
   if (openid && !response.id_token) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
   let claims: UserClaims | undefined;
   if (response.id_token) {
-    if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-    claims = await (await (verifier ?? import('../id-token/id-token.js'))).verifyIdToken(response.id_token, {
-      issuer: metadata.issuer,
-      clientId: ctx.config.clientId,
-      nonce: transaction.nonce,
-      jwksUri: metadata.jwks_uri,
-      clockSkew: ctx.config.clockSkew,
-      ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}),
-    });
+    const flow = { nonce: transaction.nonce, ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}) };
+    claims = await verifyClientIdToken(ctx, metadata, response.id_token, flow, verifier);
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };
