@@ -1,9 +1,8 @@
-import { readCallback } from '../callback/callback-url.js';
 import { OAuthError } from '../errors.js';
 import { refreshSession } from './refresh.js';
 import { isFresh, isSession, type Session } from '../session.js';
 import type { ClientContext } from '../client-context.js';
-import { completeSignIn, startSignIn } from '../sign-in/sign-in.js';
+import { completeRelayed, startSignIn } from '../sign-in/sign-in.js';
 import { silentCallback } from '../callback/silent-renewal.js';
 import { keyOf, sharedName } from '../storage/keys.js';
 
@@ -70,8 +69,5 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
 
 async function renewSilently(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
   const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
-  const href = await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal);
-  const params = readCallback(href, !ctx.config.profile.echoesState);
-  if (!params) throw new OAuthError('invalid_callback', 'the silent renewal returned no authorization response');
-  return (await completeSignIn(ctx, params, transaction.state, signal)).session;
+  return completeRelayed(ctx, await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal), transaction.state, signal);
 }

@@ -65,10 +65,18 @@ export async function signIn(ctx: ClientContext, popup: Window | null, returnTo:
     return null;
   }
   popup.location.replace(url.href);
-  const href = await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal);
+  return completeRelayed(ctx, await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal), transaction.state, signal);
+}
+
+/**
+ * Finishes the sign-in of a callback URL a window relayed for its transaction's `state`: the
+ * popup's, or the hidden frame's of a silent renewal. Its one reading of the URL.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ */
+export async function completeRelayed(ctx: ClientContext, href: string, state: string, signal?: AbortSignal): Promise<Session> {
   const params = readCallback(href, !ctx.config.profile.echoesState);
-  if (!params) throw new OAuthError('invalid_callback', 'the sign-in window returned no authorization response');
-  return (await completeSignIn(ctx, params, transaction.state, signal)).session;
+  if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
+  return (await completeSignIn(ctx, params, state, signal)).session;
 }
 
 /**
