@@ -32,4 +32,4 @@ export const databaseName = 'oauth-elements';
  * (a stored or cleared session, for the other tabs) and `popup` (a popup's callback when `opener`
  * is cut), and the popup's messages `callback` and `received`.
  */
-export const sharedName = (name: string): string => `${databaseName}:${name}`;
+export const sharedName = (name: string): string => `oauth-elements:${name}`;
