@@ -1,7 +1,7 @@
 import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop/dpop.js';
-import { OAuthError } from './errors.js';
+import { invalidConfig, OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './session.js';
 import { openPopup } from './callback/popup-window.js';
@@ -124,7 +124,7 @@ export class OAuthClient extends EventTarget {
       if (mode === 'popup' && !popup) throw new OAuthError('popup_blocked', 'the browser blocked the sign-in window');
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
-        if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
+        if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
         return await (await parts()).signIn(this.#ctx, popup, returnTo, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();

@@ -52,12 +52,11 @@ export class ClientController implements ReactiveController {
     this.#unsubscribe();
   }
 
-  /** Sends an error as the host's `oauth-error` event and keeps it for rendering; a refused attribute is `invalid_config`. */
+  /** Sends an error as the host's `oauth-error` event and keeps it for rendering (a refused attribute is the core's `invalid_config`). */
   fail(error: unknown): void {
-    if (!(error instanceof OAuthError) && !(error instanceof TypeError)) throw error;
-    const failure = error instanceof OAuthError ? error : new OAuthError('invalid_config', error.message, { cause: error });
-    this.error = failure;
-    this.#host.dispatchEvent(new OAuthErrorEvent(failure));
+    if (!(error instanceof OAuthError)) throw error;
+    this.error = error;
+    this.#host.dispatchEvent(new OAuthErrorEvent(error));
     this.#host.requestUpdate();
   }
 

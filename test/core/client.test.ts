@@ -43,8 +43,8 @@ describe('client', () => {
   it('refuses a returnTo that leaves the origin, before anything is stored or opened', async () => {
     const client = createClient({ issuer, clientId });
     for (const returnTo of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
-      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: Error) => error.name);
-      expect(refusal, returnTo).to.equal('TypeError');
+      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: OAuthError) => error.code);
+      expect(refusal, returnTo).to.equal('invalid_config');
     }
   });
 
