@@ -13,7 +13,7 @@ export interface ScopeDisplay {
 }
 
 /** The standard OpenID scopes, described. */
-export const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
+const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
   openid: { name: 'Sign-in', description: 'Let {client_name} know that you are {user}', icon: 'person' },
   profile: { name: 'Profile', description: 'Read your name and picture', icon: 'id-card' },
   email: { name: 'Email', description: 'Read your email address', icon: 'envelope' },

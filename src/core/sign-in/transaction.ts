@@ -24,9 +24,7 @@ export interface Transaction {
 }
 
 /** A transaction older than this is refused and purged. */
-export const transactionLifetime = 10 * 60_000;
-
-const txnKeyOf = (state: string): string => keyOf('txn', state);
+const transactionLifetime = 10 * 60_000;
 
 /**
  * A fresh transaction with unguessable state and nonce and a PKCE verifier.
@@ -47,8 +45,8 @@ export async function saveTransaction(store: KeyValueStore, transaction: Transac
   const pendingKey = keyOf('txn-pending', transaction.issuer, transaction.clientId);
   const older = await store.get<string>(pendingKey);
   await Promise.all([
-    older !== undefined && store.delete(txnKeyOf(older)),
-    store.set(txnKeyOf(transaction.state), transaction),
+    older !== undefined && store.delete(keyOf('txn', older)),
+    store.set(keyOf('txn', transaction.state), transaction),
     store.set(pendingKey, transaction.state),
   ]);
 }
@@ -60,7 +58,7 @@ export async function pendingState(store: KeyValueStore, issuer: string, clientI
 
 /** Reads a transaction without consuming it (a popup's callback page only relays). */
 export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await store.get<Transaction>(txnKeyOf(state));
+  const transaction = await store.get<Transaction>(keyOf('txn', state));
   return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
 }
 
@@ -69,7 +67,7 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
  * gone from storage; `cleared` settles once the client's pointer to it is gone too.
  */
 export async function takeTransaction(store: KeyValueStore, state: string): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
-  const [transaction] = await Promise.all([store.get<Transaction>(txnKeyOf(state)), store.delete(txnKeyOf(state))]);
+  const [transaction] = await Promise.all([store.get<Transaction>(keyOf('txn', state)), store.delete(keyOf('txn', state))]);
   const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
   cleared.catch(() => undefined);
   return { transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined, cleared };

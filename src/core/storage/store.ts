@@ -49,7 +49,7 @@ export function memoryStore(): KeyValueStore {
  * Pending transactions in sessionStorage (they hold no token and must survive the redirect to the
  * provider), everything else in memory.
  */
-export function pageStore(): KeyValueStore {
+function pageStore(): KeyValueStore {
   const memory = memoryStore();
   const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
   const inSession = (key: string): boolean => session !== undefined && isTransactionKey(key);

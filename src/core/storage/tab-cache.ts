@@ -1,7 +1,7 @@
 import { sharedName } from './keys.js';
 
 /** How long a fetched provider document is kept in the tab: enough for a sign-in's round trip. */
-export const tabCacheLifetime = 10 * 60_000;
+const tabCacheLifetime = 10 * 60_000;
 
 const storage = (): Storage | undefined => {
   try {

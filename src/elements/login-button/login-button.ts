@@ -11,7 +11,7 @@ import { loginButtonStyles } from './login-button.styles.js';
 export type LoginButtonState = 'signed-out' | 'busy' | 'signed-in' | 'error';
 
 /** What the user sees for an error: the words for the codes a user can act on, the message otherwise. */
-export function errorText(strings: Strings, error: OAuthError): string {
+function errorText(strings: Strings, error: OAuthError): string {
   if (error.code === 'popup_blocked') return strings.popupBlocked;
   if (error.code === 'access_denied') return strings.accessDenied;
   if (error.code === 'network_error') return strings.networkError;

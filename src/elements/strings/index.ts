@@ -19,7 +19,7 @@ let observer: MutationObserver | undefined;
 const refresh = (): void => hosts.forEach((host) => host.requestUpdate());
 
 /** The `lang` in force at `node`: its closest ancestor's, crossing shadow roots, then the document's. */
-export function langOf(node: Node): string {
+function langOf(node: Node): string {
   for (let at: Node | null = node; at; at = at.parentNode ?? (at as Partial<ShadowRoot>).host ?? null) {
     if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang') ?? '';
   }
