@@ -1,6 +1,6 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
-import { providerError } from './error-response.js';
+import { errorResponse } from './error-response.js';
 import { checkProof, requireNonce } from './dpop.js';
 import { tokenFaultResponse } from './faults.js';
 import { randomId, sha256 } from './ids.js';
@@ -14,12 +14,12 @@ import { issueTokens, revokeFamily } from './issue-tokens.js';
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
 export function authenticateClient(ctx: EndpointContext, request: Request, params: Map<string, string>): MockClient | Response {
-  const unauthorized = (): Response => providerError(ctx, 'invalid_client', 'client authentication failed', 401);
+  const unauthorized = (): Response => errorResponse(ctx, 'invalid_client', 'client authentication failed', 401);
   let clientId = params.get('client_id');
   let secret = params.get('client_secret');
   const basic = request.headers.get('authorization')?.match(/^Basic (.+)$/i)?.[1];
   if (basic) {
-    if (secret !== undefined) return providerError(ctx, 'invalid_request', 'use one client authentication method');
+    if (secret !== undefined) return errorResponse(ctx, 'invalid_request', 'use one client authentication method');
     const [id = '', password = ''] = atob(basic).split(':').map(decodeURIComponent);
     if (clientId !== undefined && clientId !== id) return unauthorized();
     clientId = id;
@@ -43,16 +43,16 @@ export function authenticateClient(ctx: EndpointContext, request: Request, param
  */
 export async function token(ctx: EndpointContext, request: Request): Promise<Response> {
   const form = await formOf(request);
-  if (!form) return providerError(ctx, 'invalid_request', 'send an application/x-www-form-urlencoded body');
+  if (!form) return errorResponse(ctx, 'invalid_request', 'send an application/x-www-form-urlencoded body');
   const params = singleParams(form);
-  if (!params) return providerError(ctx, 'invalid_request', 'a parameter is repeated');
+  if (!params) return errorResponse(ctx, 'invalid_request', 'a parameter is repeated');
   const client = authenticateClient(ctx, request, params);
   if (client instanceof Response) return client;
   const scenario = takeScenario(ctx.control, 'token', ctx.profile.id, client.client_id);
   if (scenario?.delay) await new Promise((resolve) => setTimeout(resolve, scenario.delay));
   if (scenario?.fault) return tokenFaultResponse(scenario.fault, scenario.retryAfter, ctx.now());
   for (const [name, value] of Object.entries(ctx.profile.tokenParams?.(client.client_id) ?? {})) {
-    if (params.get(name) !== value) return providerError(ctx, 'invalid_request', `${name} must be ${value}`);
+    if (params.get(name) !== value) return errorResponse(ctx, 'invalid_request', `${name} must be ${value}`);
   }
   if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, client.client_id)) requireNonce(ctx.state.dpop, client.client_id);
   const jkt = await checkProof(ctx, ctx.state.dpop, request, 'token', client.client_id);
@@ -64,13 +64,13 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
     const granted = { clientId: client.client_id, sub: client.client_id, scope: client.scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
     return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false, jkt }), 200, noStore);
   }
-  return providerError(ctx, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
+  return errorResponse(ctx, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
 }
 
 async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
-  if (!params.get('code')) return providerError(ctx, 'invalid_request', 'code is required');
+  if (!params.get('code')) return errorResponse(ctx, 'invalid_request', 'code is required');
   const code = ctx.state.codes.get(params.get('code') ?? '');
-  const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
+  const invalid = (why: string): Response => errorResponse(ctx, 'invalid_grant', why);
   if (!code) return invalid('the code is unknown');
   if (code.used) {
     // RFC 6749 §4.1.2: a code used twice revokes what its first use issued.
@@ -104,7 +104,7 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
 async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
-  const invalid = (why: string): Response => providerError(ctx, 'invalid_grant', why);
+  const invalid = (why: string): Response => errorResponse(ctx, 'invalid_grant', why);
   if (!record || record.clientId !== client.client_id) return invalid('the refresh token is unknown');
   if (record.used) {
     revokeFamily(ctx.state, record.family);
@@ -115,7 +115,7 @@ async function refresh(ctx: EndpointContext, client: MockClient, params: Map<str
   const requested = params.get('scope');
   const granted = record.scope.split(' ');
   if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {
-    return providerError(ctx, 'invalid_scope', 'a refresh cannot widen the grant');
+    return errorResponse(ctx, 'invalid_scope', 'a refresh cannot widen the grant');
   }
   record.used = true;
   return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true, jkt }), 200, noStore);
