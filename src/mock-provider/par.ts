@@ -3,7 +3,7 @@ import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
 import { activeClient } from './state.js';
-import { authenticateClient } from './token-endpoint.js';
+import { authenticateClient } from './client-authentication.js';
 
 const prefix = 'urn:ietf:params:oauth:request_uri:';
 const lifetime = 60;
