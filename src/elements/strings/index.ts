@@ -32,11 +32,6 @@ export function languageOf(tag: string): Language {
   return primary === 'ru' || primary === 'pl' || primary === 'zh' ? primary : 'en';
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /** Gives an element the strings of its nearest `lang`, with its own overrides, and re-renders it when either changes. */
 export class LocaleController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
