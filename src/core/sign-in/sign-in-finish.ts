@@ -25,21 +25,21 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
   const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
   const verifier = idTokenVerifier(ctx, metadata);
-  let response: TokenResponse;
-  if (transaction.flow === 'code') {
-    const form: Record<string, string> = {
-      grant_type: 'authorization_code',
-      code: codeOf(params),
-      redirect_uri: transaction.redirectUri,
-      client_id: ctx.config.clientId,
-    };
-    if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
-  } else {
-    response = checkTokenResponse(implicitTokenOf(params));
-  }
+  const response = transaction.flow === 'code' ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal) : checkTokenResponse(implicitTokenOf(params));
   const user = await userOf(ctx, metadata, response, transaction, verifier, signal);
   return sessionOf(response, transaction.scope, user);
+}
+
+/**
+ * Exchanges an authorization code at the token endpoint, with the redirect URI it was sent to and
+ * the PKCE verifier where the profile uses PKCE.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
+ */
+export function exchangeCode(ctx: SignInContext, metadata: ProviderMetadata, code: string, transaction: Transaction, signal?: AbortSignal): Promise<TokenResponse> {
+  const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: transaction.redirectUri, client_id: ctx.config.clientId };
+  if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
+  return requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
