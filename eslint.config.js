@@ -16,13 +16,27 @@ export default tseslint.config(
     // DESIGN.md: the core knows nothing of Lit or the elements.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*', '../server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/elements/*', '**/mock-provider/*', '**/server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
     },
   },
   {
+    // The elements see the core through its index only.
     files: ['src/elements/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../mock-provider/*', '../mock-provider/*', '../../server/*', 'node:*'], message: 'elements import lit and src/core only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../../mock-provider/*', '../mock-provider/*', '../../server/*', 'node:*'], message: 'elements import lit and src/core only.' },
+        { regex: '^(\\.\\./)+core/(?!index\\.js$)', message: 'elements import src/core through src/core/index.ts only.' },
+      ] }],
+    },
+  },
+  {
+    // The mock provider shares with the kit only the profiles, the encoding helpers, and the consent page's text helpers.
+    files: ['src/mock-provider/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^(\\.\\./)+core/(?!profiles/index\\.js$|random\\.js$)', message: 'the mock provider imports src/core/profiles/index.ts and src/core/random.ts only.' },
+        { regex: '^(\\.\\./)+elements/(?!text\\.js$|consent-popup/image-icon\\.js$)|^lit($|/)|^@lit/', message: 'the mock provider imports only the elements\' plain text helpers; its page loads the consent element by URL.' },
+      ] }],
     },
   },
   {

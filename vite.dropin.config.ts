@@ -45,7 +45,7 @@ export default defineConfig({
             // What the client loads on first use (signing in, renewing, signing out, all of which need
             // discovery and HTTP) goes in one chunk rather than one per module. The id_token check
             // (jose) and the DPoP key keep chunks of their own.
-            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!(id-token|at-hash|dpop-key)\.ts$)/, includeDependenciesRecursively: false },
+            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -5,10 +5,12 @@ export { OAuthClient, createClient, OAuthError, isOAuthError, profiles } from '.
 export { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent } from './core/index.js';
 export { OAuthLoginButton } from './elements/login-button/define.js';
 export { OAuthTokenStatus } from './elements/token-status/define.js';
-export { OAuthConsentEvent, OAuthErrorEvent, OAuthLoginEvent, OAuthLogoutEvent, OAuthTokenChangeEvent } from './elements/events.js';
+export { OAuthConsentEvent, OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent, OAuthTokenChangeEvent } from './elements/events.js';
 export { provideClient, watchClient } from './elements/client-registry.js';
 export type { ConsentScope } from './elements/consent-popup/consent-popup.js';
 export type { TokenState } from './elements/token-status/token-status.js';
+export type { LoginButtonState } from './elements/login-button/login-button.js';
+export type { Language, Strings } from './elements/strings/index.js';
 
 const consentTag = 'oauth-consent-popup';
 let consent: Promise<typeof OAuthConsentPopup> | undefined;

@@ -1,5 +1,5 @@
 // Helpers that talk to the mock provider the test runner serves at /mock, over real HTTP.
-import { challengeOf, createVerifier } from '../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../src/core/sign-in/pkce.js';
 import { profiles, type ProfileEndpoints, type ProfileId } from '../src/core/profiles/index.js';
 
 export const issuer = `${location.origin}/mock/oidc`;

@@ -1,15 +1,17 @@
-import { readCallback, withoutCallbackParams, type CallbackParams } from './callback-url.js';
+import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
-import { dpopSigner } from './dpop.js';
-import { OAuthError } from './errors.js';
+import { dpopSigner } from './dpop/dpop.js';
+import { invalidConfig, OAuthError } from './errors.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
-import type { UserClaims } from './id-token.js';
-import { openPopup } from './popup-window.js';
+import type { UserClaims } from './session.js';
+import { openPopup } from './callback/popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
-import type { ClientContext } from './sign-in.js';
-import { sealedStore } from './sealed-store.js';
-import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
-import { pageCallback, releasePageCallback } from './page-callback.js';
+import type { ClientContext } from './client-context.js';
+import type { LogoutOptions } from './sign-out.js';
+import { sealedStore } from './storage/sealed-store.js';
+import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
+import { pageCallback, releasePageCallback } from './callback/page-callback.js';
+import { keyOf, sharedName } from './storage/keys.js';
 
 // What runs before the first click or renewal is here; signing in, renewing and signing out load on first use.
 const parts = () => import('./client-parts.js');
@@ -19,16 +21,6 @@ export interface LoginOptions {
   mode?: LoginMode;
   /** A same-origin path to show after a redirect sign-in; defaults to the current page. */
   returnTo?: string;
-  signal?: AbortSignal;
-}
-
-/** Options of {@link OAuthClient.logout}. */
-export interface LogoutOptions {
-  /** Also end the provider's session by sending the user to its end-session endpoint. */
-  endSession?: boolean;
-  /** Where the provider returns after ending its session (registered at the provider). */
-  postLogoutRedirectUri?: string;
-  /** Stops waiting for the provider's revocation endpoint; the session is cleared all the same. */
   signal?: AbortSignal;
 }
 
@@ -78,7 +70,7 @@ export class OAuthClient extends EventTarget {
   }
 
   get #key(): string {
-    return `session:${absoluteIssuer(this.config.issuer)} ${this.config.clientId} ${this.config.scope}`;
+    return keyOf('session', absoluteIssuer(this.config.issuer), this.config.clientId, this.config.scope);
   }
 
   /** Loads the stored session once, follows the other tabs, and keeps the token renewed. */
@@ -132,7 +124,7 @@ export class OAuthClient extends EventTarget {
       if (mode === 'popup' && !popup) throw new OAuthError('popup_blocked', 'the browser blocked the sign-in window');
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
-        if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
+        if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
         return await (await parts()).signIn(this.#ctx, popup, returnTo, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
@@ -261,7 +253,7 @@ export class OAuthClient extends EventTarget {
   #listen(): void {
     // Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
     if (this.#channel || typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
-    this.#channel = new BroadcastChannel('oauth-elements:session');
+    this.#channel = new BroadcastChannel(sharedName('session'));
     this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
       if (event.data?.key !== this.#key) return;
       const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);

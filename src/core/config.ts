@@ -1,4 +1,4 @@
-import { OAuthError } from './errors.js';
+import { invalidConfig, OAuthError } from './errors.js';
 import { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 
 /** How the authorization request is carried: a full-page redirect or a popup window. */
@@ -66,10 +66,10 @@ export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
   if (profile === undefined) return profiles.oidc;
   if (typeof profile === 'string') {
     const found = (profiles as Record<string, ProviderProfile>)[profile];
-    if (!found) throw new TypeError(`unknown profile ${profile}; built in: ${Object.keys(profiles).join(', ')}`);
+    if (!found) throw invalidConfig(`unknown profile ${profile}; built in: ${Object.keys(profiles).join(', ')}`);
     return found;
   }
-  if (typeof profile !== 'object' || typeof profile.id !== 'string') throw new TypeError('profile is an id or a profile object');
+  if (typeof profile !== 'object' || typeof profile.id !== 'string') throw invalidConfig('profile is an id or a profile object');
   return profile;
 }
 
@@ -78,27 +78,26 @@ export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps#section-6.2
  */
 export function resolveConfig(config: ClientConfig): ResolvedConfig {
-  if (!config || typeof config !== 'object') throw new TypeError('createClient needs a configuration object');
+  if (!config || typeof config !== 'object') throw invalidConfig('createClient needs a configuration object');
   if ('clientSecret' in config || 'client_secret' in config) {
     throw new OAuthError(
       'secret_in_browser',
       'a client secret must never reach the browser: run confidential flows with oauth-elements/server',
     );
   }
-  if (typeof config.issuer !== 'string' || config.issuer === '') throw new TypeError('issuer must be a URL');
-  if (typeof config.clientId !== 'string' || config.clientId === '') throw new TypeError('clientId is required');
+  if (typeof config.issuer !== 'string' || config.issuer === '') throw invalidConfig('issuer must be a URL');
+  if (typeof config.clientId !== 'string' || config.clientId === '') throw invalidConfig('clientId is required');
   if (/^https?:/.test(config.issuer) || globalThis.location) absoluteIssuer(config.issuer);
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
-    throw new TypeError('mode is "redirect" or "popup"');
+    throw invalidConfig('mode is "redirect" or "popup"');
   }
   const profile = profileOf(config.profile);
   const flow = config.flow ?? profile.flows[0];
   if (!flow || !profile.flows.includes(flow)) {
-    throw new OAuthError('invalid_config', `${profile.name} offers no ${config.flow ?? 'browser'} flow: run it with oauth-elements/server`);
+    throw invalidConfig(`${profile.name} offers no ${config.flow ?? 'browser'} flow: run it with oauth-elements/server`);
   }
   if (flow === 'code' && profile.codeExchange === 'backend' && !config.tokenEndpoint) {
-    throw new OAuthError(
-      'invalid_config',
+    throw invalidConfig(
       `${profile.name} needs a client secret to exchange the code: mount oauth-elements/server's codeExchangeHandler and pass its URL as tokenEndpoint`,
     );
   }
@@ -124,9 +123,14 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
 
 /** The absolute issuer: https, or http on a loopback host only. */
 export function absoluteIssuer(issuer: string): string {
-  const url = new URL(issuer, globalThis.location?.href);
+  let url: URL;
+  try {
+    url = new URL(issuer, globalThis.location?.href);
+  } catch {
+    throw invalidConfig('issuer must be a URL');
+  }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
-    throw new TypeError(`issuer ${url.href} must use https`);
+    throw invalidConfig(`issuer ${url.href} must use https`);
   }
   return url.href.replace(/\/$/, '');
 }

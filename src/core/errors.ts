@@ -50,3 +50,6 @@ export class OAuthError extends Error {
 export function isOAuthError(value: unknown, code?: OAuthErrorCode): value is OAuthError {
   return value instanceof OAuthError && (code === undefined || value.code === code);
 }
+
+/** A mistake in the configuration or the arguments the app gave, found where it is made. */
+export const invalidConfig = (message: string): OAuthError => new OAuthError('invalid_config', message);

@@ -1,5 +1,16 @@
-import type { UserClaims } from './id-token.js';
-import type { TokenResponse } from './token-endpoint.js';
+import type { JWTPayload } from 'jose';
+import type { TokenResponse } from './provider/token-endpoint.js';
+
+/** The claims the kit reads from an id_token or userinfo. */
+export interface UserClaims extends JWTPayload {
+  sub: string;
+  name?: string;
+  preferred_username?: string;
+  email?: string;
+  picture?: string;
+  nonce?: string;
+  azp?: string;
+}
 
 /** A signed-in session as the kit keeps it. */
 export interface Session {

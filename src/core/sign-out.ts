@@ -1,9 +1,18 @@
-import type { LogoutOptions } from './client.js';
-import { revokeToken } from './revocation.js';
+import { revokeToken } from './provider/revocation.js';
 import type { Session } from './session.js';
-import type { SignInContext } from './sign-in.js';
+import type { SignInContext } from './client-context.js';
 
 // Loaded by the client on sign-out, once the session is cleared here.
+
+/** Options of `OAuthClient.logout`. */
+export interface LogoutOptions {
+  /** Also end the provider's session by sending the user to its end-session endpoint. */
+  endSession?: boolean;
+  /** Where the provider returns after ending its session (registered at the provider). */
+  postLogoutRedirectUri?: string;
+  /** Stops waiting for the provider's revocation endpoint; the session is cleared all the same. */
+  signal?: AbortSignal;
+}
 
 /**
  * Revokes a cleared session's tokens where the provider allows it, and where asked ends the

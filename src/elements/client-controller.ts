@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OAuthError, type ClientErrorEvent, type OAuthClient, type RenewalEvent, type Session } from '../core/index.js';
+import { watchClient } from './client-registry.js';
 import { OAuthErrorEvent, OAuthTokenChangeEvent } from './events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -24,14 +25,31 @@ export class ClientController implements ReactiveController {
   memoryOnly = false;
   readonly #host: Host;
   #connected = false;
+  #unwatch: (() => void) | undefined;
 
   constructor(host: Host) {
     this.#host = host;
     host.addController(this);
   }
 
-  /** Follows another client (or none). */
-  use(client: OAuthClient | undefined): void {
+  /** The signed-in user's name as the elements show it: the name, else the username, else the email. */
+  get displayName(): string | undefined {
+    const user = this.session?.user;
+    return user?.name ?? user?.preferred_username ?? user?.email;
+  }
+
+  /**
+   * Follows a client given from script (or none), or by its name the page's client of that name
+   * (`provideClient`), now and whenever another takes the name, until told otherwise or the host leaves the page.
+   */
+  follow(source: OAuthClient | string | undefined): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    if (typeof source === 'string') this.#unwatch = watchClient(source, (client) => this.#use(client));
+    else this.#use(source);
+  }
+
+  #use(client: OAuthClient | undefined): void {
     if (client === this.client) return;
     this.#unsubscribe();
     this.client = client;
@@ -49,15 +67,16 @@ export class ClientController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     this.#unsubscribe();
   }
 
-  /** Sends an error as the host's `oauth-error` event and keeps it for rendering; a refused attribute is `invalid_config`. */
+  /** Sends an error as the host's `oauth-error` event and keeps it for rendering (a refused attribute is the core's `invalid_config`). */
   fail(error: unknown): void {
-    if (!(error instanceof OAuthError) && !(error instanceof TypeError)) throw error;
-    const failure = error instanceof OAuthError ? error : new OAuthError('invalid_config', error.message, { cause: error });
-    this.error = failure;
-    this.#host.dispatchEvent(new OAuthErrorEvent(failure));
+    if (!(error instanceof OAuthError)) throw error;
+    this.error = error;
+    this.#host.dispatchEvent(new OAuthErrorEvent(error));
     this.#host.requestUpdate();
   }
 

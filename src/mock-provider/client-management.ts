@@ -1,6 +1,7 @@
 import type { EndpointContext } from './context.js';
 import type { Endpoint } from './profiles/mock-profile.js';
-import { createClientRecord, RegistrationError, registrationResponse, type ClientMetadata } from './registration.js';
+import type { ClientMetadata } from './client-metadata.js';
+import { createClientRecord, RegistrationError, registrationResponse } from './registration.js';
 import { json } from './responses.js';
 import { retireClient, type MockClient } from './state.js';
 

@@ -1,3 +1,5 @@
+import { isImageIcon } from '../elements/consent-popup/image-icon.js';
+import { fill } from '../elements/text.js';
 import { escapeHtml } from './responses.js';
 import type { ConsentStep } from './control.js';
 import type { Interaction, MockClient, MockUser } from './state.js';
@@ -13,7 +15,7 @@ export interface ScopeDisplay {
 }
 
 /** The standard OpenID scopes, described. */
-export const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
+const oidcScopes: Record<string, Omit<ScopeDisplay, 'id'>> = {
   openid: { name: 'Sign-in', description: 'Let {client_name} know that you are {user}', icon: 'person' },
   profile: { name: 'Profile', description: 'Read your name and picture', icon: 'id-card' },
   email: { name: 'Email', description: 'Read your email address', icon: 'envelope' },
@@ -45,13 +47,12 @@ export function consentPage(options: {
       const required = (defined as { default?: boolean } | undefined)?.default ? { required: true } : {};
       return defined ? { id, name: defined.name, description: defined.description, ...(defined.icon ? { icon: defined.icon } : {}), ...required } : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
     });
-  const fill = (text: string): string => text.replaceAll('{user}', users[0]?.name ?? 'you').replaceAll('{client_name}', client.client_name);
-  const icon = (scope: ScopeDisplay): string => (scope.icon && /^(https?:|data:|\/)/.test(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '');
+  const icon = (scope: ScopeDisplay): string => (scope.icon && isImageIcon(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '');
   const attr = (name: string, value: string | undefined): string => (value ? ` ${name}="${escapeHtml(value)}"` : '');
   const accounts = users
     .map((user, index) => `<label><input type="radio" name="user" value="${escapeHtml(user.sub)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(user.name)}</label>`)
     .join('\n        ');
-  const scopeItems = scopes.map((scope) => `<li>${icon(scope)}<strong>${escapeHtml(scope.name)}</strong>: ${escapeHtml(fill(scope.description))}</li>`).join('');
+  const scopeItems = scopes.map((scope) => `<li>${icon(scope)}<strong>${escapeHtml(scope.name)}</strong>: ${escapeHtml(fill(scope.description, { user: users[0]?.name ?? 'you', client_name: client.client_name }))}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,7 +1,7 @@
 import type { ProviderProfile } from '../core/profiles/index.js';
 import type { Control } from './control.js';
 import type { SigningKey } from './keys.js';
-import type { MockSettings } from './profiles/mock-profile.js';
+import type { MockSettings } from './profiles/mock-settings.js';
 import type { MockClient, ProviderState } from './state.js';
 
 /** What every endpoint of one mounted profile sees. */

@@ -3,20 +3,7 @@ import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
 import { randomId, sha256 } from './ids.js';
 import { json } from './responses.js';
-import type { AccessTokenRecord } from './state.js';
-
-/** What the provider remembers of DPoP: proofs seen (replay) and the nonces it asks for. */
-export interface DpopState {
-  /** jti → when it may be forgotten, epoch ms. */
-  seen: Map<string, number>;
-  /** client_id → the nonce its proofs must carry from now on (set by a `dpop_nonce` scenario). */
-  nonces: Map<string, string>;
-}
-
-/** A fresh DPoP state. */
-export function createDpopState(): DpopState {
-  return { seen: new Map(), nonces: new Map() };
-}
+import type { AccessTokenRecord, DpopState } from './state.js';
 
 /** Where a proof is checked: the token endpoint answers 400, a resource 401 with a challenge. */
 export type ProofPlace = 'token' | 'resource';

@@ -1,11 +1,7 @@
-/** A random base64url identifier of `size` bytes. */
-export function randomId(size = 24): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(size));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+import { randomToken } from '../core/random.js';
 
-/** base64url(SHA-256(value)), as PKCE S256 and hashes of tokens use it. @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6 */
-export async function sha256(value: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
-  return btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+// The mock's identifiers and hashes are the core's: one base64url, one SHA-256.
+export { sha256 } from '../core/random.js';
+
+/** A random base64url identifier of `size` bytes. */
+export const randomId = (size = 24): string => randomToken(size);

@@ -3,7 +3,7 @@ import type { EndpointContext } from './context.js';
 import { accessTokenRecord } from './resource-endpoints.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
 import { activeClient } from './state.js';
-import { authenticateClient } from './token.js';
+import { authenticateClient } from './client-authentication.js';
 
 /** What introspection tells of a live token, or `undefined` when the token is not live. */
 async function tokenFacts(ctx: EndpointContext, token: string): Promise<Record<string, unknown> | undefined> {

@@ -1,9 +1,9 @@
-import { checkAuthorizationRequest, type Refusal } from './authorize.js';
+import { checkAuthorizationRequest, type Refusal } from './authorize-rules.js';
 import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { formOf, json, noStore, oauthError, singleParams } from './responses.js';
 import { activeClient } from './state.js';
-import { authenticateClient } from './token.js';
+import { authenticateClient } from './client-authentication.js';
 
 const prefix = 'urn:ietf:params:oauth:request_uri:';
 const lifetime = 60;

@@ -1,11 +1,11 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { EndpointContext } from './context.js';
 import { bindingRefusal } from './dpop.js';
-import { providerError } from './errors.js';
+import { errorResponse } from './error-response.js';
 import type { Endpoint } from './profiles/mock-profile.js';
 import { formOf, json, singleParams } from './responses.js';
 import { activeClient, type AccessTokenRecord, type MockUser } from './state.js';
-import { claimsFor, revokeFamily } from './tokens.js';
+import { claimsFor, revokeFamily } from './issue-tokens.js';
 
 /** The live record of an access token this provider signed, or `undefined`: revoked, expired, or its client gone or disabled. */
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {
@@ -27,7 +27,7 @@ export type ResourceAnswer = (ctx: EndpointContext, record: AccessTokenRecord, u
 export type ResourceRefusal = (ctx: EndpointContext, error: string, description: string, status: number) => Response;
 
 const challenge: ResourceRefusal = (ctx, error, description, status) =>
-  providerError(ctx, error, description, status, {
+  errorResponse(ctx, error, description, status, {
     'www-authenticate': `Bearer realm="${ctx.issuer}"${error === 'invalid_request' ? '' : `, error="${error}"`}`,
   });
 

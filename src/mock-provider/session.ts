@@ -13,7 +13,7 @@ function attributes(ctx: EndpointContext): string {
  * The provider session of the user-agent that sent `request`, read from its cookie.
  * @see https://openid.net/specs/openid-connect-session-1_0.html
  */
-export function sessionOf(ctx: EndpointContext, request: Request): ProviderSession | undefined {
+export function cookieSessionOf(ctx: EndpointContext, request: Request): ProviderSession | undefined {
   const cookies = request.headers.get('cookie')?.split(/;\s*/) ?? [];
   const id = cookies.find((cookie) => cookie.startsWith(`${cookieName}=`))?.slice(cookieName.length + 1);
   return id ? ctx.state.sessions.get(id) : undefined;
@@ -34,7 +34,7 @@ export function startSession(ctx: EndpointContext, sub: string): string {
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
  */
 export function endSession(ctx: EndpointContext, request: Request): string {
-  const session = sessionOf(ctx, request);
+  const session = cookieSessionOf(ctx, request);
   if (session) ctx.state.sessions.delete(session.id);
   return `${cookieName}=; Max-Age=0; ${attributes(ctx)}`;
 }
@@ -74,7 +74,7 @@ export function silentSignIn(
   const values = prompt?.split(' ').filter(Boolean) ?? [];
   if (!values.includes('none')) return undefined;
   if (values.length > 1) return { error: 'invalid_request', description: 'prompt=none cannot be combined with other values' };
-  const session = sessionOf(ctx, request);
+  const session = cookieSessionOf(ctx, request);
   if (!session) return { error: 'login_required', description: 'no one is signed in at the provider' };
   if (!hasConsent(ctx, session.sub, clientId, scope)) return { error: 'consent_required', description: 'the user has not granted this client the requested scope' };
   return session;

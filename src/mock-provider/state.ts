@@ -1,4 +1,3 @@
-import { createDpopState, type DpopState } from './dpop.js';
 
 /** A user the consent page offers to sign in as, with the claims the provider releases. */
 export interface MockUser {
@@ -97,6 +96,19 @@ export interface RefreshTokenRecord extends Grant {
   expiresAt: number;
   /** A public client's refresh token is bound to its DPoP key (RFC 9449 §5). */
   jkt?: string;
+}
+
+/** What the provider remembers of DPoP: proofs seen (replay) and the nonces it asks for. */
+export interface DpopState {
+  /** jti → when it may be forgotten, epoch ms. */
+  seen: Map<string, number>;
+  /** client_id → the nonce its proofs must carry from now on (set by a `dpop_nonce` scenario). */
+  nonces: Map<string, string>;
+}
+
+/** A fresh DPoP state. */
+export function createDpopState(): DpopState {
+  return { seen: new Map(), nonces: new Map() };
 }
 
 /** Everything one mock provider remembers. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { nodeMiddleware } from './node-adapter.js';
 import { createMockProvider, type MockProviderOptions } from './provider.js';
-import type { ClientMetadata } from './registration.js';
+import type { ClientMetadata } from './client-metadata.js';
 
 /** A client of the server's own pages, registered in one profile (`oidc` unless named). */
 export interface LocalClient extends ClientMetadata {

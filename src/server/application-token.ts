@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OAuthError } from '../core/errors.js';
-import { jsonObjectOf, send, timeoutSignal } from '../core/http.js';
+import { jsonObjectOf, send, timeoutSignal } from '../core/provider/http.js';
 import { required } from './client-authentication.js';
 
 /** Options of {@link applicationToken}. */

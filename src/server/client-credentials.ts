@@ -1,5 +1,5 @@
-import { timeoutSignal } from '../core/http.js';
-import { requestToken, type TokenResponse } from '../core/token-endpoint.js';
+import { timeoutSignal } from '../core/provider/http.js';
+import { requestToken, type TokenResponse } from '../core/provider/token-endpoint.js';
 import { clientAuthentication, required, type ClientAuthMethod } from './client-authentication.js';
 
 /** Options of {@link clientCredentials}. */

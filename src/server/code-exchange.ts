@@ -1,5 +1,5 @@
 import { profileOf } from '../core/config.js';
-import { send, timeoutSignal } from '../core/http.js';
+import { send, timeoutSignal } from '../core/provider/http.js';
 import type { ProfileId, ProviderProfile } from '../core/profiles/index.js';
 import { clientAuthentication, required, type ClientAuthMethod } from './client-authentication.js';
 

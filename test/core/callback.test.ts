@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../src/core/callback.js';
-import { readCallback, withoutCallbackParams } from '../../src/core/callback-url.js';
-import type { ProviderMetadata } from '../../src/core/discovery.js';
+import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../src/core/callback/callback.js';
+import { readCallback, withoutCallbackParams } from '../../src/core/callback/callback-url.js';
+import type { ProviderMetadata } from '../../src/core/provider/discovery.js';
 import { OAuthError } from '../../src/core/errors.js';
 
 const metadata: ProviderMetadata = {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sendMouse } from '@web/test-runner-commands';
 import { createClient, OAuthClient } from '../../src/core/client.js';
-import { memoryStore } from '../../src/core/store.js';
+import { memoryStore } from '../../src/core/storage/store.js';
 import type { OAuthError } from '../../src/core/errors.js';
 import { returnToPage } from '../_focus.js';
 import { issuer, registerClient, waitFor } from '../_mock.js';
@@ -43,8 +43,8 @@ describe('client', () => {
   it('refuses a returnTo that leaves the origin, before anything is stored or opened', async () => {
     const client = createClient({ issuer, clientId });
     for (const returnTo of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
-      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: Error) => error.name);
-      expect(refusal, returnTo).to.equal('TypeError');
+      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: OAuthError) => error.code);
+      expect(refusal, returnTo).to.equal('invalid_config');
     }
   });
 
@@ -137,7 +137,7 @@ describe('client', () => {
 
 describe('client storage', () => {
   it('treats a corrupted stored session as signed out and removes it', async () => {
-    const { indexedDbStore } = await import('../../src/core/store.js');
+    const { indexedDbStore } = await import('../../src/core/storage/store.js');
     const clientId = await registerClient([location.pathname]);
     const store = indexedDbStore();
     const key = `session:${issuer} ${clientId} openid profile email`;
@@ -149,7 +149,7 @@ describe('client storage', () => {
 
   it('announces the in-memory fallback when IndexedDB is missing', async () => {
     const { OAuthClient } = await import('../../src/core/client.js');
-    const { fallbackStore, indexedDbStore } = await import('../../src/core/store.js');
+    const { fallbackStore, indexedDbStore } = await import('../../src/core/storage/store.js');
     const original = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB')!;
     Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
     try {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import type { OAuthError } from '../../src/core/errors.js';
-import { verifyIdToken } from '../../src/core/id-token.js';
+import { verifyIdToken } from '../../src/core/id-token/id-token.js';
 import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../_mock.js';
 
 const expected = { issuer, clientId: 'spa', nonce: 'n-1', jwksUri: `${issuer}/jwks`, clockSkew: 0 };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { OAuthError } from '../../src/core/errors.js';
-import { checkTokenResponse, requestToken } from '../../src/core/token-endpoint.js';
+import { checkTokenResponse, requestToken } from '../../src/core/provider/token-endpoint.js';
 import { issuer } from '../_mock.js';
 
 function refusal(body: Record<string, unknown> | undefined): string | undefined {

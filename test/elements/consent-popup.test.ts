@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import '../../src/elements/consent-popup/define.js';
 import type { OAuthConsentPopup } from '../../src/elements/consent-popup/consent-popup.js';
 import type { OAuthConsentEvent } from '../../src/elements/events.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
 import { authorize, control, issuer, registerClient, requestsOf, tokenRequest } from '../_mock.js';
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { decodeJwt, SignJWT, generateKeyPair, exportJWK } from 'jose';
-import { dpopSigner, type DpopSigner } from '../../src/core/dpop.js';
-import { memoryStore } from '../../src/core/store.js';
+import { dpopSigner } from '../../src/core/dpop/dpop.js';
+import type { DpopSigner } from '../../src/core/dpop/dpop-signer.js';
+import { memoryStore } from '../../src/core/storage/store.js';
 import { codeFlow, control, exchange, issuer, registerClient, served, tokenRequest } from '../_mock.js';
 
 const tokenUrl = `${issuer}/token`;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import { authorize, callback, codeFlow, exchange, issuer, registerClient, tokenRequest } from '../_mock.js';
 
 describe('mock provider: oidc profile', () => {

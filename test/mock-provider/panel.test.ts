@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import { authorize, callback, mockOf, register, tokenRequest, waitFor, type Registration } from '../_mock.js';
 
 const at = mockOf('panel');

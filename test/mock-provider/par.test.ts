@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createVerifier } from '../../src/core/pkce.js';
+import { createVerifier } from '../../src/core/sign-in/pkce.js';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
 import { authorize, callback, codeRequest, exchange, issuer, registerClient } from '../_mock.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/pkce.js';
+import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import { decideConsent } from '../e2e/_harness.js';
 import { authorize, codeFlow, exchange, register, requestsOf, tokenRequest, waitFor, type MockAt } from '../_mock.js';
 

@@ -1,2 +1,8 @@
 export type { Flow, ProfileEndpoints, ProviderProfile } from './profile.js';
-export { gearcode, oidc, panel, phpapi, profiles, redguy, rservice, type ProfileId } from './seeds.js';
+export { gearcode } from './gearcode.js';
+export { oidc } from './oidc.js';
+export { panel } from './panel.js';
+export { phpapi } from './phpapi.js';
+export { redguy } from './redguy.js';
+export { rservice } from './rservice.js';
+export { profiles, type ProfileId } from './seeds.js';

@@ -1,4 +1,4 @@
-import type { UserClaims } from '../id-token.js';
+import type { UserClaims } from '../session.js';
 
 /** The browser flows a provider offers. */
 export type Flow = 'code' | 'implicit';

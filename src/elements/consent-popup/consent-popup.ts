@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { OAuthConsentEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
-import { fill } from '../strings/index.js';
+import { fill } from '../text.js';
+import { isImageIcon } from './image-icon.js';
 import { consentPopupStyles } from './consent-popup.styles.js';
 import { fallbackIcon, namedIcons } from './icons.js';
 
@@ -144,7 +145,7 @@ export class OAuthConsentPopup extends OAuthElement {
 
   #icon(icon: string | undefined) {
     if (!icon) return fallbackIcon;
-    if (/^(https?:|data:|\/)/.test(icon)) return html`<img src=${icon} alt="" width="20" height="20">`;
+    if (isImageIcon(icon)) return html`<img src=${icon} alt="" width="20" height="20">`;
     return namedIcons[icon] ?? fallbackIcon;
   }
 

@@ -1,17 +1,18 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createClient, isOAuthError, type Flow, type LoginMode, type OAuthClient, type OAuthError, type ProfileId } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
-import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
+import { defaultClientName, provideClient } from '../client-registry.js';
 import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
-import { fill, type Strings } from '../strings/index.js';
+import type { Strings } from '../strings/index.js';
+import { fill } from '../text.js';
 import { loginButtonStyles } from './login-button.styles.js';
 
 /** What the button shows. */
 export type LoginButtonState = 'signed-out' | 'busy' | 'signed-in' | 'error';
 
 /** What the user sees for an error: the words for the codes a user can act on, the message otherwise. */
-export function errorText(strings: Strings, error: OAuthError): string {
+function errorText(strings: Strings, error: OAuthError): string {
   if (error.code === 'popup_blocked') return strings.popupBlocked;
   if (error.code === 'access_denied') return strings.accessDenied;
   if (error.code === 'network_error') return strings.networkError;
@@ -95,7 +96,6 @@ export class OAuthLoginButton extends OAuthElement {
   private _busy = false;
 
   readonly #clients = new ClientController(this);
-  #unwatch: (() => void) | undefined;
 
   /** The client this button drives; made from the attributes unless set from script. */
   get client(): OAuthClient | undefined {
@@ -103,8 +103,7 @@ export class OAuthLoginButton extends OAuthElement {
   }
 
   set client(client: OAuthClient | undefined) {
-    this.#stopWatching();
-    this.#clients.use(client);
+    this.#clients.follow(client);
     if (client) provideClient(client, this.clientName);
   }
 
@@ -112,7 +111,7 @@ export class OAuthLoginButton extends OAuthElement {
     super.connectedCallback();
     if (this.client) return;
     if (!this.issuer || !this.clientId) {
-      this.#unwatch = watchClient(this.clientName, (client) => this.#clients.use(client));
+      this.#clients.follow(this.clientName);
       return;
     }
     let client: OAuthClient;
@@ -137,16 +136,6 @@ export class OAuthLoginButton extends OAuthElement {
     this.#run(client.handleRedirect().then((session) => session && this.dispatchEvent(new OAuthLoginEvent(session))));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopWatching();
-  }
-
-  #stopWatching(): void {
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-  }
-
   /** True while the client loads its stored session: busy and disabled, so a signed-in user never sees "Sign in" flash. */
   get #loading(): boolean {
     return !!this.client && !this.#clients.loaded && !this.#clients.error;
@@ -165,7 +154,7 @@ export class OAuthLoginButton extends OAuthElement {
     const session = this.#clients.session;
     const error = this.#clients.error;
     const user = session?.user;
-    const who = user?.name ?? user?.preferred_username ?? user?.email ?? '';
+    const who = this.#clients.displayName ?? '';
     const busy = this.#busy;
     const label = busy
       ? html`<span part="spinner" aria-hidden="true"></span><slot name="busy">${session ? strings.signingOut : strings.signingIn}</slot>`

@@ -19,7 +19,7 @@ let observer: MutationObserver | undefined;
 const refresh = (): void => hosts.forEach((host) => host.requestUpdate());
 
 /** The `lang` in force at `node`: its closest ancestor's, crossing shadow roots, then the document's. */
-export function langOf(node: Node): string {
+function langOf(node: Node): string {
   for (let at: Node | null = node; at; at = at.parentNode ?? (at as Partial<ShadowRoot>).host ?? null) {
     if (at instanceof Element && at.hasAttribute('lang')) return at.getAttribute('lang') ?? '';
   }
@@ -30,11 +30,6 @@ export function langOf(node: Node): string {
 export function languageOf(tag: string): Language {
   const primary = tag.toLowerCase().split('-')[0];
   return primary === 'ru' || primary === 'pl' || primary === 'zh' ? primary : 'en';
-}
-
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** Gives an element the strings of its nearest `lang`, with its own overrides, and re-renders it when either changes. */

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
-import { defaultClientName, watchClient } from '../client-registry.js';
+import { defaultClientName } from '../client-registry.js';
 import { OAuthElement } from '../oauth-element.js';
-import { fill, type Strings } from '../strings/index.js';
+import type { Strings } from '../strings/index.js';
+import { fill } from '../text.js';
 import { tokenStatusStyles } from './token-status.styles.js';
 
 /** What the status shows. */
@@ -67,7 +68,6 @@ export class OAuthTokenStatus extends OAuthElement {
   private _now = Date.now();
 
   readonly #clients = new ClientController(this);
-  #unwatch: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   /** The client followed; set it from script to follow one no button provides. */
@@ -76,21 +76,17 @@ export class OAuthTokenStatus extends OAuthElement {
   }
 
   set client(client: OAuthClient | undefined) {
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    this.#clients.use(client);
+    this.#clients.follow(client);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.client) this.#unwatch = watchClient(this.clientName, (client) => this.#clients.use(client));
+    if (!this.client) this.#clients.follow(this.clientName);
     this.#timer = setInterval(() => (this._now = Date.now()), 1000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
     clearInterval(this.#timer);
   }
 
@@ -114,7 +110,7 @@ export class OAuthTokenStatus extends OAuthElement {
     const strings = this.locale.strings;
     const session = this.#clients.session;
     const user = session?.user;
-    const who = user?.name ?? user?.preferred_username ?? user?.email ?? user?.sub ?? strings.someone;
+    const who = this.#clients.displayName ?? user?.sub ?? strings.someone;
     const labels: Record<TokenState, string> = {
       'signed-out': strings.signedOut,
       valid: fill(strings.signedInAs, { user: who }),

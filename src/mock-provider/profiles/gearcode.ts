@@ -1,7 +1,7 @@
 import { gearcode } from '../../core/profiles/index.js';
 import { authorize, decide } from '../authorize.js';
 import { createClientRecord } from '../registration.js';
-import { token } from '../token.js';
+import { token } from '../token-endpoint.js';
 import type { MockProfile } from './mock-profile.js';
 
 /**

@@ -5,7 +5,7 @@ import { introspect } from '../introspection.js';
 import { revoke, userinfo } from '../resource-endpoints.js';
 import { pushAuthorizationRequest } from '../par.js';
 import { json } from '../responses.js';
-import { token } from '../token.js';
+import { token } from '../token-endpoint.js';
 import type { MockProfile } from './mock-profile.js';
 
 /**

@@ -1,10 +1,12 @@
 import { panel } from '../../core/profiles/index.js';
 import { authorize, decide } from '../authorize.js';
-import { createClientRecord, RegistrationError, type ClientMetadata } from '../registration.js';
+import type { ClientMetadata } from '../client-metadata.js';
+import { createClientRecord, RegistrationError } from '../registration.js';
 import { protectedResource } from '../resource-endpoints.js';
 import type { MockClient } from '../state.js';
-import { token } from '../token.js';
-import type { MockProfile, ScopeDefinition } from './mock-profile.js';
+import { token } from '../token-endpoint.js';
+import type { MockProfile } from './mock-profile.js';
+import type { ScopeDefinition } from './mock-settings.js';
 
 /** panel's scope definitions; `user.read` is the default scope, granted even when not requested. */
 export const panelScopes: ScopeDefinition[] = [

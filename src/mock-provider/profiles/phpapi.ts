@@ -2,7 +2,7 @@ import { phpapi } from '../../core/profiles/index.js';
 import { authorize, decide } from '../authorize.js';
 import { createClientRecord } from '../registration.js';
 import { protectedResource } from '../resource-endpoints.js';
-import { token } from '../token.js';
+import { token } from '../token-endpoint.js';
 import type { MockProfile } from './mock-profile.js';
 
 /**

@@ -8,8 +8,8 @@ import { createClientRecord } from '../registration.js';
 import { protectedResource } from '../resource-endpoints.js';
 import { json, noStore } from '../responses.js';
 import { activeClient } from '../state.js';
-import { token } from '../token.js';
-import { issueTokens } from '../tokens.js';
+import { token } from '../token-endpoint.js';
+import { issueTokens } from '../issue-tokens.js';
 import type { MockProfile } from './mock-profile.js';
 
 /** How far an application-token request's `ts` may be from the provider's clock, in seconds. */

@@ -1,7 +1,7 @@
 import { rservice } from '../../core/profiles/index.js';
 import { createClientRecord } from '../registration.js';
 import { protectedResource } from '../resource-endpoints.js';
-import { token } from '../token.js';
+import { token } from '../token-endpoint.js';
 import type { MockProfile } from './mock-profile.js';
 
 /**

@@ -1,0 +1,97 @@
+import { OAuthError } from '../errors.js';
+import { sharedName } from '../storage/keys.js';
+
+/** The message a popup's callback page sends to the page that opened it. */
+interface PopupMessage {
+  type: string;
+  state: string;
+  href: string;
+}
+
+const channelName = sharedName('popup');
+const callbackMessage = sharedName('callback');
+const receiptMessage = sharedName('received');
+
+/** The page's receipt for a callback that came over the BroadcastChannel, so the popup may close. */
+interface Receipt {
+  type: string;
+  state: string;
+}
+
+function isPopupMessage(data: unknown, state: string): data is PopupMessage {
+  const message = data as Partial<PopupMessage> | null;
+  return message?.type === callbackMessage && message.state === state && typeof message.href === 'string';
+}
+
+/** How long a popup cut off from its page waits for the receipt before closing all the same. */
+const receiptWait = 2000;
+
+/**
+ * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
+ * from that window at the exact origin or a BroadcastChannel keyed by state (when
+ * Cross-Origin-Opener-Policy cut `opener`). A closed popup settles as `popup_closed`.
+ *
+ * A popup cut off by Cross-Origin-Opener-Policy reads as closed while its user is still in it.
+ * So where the browser moved focus to the popup, closed counts only once focus is back here.
+ * @see https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
+ */
+export function waitForCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal, onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out')): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const channel = new BroadcastChannel(channelName);
+    let closedSince = 0;
+    let focusLeft = false;
+    const finish = (error: OAuthError | null, href?: string): void => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      channel.close();
+      window.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        if (!popup.closed) popup.close();
+        reject(error);
+      } else resolve(href as string);
+    };
+    const onMessage = (event: MessageEvent): void => {
+      if (event.origin !== location.origin || event.source !== popup) return;
+      if (isPopupMessage(event.data, state)) finish(null, event.data.href);
+    };
+    const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
+    channel.onmessage = (event) => {
+      if (!isPopupMessage(event.data, state)) return;
+      channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
+      finish(null, event.data.href);
+    };
+    window.addEventListener('message', onMessage);
+    signal?.addEventListener('abort', onAbort);
+    // A popup that relays then closes itself may close before its message lands: allow a moment.
+    const poll = setInterval(() => {
+      const focused = document.hasFocus();
+      focusLeft ||= !focused;
+      if (!popup.closed || (!closedSince && focusLeft && !focused)) return;
+      closedSince ||= Date.now();
+      if (Date.now() - closedSince > 1000) finish(new OAuthError('popup_closed', 'the sign-in window was closed'));
+    }, 200);
+    const timer = setTimeout(() => finish(onTimeout()), timeout);
+  });
+}
+
+/**
+ * Sends a callback URL from a popup or hidden frame to the page that started the sign-in; a popup
+ * then closes. One cut off from its page closes on the page's receipt, so the message is not lost with it.
+ */
+export function relayCallback(href: string, state: string): void {
+  const message: PopupMessage = { type: callbackMessage, state, href };
+  const channel = new BroadcastChannel(channelName);
+  const starter = (window.opener as Window | null) ?? (window.parent !== window ? window.parent : null);
+  starter?.postMessage(message, location.origin);
+  const close = (): void => {
+    clearTimeout(timer);
+    channel.close();
+    if (window.opener || window.parent === window) window.close();
+  };
+  const timer = setTimeout(close, starter ? 0 : receiptWait);
+  channel.onmessage = (event: MessageEvent<Partial<Receipt> | null>) => {
+    if (event.data?.type === receiptMessage && event.data.state === state) close();
+  };
+  channel.postMessage(message);
+}

@@ -1,0 +1,22 @@
+import { OAuthError } from '../errors.js';
+import { waitForCallback } from './popup.js';
+
+/**
+ * Sends an authorization request with `prompt=none` through a hidden frame and resolves to the
+ * callback URL its page relays; the provider answers without any page, `login_required` where it
+ * has no session. A provider that does not answer in time ends as `login_required` too.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+ */
+export async function silentCallback(url: URL, state: string, timeout: number, signal?: AbortSignal): Promise<string> {
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  frame.title = 'oauth-elements silent renewal';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.src = url.href;
+  document.body.append(frame);
+  try {
+    return await waitForCallback(frame.contentWindow as Window, state, timeout, signal, () => new OAuthError('login_required', 'the provider did not answer the silent renewal in time'));
+  } finally {
+    frame.remove();
+  }
+}

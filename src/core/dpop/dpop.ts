@@ -1,0 +1,38 @@
+import type { KeyValueStore } from '../storage/store.js';
+import type { DpopSigner } from './dpop-signer.js';
+
+/**
+ * A DPoP signer whose ES256 key pair lives in `store`, its private key non-extractable. The signing
+ * code loads on first use, so a client without DPoP, or before its first proof, does not carry it.
+ * @see https://www.rfc-editor.org/rfc/rfc9449
+ */
+export function dpopSigner(store: KeyValueStore): DpopSigner {
+  let signer: Promise<DpopSigner> | undefined;
+  const loaded = (): Promise<DpopSigner> => (signer ??= import('./dpop-key.js').then((module) => module.keyedDpopSigner(store)));
+  return {
+    proof: async (method, url, accessToken) => (await loaded()).proof(method, url, accessToken),
+    wantsNonce: async (response) => (await loaded()).wantsNonce(response),
+    thumbprint: async () => (await loaded()).thumbprint(),
+    forget: async () => (await loaded()).forget(),
+  };
+}
+
+/**
+ * Sends a request with a fresh DPoP proof, once more with the server's nonce if it asks for one.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
+ */
+export async function sendWithProof(
+  signer: DpopSigner,
+  url: string | URL,
+  init: RequestInit,
+  send: (url: string | URL, init: RequestInit) => Promise<Response>,
+  accessToken?: string,
+): Promise<Response> {
+  const attempt = async (): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('dpop', await signer.proof(init.method ?? 'GET', url, accessToken));
+    return send(url, { ...init, headers });
+  };
+  const response = await attempt();
+  return (await signer.wantsNonce(response)) ? attempt() : response;
+}

@@ -1,0 +1,151 @@
+import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose';
+import { atHashOf } from './at-hash.js';
+import { OAuthError } from '../errors.js';
+import { jsonObjectOf, send } from '../provider/http.js';
+import type { UserClaims } from '../session.js';
+import { fromTab, toTab } from '../storage/tab-cache.js';
+import { keyOf } from '../storage/keys.js';
+
+/** Asymmetric algorithms only: `none` and HMAC with a public key can never pass. */
+export const idTokenAlgorithms = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/** What an id_token is checked against. */
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  jwksUri: string;
+  clockSkew: number;
+  /** The transaction's nonce; `undefined` only for an id_token from a refresh. */
+  nonce: string | undefined;
+  /** The subject it must be about (after a refresh, the signed-in user). */
+  sub?: string;
+  /** The access token issued with it, when `at_hash` must match (implicit flow). */
+  accessToken?: string;
+}
+
+const refuse = (why: string, cause?: unknown): OAuthError => new OAuthError('invalid_id_token', `the id_token was refused: ${why}`, { cause });
+
+/** The provider's keys, by JWKS URL, kept for the page's life and fetched again for an unknown `kid`. */
+const keySets = new Map<string, Promise<JWK[]>>();
+
+async function fetchKeys(jwksUri: string): Promise<JWK[]> {
+  const response = await send(jwksUri, { headers: { accept: 'application/json' }, referrerPolicy: 'no-referrer' });
+  const keys = (await jsonObjectOf(response))?.['keys'];
+  if (!response.ok || !Array.isArray(keys)) throw refuse(`the provider's JWKS could not be read (${response.status})`);
+  return keys.filter((key): key is JWK => typeof key === 'object' && key !== null);
+}
+
+const keysOf = (jwksUri: string, again: boolean): Promise<JWK[]> => {
+  let keys = keySets.get(jwksUri);
+  if (!keys || again) {
+    const kept = again ? undefined : fromTab<JWK[]>(keyOf('jwks', jwksUri));
+    keys = kept ? Promise.resolve(kept) : fetchKeys(jwksUri);
+    keySets.set(jwksUri, keys);
+    keys.then((fetched) => kept || toTab(keyOf('jwks', jwksUri), fetched), () => keySets.delete(jwksUri));
+  }
+  return keys;
+};
+
+/** Starts fetching the provider's keys (or takes them from this tab's cache), so that a check soon after need not wait. */
+export function prefetchKeys(jwksUri: string): void {
+  keysOf(jwksUri, false).catch(() => undefined);
+}
+
+/**
+ * Each allowed algorithm: the JWK it needs and its Web Crypto import parameters.
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ * @see https://www.w3.org/TR/WebCryptoAPI/#jwk-mapping
+ */
+const keyTypes: Record<string, { kty: string; crv?: string; params: RsaHashedImportParams | EcKeyImportParams | Algorithm }> = {
+  RS256: { kty: 'RSA', params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } },
+  PS256: { kty: 'RSA', params: { name: 'RSA-PSS', hash: 'SHA-256' } },
+  ES256: { kty: 'EC', crv: 'P-256', params: { name: 'ECDSA', namedCurve: 'P-256' } },
+  ES384: { kty: 'EC', crv: 'P-384', params: { name: 'ECDSA', namedCurve: 'P-384' } },
+  EdDSA: { kty: 'OKP', crv: 'Ed25519', params: { name: 'Ed25519' } },
+};
+
+/** A public JWK as a verify-only CryptoKey, only its public members passed on. */
+function importKey(key: JWK, alg: string): Promise<CryptoKey> {
+  const { kty, crv, n, e, x, y } = key;
+  return crypto.subtle.importKey('jwk', { kty, crv, n, e, x, y } as JsonWebKey, keyTypes[alg]!.params, false, ['verify']);
+}
+
+/** The published keys that may have signed a token with this header. @see https://www.rfc-editor.org/rfc/rfc7517#section-4 */
+function candidates(keys: JWK[], alg: string, kid: string | undefined): JWK[] {
+  const type = keyTypes[alg];
+  return keys.filter(
+    (key) =>
+      type !== undefined &&
+      key.kty === type.kty &&
+      (type.crv === undefined || key.crv === type.crv) &&
+      (kid === undefined || key.kid === kid) &&
+      (key.alg === undefined || key.alg === alg) &&
+      (key.use === undefined || key.use === 'sig') &&
+      (key.key_ops === undefined || key.key_ops.includes('verify')),
+  );
+}
+
+/** Checks the signature with jose against the allowlist; resolves to the payload and `alg`. */
+async function verifySignature(idToken: string, jwksUri: string): Promise<{ payload: Uint8Array; alg: string }> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(idToken);
+  } catch (cause) {
+    throw refuse('it could not be read', cause);
+  }
+  const alg = header.alg ?? '';
+  if (!idTokenAlgorithms.includes(alg)) throw refuse(`alg ${alg || 'none'} is not allowed`);
+  let keys = candidates(await keysOf(jwksUri, false), alg, header.kid);
+  if (keys.length === 0) keys = candidates(await keysOf(jwksUri, true), alg, header.kid);
+  if (keys.length === 0) throw refuse('no key of the provider matches it');
+  let failure: unknown;
+  for (const key of keys) {
+    try {
+      const { payload } = await compactVerify(idToken, await importKey(key, alg), { algorithms: [alg] });
+      return { payload, alg };
+    } catch (cause) {
+      failure = cause;
+    }
+  }
+  throw refuse('the signature does not verify', failure);
+}
+
+/** The JWT claims every id_token must carry and that must hold now. @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1 */
+function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
+  const now = Math.floor(Date.now() / 1000);
+  const skew = expected.clockSkew;
+  if (payload.iss !== expected.issuer) throw refuse('it is from another issuer');
+  const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');
+  if (typeof payload.iat !== 'number') throw refuse('it has no iat');
+  if (typeof payload.exp !== 'number') throw refuse('it has no exp');
+  if (payload.exp <= now - skew) throw refuse('it has expired');
+  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now + skew)) throw refuse('it is not valid yet');
+}
+
+/**
+ * Verifies an id_token's signature against the provider's JWKS (refetched once for an unknown
+ * `kid`) and its claims.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ */
+export async function verifyIdToken(idToken: string, expected: IdTokenExpectations): Promise<UserClaims> {
+  const { payload: bytes, alg } = await verifySignature(idToken, expected.jwksUri);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (cause) {
+    throw refuse('its payload is not JSON', cause);
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw refuse('its payload is not a JSON object');
+  const claims = payload as JWTPayload;
+  checkClaims(claims, expected);
+  if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
+  if (expected.sub !== undefined && claims.sub !== expected.sub) throw refuse('it is about another user');
+  if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
+  if (claims['azp'] !== undefined && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
+  if (expected.accessToken !== undefined && claims['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {
+    throw refuse('at_hash does not match the access token');
+  }
+  return claims as UserClaims;
+}

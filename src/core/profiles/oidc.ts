@@ -1,0 +1,17 @@
+import type { ProviderProfile } from './profile.js';
+
+/** A generic, strict OpenID provider: everything from discovery. */
+export const oidc: ProviderProfile = {
+  id: 'oidc',
+  name: 'OpenID Connect',
+  discovery: true,
+  flows: ['code'],
+  pkce: true,
+  echoesState: true,
+  iss: true,
+  codeExchange: 'public',
+  scope: { default: 'openid profile email', separator: ' ' },
+  grantTypeParam: true,
+  refresh: true,
+  accessTokenLifetime: 3600,
+};

@@ -1,0 +1,30 @@
+import { timeoutSignal } from '../provider/http.js';
+import { sessionOf, type Session } from '../session.js';
+import type { SignInContext } from '../client-context.js';
+import { requestToken } from '../provider/token-endpoint.js';
+import { verifyClientIdToken } from '../id-token/client-id-token.js';
+
+/**
+ * Trades the refresh token for a new token set. A rotated refresh token replaces the old one; a
+ * new id_token must be about the same user.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#RefreshTokenResponse
+ */
+export async function refreshSession(ctx: SignInContext, session: Session & { refreshToken: string }, signal?: AbortSignal): Promise<Session> {
+  const metadata = await ctx.metadata(signal);
+  const response = await requestToken(
+    metadata.token_endpoint,
+    { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: ctx.config.clientId },
+    timeoutSignal(ctx.config.requestTimeout, signal),
+    ctx.dpop,
+  );
+  let user = session.user;
+  if (response.id_token && metadata.jwks_uri) {
+    const claims = await verifyClientIdToken(ctx, metadata, response.id_token, { nonce: undefined, ...(session.user ? { sub: session.user.sub } : {}) });
+    user = { ...session.user, ...claims };
+  }
+  const next = sessionOf(response, session.scope, user);
+  next.refreshToken ??= session.refreshToken;
+  if (!next.idToken && session.idToken) next.idToken = session.idToken;
+  return next;
+}

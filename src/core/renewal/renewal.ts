@@ -1,0 +1,73 @@
+import { OAuthError } from '../errors.js';
+import { refreshSession } from './refresh.js';
+import { isFresh, isSession, type Session } from '../session.js';
+import type { ClientContext } from '../client-context.js';
+import { completeRelayed, startSignIn } from '../sign-in/sign-in.js';
+import { silentCallback } from '../callback/silent-renewal.js';
+import { keyOf, sharedName } from '../storage/keys.js';
+
+// Loaded by the client on its first renewal.
+
+/**
+ * Renews the token once across tabs. The tab that gets the exclusive lock renews; the others wait
+ * for it on a shared lock, all at once, and take what it stored. A renewer that dies releases the
+ * lock and the next one tries.
+ * @see https://w3c.github.io/web-locks/
+ */
+export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return renewLocked(ctx, signal);
+  const name = sharedName(keyOf('renew', ctx.key));
+  for (;;) {
+    const renewed = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? renewLocked(ctx, signal) : null));
+    if (renewed) return renewed;
+    const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () => storedFresh(ctx));
+    if (adopted) return adopted;
+  }
+}
+
+/** The stored session if it is fresh (another tab renewed it), adopted here. */
+async function storedFresh(ctx: ClientContext): Promise<Session | null> {
+  const stored = await ctx.store.get<unknown>(ctx.key);
+  return isSession(stored) && isFresh(stored, ctx.config.renewBefore) ? ctx.adopt(stored) : null;
+}
+
+async function renewLocked(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
+  const stored = await ctx.store.get<unknown>(ctx.key);
+  const current = isSession(stored) ? stored : null;
+  if (current && isFresh(current, ctx.config.renewBefore)) return ctx.adopt(current);
+  if (current?.refreshToken) {
+    const refreshToken = current.refreshToken;
+    return endOnRefusal(ctx, async () => {
+      const next = await refreshSession(ctx, { ...current, refreshToken }, signal);
+      await ctx.setSession(next);
+      return next;
+    });
+  }
+  if (current && ctx.renewsSilently) return endOnRefusal(ctx, () => renewSilently(ctx, signal));
+  if (current && isFresh(current)) return current;
+  await ctx.setSession(null);
+  throw new OAuthError('login_required', 'the session has expired; sign in again');
+}
+
+/** A provider's refusal ends the session (`login_required`); a network fault or a 5xx leaves it for a later try. */
+async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>): Promise<Session> {
+  try {
+    return await renewal();
+  } catch (error) {
+    const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
+    if (transient) throw error;
+    await ctx.setSession(null);
+    throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
+      error: error.error,
+      errorDescription: error.errorDescription,
+      status: error.status,
+      cause: error,
+    });
+  }
+}
+
+async function renewSilently(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
+  const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
+  return completeRelayed(ctx, await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal), transaction.state, signal);
+}

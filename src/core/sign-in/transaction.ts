@@ -1,0 +1,80 @@
+import type { LoginMode } from '../config.js';
+
+/** How a transaction's callback comes back: the page itself, a popup, or a hidden frame (silent renewal). */
+export type TransactionMode = LoginMode | 'silent';
+import type { Flow } from '../profiles/index.js';
+import { createVerifier } from './pkce.js';
+import { randomToken } from '../random.js';
+import type { KeyValueStore } from '../storage/store.js';
+import { keyOf } from '../storage/keys.js';
+
+/** What the kit remembers between the authorization request and its callback. */
+export interface Transaction {
+  state: string;
+  nonce: string;
+  verifier: string;
+  issuer: string;
+  clientId: string;
+  redirectUri: string;
+  mode: TransactionMode;
+  flow: Flow;
+  scope: string;
+  returnTo: string;
+  createdAt: number;
+}
+
+/** A transaction older than this is refused and purged. */
+const transactionLifetime = 10 * 60_000;
+
+/**
+ * A fresh transaction with unguessable state and nonce and a PKCE verifier.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
+ */
+export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'flow' | 'scope' | 'returnTo'>): Transaction {
+  return { ...fields, state: randomToken(), nonce: randomToken(), verifier: createVerifier(), createdAt: Date.now() };
+}
+
+
+/**
+ * Keeps a transaction until its callback arrives, as the one pending sign-in of its client: a newer
+ * sign-in replaces an older one, whose callback is then refused. A provider that echoes no state
+ * finds its transaction through that pointer.
+ */
+export async function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
+  const pendingKey = keyOf('txn-pending', transaction.issuer, transaction.clientId);
+  const older = await store.get<string>(pendingKey);
+  await Promise.all([
+    older !== undefined && store.delete(keyOf('txn', older)),
+    store.set(keyOf('txn', transaction.state), transaction),
+    store.set(pendingKey, transaction.state),
+  ]);
+}
+
+/** The state of the one pending sign-in of a client. */
+export async function pendingState(store: KeyValueStore, issuer: string, clientId: string): Promise<string | undefined> {
+  return store.get<string>(keyOf('txn-pending', issuer, clientId));
+}
+
+/** Reads a transaction without consuming it (a popup's callback page only relays). */
+export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
+  const transaction = await store.get<Transaction>(keyOf('txn', state));
+  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+}
+
+/**
+ * Reads and deletes a transaction: state is single-use. The transaction is back as soon as it is
+ * gone from storage; `cleared` settles once the client's pointer to it is gone too.
+ */
+export async function takeTransaction(store: KeyValueStore, state: string): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
+  const [transaction] = await Promise.all([store.get<Transaction>(keyOf('txn', state)), store.delete(keyOf('txn', state))]);
+  const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
+  cleared.catch(() => undefined);
+  return { transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined, cleared };
+}
+
+async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {
+  if ((await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
+    await store.delete(keyOf('txn-pending', transaction.issuer, transaction.clientId));
+  }
+}

@@ -1,0 +1,22 @@
+import type { KeyValueStore } from './store.js';
+import { sharedName } from './keys.js';
+
+/**
+ * The key kept in `store` under `name`, made by `create` on first use. A Web Lock makes two tabs
+ * that start at once agree on one key; a key already there is read without it. Keys are stored as
+ * CryptoKey objects: a non-extractable one can be used by this origin's script but never read out.
+ * @see https://www.w3.org/TR/WebCryptoAPI/#cryptokey-interface
+ */
+export async function storedKey<T>(store: KeyValueStore, name: string, create: () => Promise<T>, isKey: (value: unknown) => value is T): Promise<T> {
+  const kept = await store.get<unknown>(name);
+  if (isKey(kept)) return kept;
+  const operation = async (): Promise<T> => {
+    const existing = await store.get<unknown>(name);
+    if (isKey(existing)) return existing;
+    const created = await create();
+    await store.set(name, created);
+    return created;
+  };
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request(sharedName(name), operation) as Promise<T>) : operation();
+}
