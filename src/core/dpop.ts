@@ -4,8 +4,8 @@ import type { KeyValueStore } from './store.js';
 export interface DpopSigner {
   /** A proof for one request; with `accessToken` it carries `ath` (resource requests). */
   proof(method: string, url: string | URL, accessToken?: string): Promise<string>;
-  /** Keeps a `DPoP-Nonce` the response carries; true when the response asks to retry with it. */
-  wantsNonce(response: Response): Promise<boolean>;
+  /** Keeps a `DPoP-Nonce` the response carries (for the server of `url`, the response's own by default); true when the response asks to retry with it. */
+  wantsNonce(response: Response, url?: string | URL): Promise<boolean>;
   /** The key pair's JWK thumbprint, as the server binds tokens to it (`cnf.jkt`). */
   thumbprint(): Promise<string>;
   /** Forgets the key pair, so the next sign-in gets a new one. */
@@ -22,7 +22,7 @@ export function dpopSigner(store: KeyValueStore): DpopSigner {
   const loaded = (): Promise<DpopSigner> => (signer ??= import('./dpop-key.js').then((module) => module.keyedDpopSigner(store)));
   return {
     proof: async (method, url, accessToken) => (await loaded()).proof(method, url, accessToken),
-    wantsNonce: async (response) => (await loaded()).wantsNonce(response),
+    wantsNonce: async (response, url) => (await loaded()).wantsNonce(response, url),
     thumbprint: async () => (await loaded()).thumbprint(),
     forget: async () => (await loaded()).forget(),
   };
@@ -30,6 +30,7 @@ export function dpopSigner(store: KeyValueStore): DpopSigner {
 
 /**
  * Sends a request with a fresh DPoP proof, once more with the server's nonce if it asks for one.
+ * The proof names `proofUrl` when the request goes through a backend that forwards it there.
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
  */
 export async function sendWithProof(
@@ -38,12 +39,13 @@ export async function sendWithProof(
   init: RequestInit,
   send: (url: string | URL, init: RequestInit) => Promise<Response>,
   accessToken?: string,
+  proofUrl: string | URL = url,
 ): Promise<Response> {
   const attempt = async (): Promise<Response> => {
     const headers = new Headers(init.headers);
-    headers.set('dpop', await signer.proof(init.method ?? 'GET', url, accessToken));
+    headers.set('dpop', await signer.proof(init.method ?? 'GET', proofUrl, accessToken));
     return send(url, { ...init, headers });
   };
   const response = await attempt();
-  return (await signer.wantsNonce(response)) ? attempt() : response;
+  return (await signer.wantsNonce(response, proofUrl)) ? attempt() : response;
 }

@@ -1,3 +1,4 @@
+import { renewsAtBackend } from './backend.js';
 import { readCallback } from './callback-url.js';
 import { OAuthError } from './errors.js';
 import { refreshSession } from './refresh.js';
@@ -35,10 +36,9 @@ async function renewLocked(ctx: ClientContext, signal?: AbortSignal): Promise<Se
   const stored = await ctx.store.get<unknown>(ctx.key);
   const current = isSession(stored) ? stored : null;
   if (current && isFresh(current, ctx.config.renewBefore)) return ctx.adopt(current);
-  if (current?.refreshToken) {
-    const refreshToken = current.refreshToken;
+  if (current && (current.refreshToken || renewsAtBackend(ctx.config))) {
     return endOnRefusal(ctx, async () => {
-      const next = await refreshSession(ctx, { ...current, refreshToken }, signal);
+      const next = await refreshSession(ctx, current, signal);
       await ctx.setSession(next);
       return next;
     });

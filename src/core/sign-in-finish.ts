@@ -1,3 +1,4 @@
+import { backendRequestOf } from './backend.js';
 import { checkCallback, codeOf, implicitTokenOf } from './callback.js';
 import type { CallbackParams } from './callback-url.js';
 import { scopesOf } from './config.js';
@@ -33,7 +34,10 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
       client_id: ctx.config.clientId,
     };
     if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
+    const backend = backendRequestOf(ctx.config, metadata);
+    // The backend finds the sign-in this browser started by its state.
+    if (backend) form['state'] = transaction.state;
+    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend);
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }

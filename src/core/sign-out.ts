@@ -1,3 +1,4 @@
+import { logoutAtBackend } from './backend.js';
 import type { LogoutOptions } from './client.js';
 import { revokeToken } from './revocation.js';
 import type { Session } from './session.js';
@@ -7,12 +8,14 @@ import type { SignInContext } from './sign-in.js';
 
 /**
  * Revokes a cleared session's tokens where the provider allows it, and where asked ends the
- * provider's session too, sending the user to its end-session endpoint.
+ * provider's session too, sending the user to its end-session endpoint. With the app's backend, its
+ * session ends first: it revokes the refresh token it kept and clears its cookie.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
  */
 export async function signOutAtProvider(ctx: SignInContext, session: Session, options: LogoutOptions): Promise<void> {
   const metadata = await ctx.metadata(options.signal).catch(() => undefined);
+  if (ctx.config.tokenEndpoint && metadata) await logoutAtBackend(metadata.token_endpoint, options.signal);
   const revocation = metadata?.revocation_endpoint;
   if (revocation) {
     if (session.refreshToken) await revokeToken(revocation, ctx.config.clientId, session.refreshToken, 'refresh_token', options.signal);
