@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -126,6 +128,36 @@ describe('codeExchangeHandler', () => {
     const pkceCode = await codeFor('oidc', oidc, { ...pkce, scope: 'openid' });
     const injected = await oidcAttacker.post({ ...exchangeForm(oidc, pkceCode, stateB), code_verifier: 'the-attacker-does-not-know-the-verifier-of-this-code' });
     assert.deepEqual([injected.status, ((await injected.json()) as Body)['error']], [400, 'invalid_grant']);
+  });
+
+  /** A DPoP proof by a new key (or `key`) for `htu`, as the kit's browser signs one. */
+  const proofOf = async (htu: string, key?: CryptoKeyPair): Promise<{ proof: string; key: CryptoKeyPair }> => {
+    const pair = key ?? ((await generateKeyPair('ES256')) as CryptoKeyPair);
+    const jwk = await exportJWK(pair.publicKey);
+    const proof = await new SignJWT({ htm: 'POST', htu, jti: randomUUID() }).setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk }).setIssuedAt().sign(pair.privateKey);
+    return { proof, key: pair };
+  };
+
+  it('DPoP: forwards a proof that names the provider’s token endpoint, so the tokens are bound; refuses one that names the backend; a refresh must prove the same key (RFC 9449 §4.3, §5)', async () => {
+    const client = clientOf('oidc');
+    const tokenEndpoint = `${mock.issuerOf('oidc')}/token`;
+    const browser = _browser(handlerOf('oidc', client), app);
+    await browser.start(stateA);
+    const code = await codeFor('oidc', client, { ...pkce, scope: 'openid' });
+    const form = { ...exchangeForm(client, code), code_verifier: verifier };
+    const misaddressed = await browser.post(form, { dpop: (await proofOf('http://backend.local/api/oauth/token')).proof });
+    assert.deepEqual([misaddressed.status, ((await misaddressed.json()) as Body)['error']], [400, 'invalid_dpop_proof']);
+    assert.equal(logOf(client).length, 0);
+    const { proof, key } = await proofOf(tokenEndpoint);
+    const bound = (await (await browser.post(form, { dpop: proof })).json()) as Body;
+    assert.equal(bound['token_type'], 'DPoP');
+    const otherKey = await browser.post(refreshForm(client), { dpop: (await proofOf(tokenEndpoint)).proof });
+    assert.deepEqual([otherKey.status, ((await otherKey.json()) as Body)['error']], [400, 'invalid_dpop_proof']);
+    const none = await browser.post(refreshForm(client));
+    assert.equal(none.status, 400, 'no silent downgrade to Bearer at a refresh');
+    const refreshed = (await (await browser.post(refreshForm(client), { dpop: (await proofOf(tokenEndpoint, key)).proof })).json()) as Body;
+    assert.equal(refreshed['token_type'], 'DPoP');
+    assert.deepEqual(grantsOf(client), [['authorization_code', 200], ['refresh_token', 200]]);
   });
 
   it('refuses other methods, bodies that are not a form, without a code, or for another client', async () => {
