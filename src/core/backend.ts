@@ -20,35 +20,13 @@ export function backendRequestOf(config: ResolvedConfig, metadata: ProviderMetad
 /** Whether the backend renews the session with the refresh token it keeps (the browser holds none). */
 export const renewsAtBackend = (config: ResolvedConfig): boolean => config.tokenEndpoint !== undefined && config.flow === 'code' && config.profile.refresh;
 
-async function post(endpoint: string, form: Record<string, string>, what: string, signal?: AbortSignal): Promise<void> {
-  const response = await send(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form),
-    credentials: 'include',
-    signal,
-  });
-  if (!response.ok) throw providerError(response.status, await jsonObjectOf(response), what);
-}
-
 /**
- * Tells the backend that this browser starts the sign-in of `state`: it sets its session cookie,
- * and will redeem the code only for this browser.
+ * Tells the app's backend that this browser starts the sign-in of `state` (`action=start`: it sets
+ * its session cookie and will redeem the code only for this browser), or signs out (`action=logout`:
+ * it revokes the refresh token it kept where the provider can, and clears its cookie).
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps#section-6.2.2.1
  */
-export function startAtBackend(endpoint: string, state: string, signal?: AbortSignal): Promise<void> {
-  return post(endpoint, { action: 'start', state }, 'the backend’s sign-in start', signal);
-}
-
-/**
- * Ends the backend's session: it revokes the refresh token where the provider can and clears its cookie.
- * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps#section-6.2.2.1
- */
-export async function logoutAtBackend(endpoint: string, signal?: AbortSignal): Promise<boolean> {
-  try {
-    await post(endpoint, { action: 'logout' }, 'the backend’s logout', signal);
-    return true;
-  } catch {
-    return false;
-  }
+export async function tellBackend(endpoint: string, form: { action: 'start'; state: string } | { action: 'logout' }, signal?: AbortSignal): Promise<void> {
+  const response = await send(endpoint, { method: 'POST', body: new URLSearchParams(form), credentials: 'include', signal });
+  if (!response.ok) throw providerError(response.status, await jsonObjectOf(response), `the backend's ${form.action}`);
 }

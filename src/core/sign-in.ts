@@ -1,5 +1,5 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
-import { startAtBackend } from './backend.js';
+import { tellBackend } from './backend.js';
 import { readCallback, type CallbackParams } from './callback-url.js';
 import { absoluteIssuer, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
@@ -69,7 +69,7 @@ export async function startSignIn(
   if (push || backend) {
     try {
       // The app's backend redeems the code only for the browser that told it of this sign-in.
-      if (backend) await startAtBackend(metadata.token_endpoint, transaction.state, signal);
+      if (backend) await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
       if (push) {
         if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
         params = await pushAuthorizationRequest(pushTo, params, signal);

@@ -1,4 +1,4 @@
-import { logoutAtBackend } from './backend.js';
+import { tellBackend } from './backend.js';
 import type { LogoutOptions } from './client.js';
 import { revokeToken } from './revocation.js';
 import type { Session } from './session.js';
@@ -15,7 +15,7 @@ import type { SignInContext } from './sign-in.js';
  */
 export async function signOutAtProvider(ctx: SignInContext, session: Session, options: LogoutOptions): Promise<void> {
   const metadata = await ctx.metadata(options.signal).catch(() => undefined);
-  if (ctx.config.tokenEndpoint && metadata) await logoutAtBackend(metadata.token_endpoint, options.signal);
+  if (ctx.config.tokenEndpoint && metadata) await tellBackend(metadata.token_endpoint, { action: 'logout' }, options.signal).catch(() => undefined);
   const revocation = metadata?.revocation_endpoint;
   if (revocation) {
     if (session.refreshToken) await revokeToken(revocation, ctx.config.clientId, session.refreshToken, 'refresh_token', options.signal);
