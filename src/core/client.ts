@@ -218,6 +218,11 @@ export class OAuthClient extends EventTarget {
     return this.config.silentRenew && this.config.profile.discovery && this.config.flow === 'code' && typeof document !== 'undefined';
   }
 
+  /** Whether a session without a refresh token here is renewed: in a hidden frame, or by the app's backend, which keeps it (backend.ts). */
+  get #renewsWithoutRefreshToken(): boolean {
+    return this.#renewsSilently || (this.config.tokenEndpoint !== undefined && this.config.flow === 'code' && this.config.profile.refresh);
+  }
+
   async #setSession(session: Session | null): Promise<void> {
     await this.#loaded;
     if (session) await this.#store.set(this.#key, session);
@@ -237,14 +242,14 @@ export class OAuthClient extends EventTarget {
   #schedule(): void {
     clearTimeout(this.#timer);
     const dueAt = this.#session ? renewalDueAt(this.#session, this.config.renewBefore) : undefined;
-    if (dueAt === undefined || !(this.#session?.refreshToken || this.#renewsSilently)) return;
+    if (dueAt === undefined || !(this.#session?.refreshToken || this.#renewsWithoutRefreshToken)) return;
     const delay = Math.min(maxTimeout, Math.max(0, dueAt - Date.now()));
     this.#timer = setTimeout(() => this.#renewIfDue(), delay);
   }
 
   #renewIfDue(): void {
     const session = this.#session;
-    if (!session || !(session.refreshToken || this.#renewsSilently)) return;
+    if (!session || !(session.refreshToken || this.#renewsWithoutRefreshToken)) return;
     // Firefox fires a timer up to a millisecond before Date.now() reaches its time: look again then.
     if (isFresh(session, this.config.renewBefore)) return this.#schedule();
     this.#guard(() => this.#renew()).catch(() => undefined);

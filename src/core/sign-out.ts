@@ -1,4 +1,5 @@
 import { revokeToken } from './provider/revocation.js';
+import { tellBackend } from './provider/backend.js';
 import type { Session } from './session.js';
 import type { SignInContext } from './client-context.js';
 
@@ -16,12 +17,14 @@ export interface LogoutOptions {
 
 /**
  * Revokes a cleared session's tokens where the provider allows it, and where asked ends the
- * provider's session too, sending the user to its end-session endpoint.
+ * provider's session too, sending the user to its end-session endpoint. With the app's backend, its
+ * session ends first: it revokes the refresh token it kept and clears its cookie.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
  */
 export async function signOutAtProvider(ctx: SignInContext, session: Session, options: LogoutOptions): Promise<void> {
   const metadata = await ctx.metadata(options.signal).catch(() => undefined);
+  if (ctx.config.tokenEndpoint && metadata) await tellBackend(metadata.token_endpoint, { action: 'logout' }, options.signal).catch(() => undefined);
   const revocation = metadata?.revocation_endpoint;
   if (revocation) {
     if (session.refreshToken) await revokeToken(revocation, ctx.config.clientId, session.refreshToken, 'refresh_token', options.signal);

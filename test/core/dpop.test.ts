@@ -60,4 +60,12 @@ describe('DPoP signer', () => {
     expect(await signer.wantsNonce(other)).to.equal(false);
     expect(await signer.wantsNonce(new Response(null, { status: 400 }))).to.equal(false);
   });
+
+  it('keeps a nonce the app’s backend relays for the provider it relays, whose token endpoint the proofs name', async () => {
+    const signer = dpopSigner(memoryStore());
+    const relayed = new Response(JSON.stringify({ error: 'use_dpop_nonce' }), { status: 400, headers: { 'dpop-nonce': 'n-4' } });
+    Object.defineProperty(relayed, 'url', { value: 'https://app.example.com/api/oauth/token' });
+    expect(await signer.wantsNonce(relayed, tokenEndpoint)).to.equal(true);
+    expect((await jwtVerify(await signer.proof('POST', tokenEndpoint), EmbeddedJWK)).payload.nonce).to.equal('n-4');
+  });
 });

@@ -50,6 +50,22 @@ describe('a DPoP client against the mock provider', () => {
     expect(userinfoStatuses.slice(-2)).to.deep.equal([401, 200]);
   });
 
+  it('through the app’s backend: the proof names the provider’s token endpoint (RFC 9449 §4.3) and is forwarded, so the tokens are bound, at sign-in and at a refresh', async () => {
+    const clientId = await registerClient([appPath], { token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 3 });
+    const app = await signIn({ clientId, tokenEndpoint: `/api/oauth/oidc/${clientId}/token`, renewBefore: 0 });
+    const session = app.window.appClient.session!;
+    expect(session.tokenType).to.equal('DPoP');
+    expect(session.refreshToken, 'the backend keeps the refresh token').to.equal(undefined);
+    expect((await fetch(userinfo, { headers: { authorization: `Bearer ${session.accessToken}` } })).status).to.equal(401);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, session.expiresAt! - Date.now()) + 10));
+    const renewed = await app.window.appClient.getAccessToken();
+    expect(renewed).not.to.equal(session.accessToken);
+    expect(app.window.appClient.session!.tokenType).to.equal('DPoP');
+    expect((await app.window.appClient.fetch(userinfo)).status).to.equal(200);
+    const grants = (await requestsOf(clientId)).filter((entry) => entry.path === '/token').map((entry) => [entry.grantType, entry.status]);
+    expect(grants).to.deep.equal([['authorization_code', 200], ['refresh_token', 200]]);
+  });
+
   it('keeps the private key non-extractable in IndexedDB and forgets it on sign-out', async () => {
     const app = await signIn();
     const database = createStore('oauth-elements', 'kv');

@@ -60,6 +60,14 @@ describe('each seed provider signs in through the kit against its mock emulation
     expect(await tokenRequestsOf(app, '/v1/auth/oauth/code')).to.have.length(0);
   });
 
+  it('redguy: the code flow, exchanged by the backend with the secret, the user read through the envelope', async () => {
+    const app = await _openSeed('redguy', { ...confidential, response_types: ['code'], grant_types: ['authorization_code'] }, { flow: 'code', scope: '1 2' });
+    const { request } = await _signIn(app, 'redguy');
+    expect(request.searchParams.get('response_type')).to.equal('code');
+    expect(app.window.appClient.user).to.deep.include({ sub: 'alice', name: 'Alice Liddell' });
+    expect((await tokenRequestsOf(app, '/v1/auth/oauth/code')).map((entry) => [entry.grantType, entry.status])).to.deep.equal([['authorization_code', 200]]);
+  });
+
   it('one tag: a gearcode button made from its attributes alone signs in through the backend route', async () => {
     const { client_id: clientId } = await register([appPath], { scope: undefined, ...confidential }, mockOf('gearcode'));
     const app = await openApp({ issuer: mockOf('gearcode').issuer, clientId, profile: 'gearcode', tokenEndpoint: backendOf('gearcode', clientId) });
@@ -80,27 +88,34 @@ describe('each seed provider signs in through the kit against its mock emulation
     expect(exchanges.map((entry) => [entry.grantType, entry.status])).to.deep.equal([['authorization_code', 200]]);
   });
 
-  it('gearcode: code exchanged by the backend with resource_id, tokens of 899 s, then a refresh that rotates the refresh token', async () => {
+  it('gearcode: code exchanged by the backend with resource_id, tokens of 899 s, then a refresh through the backend’s HttpOnly cookie; the refresh token never reaches the page', async () => {
     const app = await _openSeed('gearcode', confidential, { renewBefore: 897 });
     await _signIn(app, 'gearcode');
     const first = app.window.appClient.session;
-    expect(first?.refreshToken).to.be.a('string');
+    expect(first?.refreshToken, 'the backend keeps the refresh token').to.equal(undefined);
     expect(((first?.expiresAt ?? 0) - Date.now()) / 1000).to.be.within(890, 899);
-    // renewBefore 897: the kit renews two seconds after signing in.
+    // renewBefore 897: the kit renews two seconds after signing in, through the backend's session cookie.
     const renewed = await waitFor(() => {
       const session = app.window.appClient.session;
       return session && session.accessToken !== first?.accessToken ? session : null;
     }, 'the refresh');
-    app.frame.remove();
-    expect(renewed.refreshToken).to.be.a('string').and.not.equal(first?.refreshToken);
+    expect(renewed.refreshToken).to.equal(undefined);
     expect(((renewed.expiresAt ?? 0) - Date.now()) / 1000).to.be.within(890, 899);
+    // The cookie is HttpOnly: the page cannot read it, though the browser (a secure context on localhost) sent it.
+    expect(app.window.document.cookie).not.to.include('oauth-elements');
     const grants = (await tokenRequestsOf(app, '/oauth/token')).map((entry) => [entry.grantType, entry.status]);
     expect(grants.slice(0, 2)).to.deep.equal([['authorization_code', 200], ['refresh_token', 200]]);
-    const reused = await fetch(backendOf('gearcode', app.clientId), {
+    const relayed = await fetch(backendOf('gearcode', app.clientId), {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first?.refreshToken ?? '', client_id: app.clientId }),
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'a-refresh-token-from-elsewhere', client_id: app.clientId }),
     });
-    expect((await reused.json()).error, 'the old refresh token is spent').to.equal('invalid_grant');
+    expect((await relayed.json()).error, 'the backend relays no refresh token it is sent').to.equal('invalid_request');
+    // Logout ends the backend's session: its cookie refreshes nothing any more.
+    await app.window.appClient.logout();
+    app.frame.remove();
+    const after = await fetch(backendOf('gearcode', app.clientId), { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', client_id: app.clientId }) });
+    expect((await after.json()).error).to.equal('invalid_grant');
+    expect((await tokenRequestsOf(app, '/oauth/token')).filter((entry) => entry.grantType === 'refresh_token')).to.have.length(1);
   });
 
   it('phpapi: no state echoed (the stateless path), the backend exchanges without grant_type, the user mapped to claims', async () => {

@@ -46,10 +46,10 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
       const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(`${header}.${payload}`));
       return `${header}.${payload}.${base64url(new Uint8Array(signature))}`;
     },
-    async wantsNonce(response) {
+    async wantsNonce(response, url) {
       const nonce = response.headers.get('dpop-nonce');
       if (!nonce) return false;
-      nonces.set(new URL(response.url).origin, nonce);
+      nonces.set(new URL(url ?? response.url, globalThis.location?.href).origin, nonce);
       // RFC 9449 §8 (token endpoint: a 400 error) and §9 (resource server: a 401 challenge).
       if (response.status === 401) return /error="use_dpop_nonce"/.test(response.headers.get('www-authenticate') ?? '');
       if (response.status !== 400) return false;

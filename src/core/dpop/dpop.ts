@@ -11,7 +11,7 @@ export function dpopSigner(store: KeyValueStore): DpopSigner {
   const loaded = (): Promise<DpopSigner> => (signer ??= import('./dpop-key.js').then((module) => module.keyedDpopSigner(store)));
   return {
     proof: async (method, url, accessToken) => (await loaded()).proof(method, url, accessToken),
-    wantsNonce: async (response) => (await loaded()).wantsNonce(response),
+    wantsNonce: async (response, url) => (await loaded()).wantsNonce(response, url),
     thumbprint: async () => (await loaded()).thumbprint(),
     forget: async () => (await loaded()).forget(),
   };
@@ -19,6 +19,7 @@ export function dpopSigner(store: KeyValueStore): DpopSigner {
 
 /**
  * Sends a request with a fresh DPoP proof, once more with the server's nonce if it asks for one.
+ * The proof names `proofUrl` when the request goes through a backend that forwards it there.
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
  */
 export async function sendWithProof(
@@ -27,12 +28,13 @@ export async function sendWithProof(
   init: RequestInit,
   send: (url: string | URL, init: RequestInit) => Promise<Response>,
   accessToken?: string,
+  proofUrl: string | URL = url,
 ): Promise<Response> {
   const attempt = async (): Promise<Response> => {
     const headers = new Headers(init.headers);
-    headers.set('dpop', await signer.proof(init.method ?? 'GET', url, accessToken));
+    headers.set('dpop', await signer.proof(init.method ?? 'GET', proofUrl, accessToken));
     return send(url, { ...init, headers });
   };
   const response = await attempt();
-  return (await signer.wantsNonce(response)) ? attempt() : response;
+  return (await signer.wantsNonce(response, proofUrl)) ? attempt() : response;
 }

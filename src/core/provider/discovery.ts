@@ -22,6 +22,8 @@ export interface ProviderMetadata {
   id_token_signing_alg_values_supported?: string[];
   pushed_authorization_request_endpoint?: string;
   require_pushed_authorization_requests?: boolean;
+  /** Not a discovery field: the provider's own token endpoint when `token_endpoint` is the app's backend (DPoP proofs name it). */
+  provider_token_endpoint?: string;
 }
 
 const cache = new Map<string, Promise<ProviderMetadata>>();

@@ -22,6 +22,7 @@ export async function metadataOf(config: ResolvedConfig, signal?: AbortSignal): 
   set('revocation_endpoint', resolve(endpoints.revocation));
   set('end_session_endpoint', resolve(endpoints.endSession));
   set('jwks_uri', resolve(endpoints.jwks));
+  if (config.tokenEndpoint) set('provider_token_endpoint', metadata.token_endpoint);
   set('token_endpoint', config.tokenEndpoint && new URL(config.tokenEndpoint, globalThis.location?.href).href);
   if (!config.profile.discovery) metadata.authorization_response_iss_parameter_supported = config.profile.iss;
   return metadata;

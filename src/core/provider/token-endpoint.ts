@@ -1,6 +1,7 @@
 import { OAuthError } from '../errors.js';
 import { sendWithProof } from '../dpop/dpop.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
+import type { BackendRequest } from './backend.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
 
 /** The longest `Retry-After` the kit waits for once before giving up. */
@@ -21,7 +22,8 @@ export interface TokenResponse {
 
 /**
  * Posts a grant to the token endpoint and checks the response before anyone may keep it; `headers`
- * carry a server's client authentication (`client_secret_basic`).
+ * carry a server's client authentication (`client_secret_basic`). Posted to the app's backend
+ * (`backend`), the request carries its cookie and DPoP proofs name the provider's token endpoint.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
@@ -31,14 +33,16 @@ export async function requestToken(
   signal?: AbortSignal,
   dpop?: DpopSigner,
   headers: Record<string, string> = {},
+  backend?: BackendRequest,
 ): Promise<TokenResponse> {
   const init: RequestInit = {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
     body: new URLSearchParams(params),
     signal,
+    ...(backend ? { credentials: backend.credentials } : {}),
   };
-  const post = (): Promise<Response> => (dpop ? sendWithProof(dpop, tokenEndpoint, init, send) : send(tokenEndpoint, init));
+  const post = (): Promise<Response> => (dpop ? sendWithProof(dpop, tokenEndpoint, init, send, undefined, backend?.proofUrl) : send(tokenEndpoint, init));
   let response = await post();
   const wait = response.status === 429 ? retryAfterOf(response) : undefined;
   if (wait !== undefined && wait <= maxRetryAfter) {

@@ -1,4 +1,5 @@
 import { OAuthError } from '../errors.js';
+import { renewsAtBackend } from '../provider/backend.js';
 import { refreshSession } from './refresh.js';
 import { isFresh, isSession, type Session } from '../session.js';
 import type { ClientContext } from '../client-context.js';
@@ -36,10 +37,9 @@ async function renewLocked(ctx: ClientContext, signal?: AbortSignal): Promise<Se
   const stored = await ctx.store.get<unknown>(ctx.key);
   const current = isSession(stored) ? stored : null;
   if (current && isFresh(current, ctx.config.renewBefore)) return ctx.adopt(current);
-  if (current?.refreshToken) {
-    const refreshToken = current.refreshToken;
+  if (current && (current.refreshToken || renewsAtBackend(ctx.config))) {
     return endOnRefusal(ctx, async () => {
-      const next = await refreshSession(ctx, { ...current, refreshToken }, signal);
+      const next = await refreshSession(ctx, current, signal);
       await ctx.setSession(next);
       return next;
     });

@@ -3,6 +3,7 @@ import { readCallback, type CallbackParams } from '../callback/callback-url.js';
 import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
+import { tellBackend } from '../provider/backend.js';
 import { pushAuthorizationRequest } from './par.js';
 import { relayCallback, waitForCallback } from '../callback/popup.js';
 import type { Session } from '../session.js';
@@ -36,14 +37,20 @@ export async function startSignIn(
     returnTo,
   });
   let params = await authorizationParams(ctx.config, transaction, extra);
-  // The transaction is stored while the request is pushed; a refused push takes it back.
+  // The transaction is stored while the request is pushed (or the backend told); a refusal takes it back.
   const saved = saveTransaction(ctx.store, transaction);
   saved.catch(() => undefined);
   const pushTo = metadata.pushed_authorization_request_endpoint;
-  if (ctx.config.par || metadata.require_pushed_authorization_requests) {
+  const push = ctx.config.par || metadata.require_pushed_authorization_requests;
+  const backend = ctx.config.flow === 'code' && ctx.config.tokenEndpoint !== undefined;
+  if (push || backend) {
     try {
-      if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-      params = await pushAuthorizationRequest(pushTo, params, signal);
+      // The app's backend redeems the code only for the browser that told it of this sign-in.
+      if (backend) await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
+      if (push) {
+        if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
+        params = await pushAuthorizationRequest(pushTo, params, signal);
+      }
     } catch (error) {
       await saved.then(() => takeTransaction(ctx.store, transaction.state)).then(({ cleared }) => cleared).catch(() => undefined);
       throw error;
