@@ -1,15 +1,10 @@
 import type { ResolvedConfig } from '../config.js';
 import type { ProviderMetadata } from './discovery.js';
 import { jsonObjectOf, providerError, send } from './http.js';
+import type { BackendRequest } from './token-endpoint.js';
 
 // The kit's side of oauth-elements/server's token-mediating backend: used when `tokenEndpoint` is set.
 
-/** How the client posts a grant to the backend: with its session cookie, and DPoP proofs for the provider's token endpoint. */
-export interface BackendRequest {
-  credentials: RequestCredentials;
-  /** The URL a DPoP proof names (`htu`): the provider's token endpoint, where the backend forwards the proof. */
-  proofUrl: string;
-}
 
 /** The backend's request options when the client's token endpoint is the app's backend, else `undefined`. */
 export function backendRequestOf(config: ResolvedConfig, metadata: ProviderMetadata): BackendRequest | undefined {

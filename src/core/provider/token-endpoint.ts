@@ -1,8 +1,14 @@
 import { OAuthError } from '../errors.js';
 import { sendWithProof } from '../dpop/dpop.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
-import type { BackendRequest } from './backend.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
+
+/** How the client posts a grant to the backend: with its session cookie, and DPoP proofs for the provider's token endpoint. */
+export interface BackendRequest {
+  credentials: RequestCredentials;
+  /** The URL a DPoP proof names (`htu`): the provider's token endpoint, where the backend forwards the proof. */
+  proofUrl: string;
+}
 
 /** The longest `Retry-After` the kit waits for once before giving up. */
 const maxRetryAfter = 10;
