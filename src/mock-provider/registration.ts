@@ -1,3 +1,4 @@
+import { isWebUrl } from '../core/web-url.js';
 import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { json } from './responses.js';
@@ -16,6 +17,8 @@ export interface ClientMetadata {
   token_endpoint_auth_method?: string;
   logo_uri?: string;
   client_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
   /** Extension: seconds an access token of this client lives. */
   access_token_lifetime?: number;
   /** Where RP-Initiated Logout may send the user back. @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#ClientMetadata */
@@ -59,9 +62,10 @@ function checkRedirectUri(uri: string): void {
   }
 }
 
+/** A URL the consent page may show or link to: https, or http on a loopback host, never `javascript:` or `data:`. */
 function optionalUrl(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !URL.canParse(value)) throw new RegistrationError('invalid_client_metadata', `${field} must be a URL`);
+  if (typeof value !== 'string' || !isWebUrl(value)) throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
   return value;
 }
 
@@ -100,10 +104,10 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
     registration_access_token: randomId(),
     client_id_issued_at: Math.floor(now / 1000),
   };
-  const logo = optionalUrl(metadata.logo_uri, 'logo_uri');
-  const home = optionalUrl(metadata.client_uri, 'client_uri');
-  if (logo) client.logo_uri = logo;
-  if (home) client.client_uri = home;
+  for (const field of ['logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) {
+    const uri = optionalUrl(metadata[field], field);
+    if (uri) client[field] = uri;
+  }
   if (metadata.client_secret !== undefined && (method === 'none' || typeof metadata.client_secret !== 'string' || metadata.client_secret.length < 16)) {
     throw new RegistrationError('invalid_client_metadata', 'client_secret is a string of 16 characters or more, for a confidential client');
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isWebUrl } from '../../core/web-url.js';
 import { OAuthConsentEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
 import { fill } from '../strings/index.js';
@@ -64,7 +65,7 @@ export class OAuthConsentPopup extends OAuthElement {
 
   /** The name the client goes by. */
   clientName = '';
-  /** The client's homepage. */
+  /** The client's homepage; shown as a link only when it is https (or http on a loopback host). */
   clientUri: string | undefined;
   /** The client's icon. */
   logoUri: string | undefined;
@@ -99,7 +100,7 @@ export class OAuthConsentPopup extends OAuthElement {
   override render() {
     const strings = this.locale.strings;
     const values = { user: this.user || strings.you, client_name: this.clientName };
-    const homepage = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
+    const homepage = this.clientUri && isWebUrl(this.clientUri) ? new URL(this.clientUri) : undefined;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="asks" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#holdFocus}>
       <header part="header">
         ${this.logoUri ? html`<img part="logo" src=${this.logoUri} alt="" width="40" height="40">` : nothing}
