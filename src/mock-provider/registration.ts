@@ -1,4 +1,3 @@
-import { isWebUrl } from '../core/web-url.js';
 import type { EndpointContext } from './context.js';
 import { randomId } from './ids.js';
 import { json } from './responses.js';
@@ -49,6 +48,9 @@ function stringList(value: unknown, field: string, fallback: string[]): string[]
   return value;
 }
 
+/** https, or http on a loopback host (RFC 8252 §8.3). */
+const isWebUrl = (url: URL): boolean => url.protocol === 'https:' || (url.protocol === 'http:' && loopback.has(url.hostname));
+
 function checkRedirectUri(uri: string): void {
   let url: URL;
   try {
@@ -57,7 +59,7 @@ function checkRedirectUri(uri: string): void {
     throw new RegistrationError('invalid_redirect_uri', `${uri} is not an absolute URL`);
   }
   if (url.hash || uri.includes('#')) throw new RegistrationError('invalid_redirect_uri', 'a redirect URI has no fragment');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
+  if (!isWebUrl(url)) {
     throw new RegistrationError('invalid_redirect_uri', 'a redirect URI uses https, or http on a loopback host');
   }
 }
@@ -65,7 +67,7 @@ function checkRedirectUri(uri: string): void {
 /** A URL the consent page may show or link to: https, or http on a loopback host, never `javascript:` or `data:`. */
 function optionalUrl(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isWebUrl(value)) throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
+  if (typeof value !== 'string' || !URL.canParse(value) || !isWebUrl(new URL(value))) throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
   return value;
 }
 
