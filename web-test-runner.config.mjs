@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import process from 'node:process';
 import { realProvider } from './test/e2e/_real-provider.ts';
 import { backend } from './test/e2e/_backend.ts';
+import { strictCspPages } from './test/e2e/_csp.ts';
 
 /** A free loopback port, fixed before start so the real provider knows its issuer. */
 const port = await new Promise((resolve) => {
@@ -112,6 +113,8 @@ export default {
     realProvider(`http://localhost:${port}`),
     // oauth-elements/server's code exchange, as an app's backend mounts it, for the seed providers' e2e tests.
     backend(provider, `http://localhost:${port}`, [`http://localhost:${port}`]),
+    // The strict Content-Security-Policy on the CSP test app page, and the endpoint its violation reports go to.
+    strictCspPages(`http://localhost:${port}`),
   ],
   browsers: only.map((name) => launchers[name]()),
 };

@@ -11,6 +11,8 @@ export interface ClientMetadata {
   token_endpoint_auth_method?: string;
   logo_uri?: string;
   client_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
   /** Extension: seconds an access token of this client lives. */
   access_token_lifetime?: number;
   /** Where RP-Initiated Logout may send the user back. @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#ClientMetadata */

@@ -21,7 +21,7 @@ export interface EndpointContext {
   consentScript: string | undefined;
 }
 
-/** CORS headers for a registered client's origin, never for any other. @see https://fetch.spec.whatwg.org/#http-cors-protocol */
+/** CORS headers for the origin of one of `clients` (the provider passes those registered in process), never for any other. @see https://fetch.spec.whatwg.org/#http-cors-protocol */
 export function corsFor(request: Request, clients: Iterable<MockClient>): Record<string, string> {
   const origin = request.headers.get('origin');
   if (!origin) return {};

@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import { corsFor, withHeaders, type EndpointContext } from './context.js';
 import { createControl, currentKey, rotateKey, type Control, type Scenario } from './control.js';
 import { controlEndpoint } from './control-endpoint.js';
+import { refuseCrossSite } from './cross-site.js';
 import { gearcodeProfile } from './profiles/gearcode.js';
 import type { MockProfile } from './profiles/mock-profile.js';
 import type { MockSettings, RateLimit } from './profiles/mock-settings.js';
@@ -79,28 +80,36 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     if (!state) throw new TypeError(`no mock profile ${profile}`);
     return state;
   };
+  // CORS goes to the origins of the clients registered in process (the app's own), never to one registered over HTTP.
+  const inProcess = new Map(mockProfiles.map((mock) => [mock.profile.id, new Set<string>()]));
   const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
     const state = stateOf(profile);
     const client = (settings.get(profile)?.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, now());
     state.clients.set(client.client_id, client);
+    inProcess.get(profile)?.add(client.client_id);
     return client;
   };
   for (const metadata of options.clients ?? []) registerClient(metadata);
 
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    if (url.pathname === `${basePath}/__control`) return controlEndpoint(request, control, states);
+    if (url.pathname === `${basePath}/__control`) {
+      return (request.method === 'GET' ? undefined : refuseCrossSite(request)) ?? controlEndpoint(request, control, states);
+    }
     const match = url.pathname.startsWith(`${basePath}/`) ? /^\/([\w-]+)(\/.*)?$/.exec(url.pathname.slice(basePath.length)) : null;
     const mock = match && byId.get(match[1] ?? '');
     const state = mock && states.get(mock.profile.id);
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
     const ctx: EndpointContext = { state, control, profile: mock.profile, settings: settings.get(mock.profile.id) ?? {}, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
-    const cors = corsFor(request, state.clients.values());
+    const trusted = inProcess.get(mock.profile.id);
+    const cors = corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const path = match[2] ?? '/';
     const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
     const endpoint = shared ?? mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
+    const refused = shared && request.method !== 'GET' ? refuseCrossSite(request) : undefined;
+    if (refused) return refused;
     const logged = await requestFacts(request);
     const page = path.startsWith(mock.profile.endpoints?.authorization ?? '/authorize') || path === '/register';
     // A token is its own key; without one, the client is.

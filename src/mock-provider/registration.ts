@@ -24,6 +24,9 @@ function stringList(value: unknown, field: string, fallback: string[]): string[]
   return value;
 }
 
+/** https, or http on a loopback host (RFC 8252 §8.3). */
+const isWebUrl = (url: URL): boolean => url.protocol === 'https:' || (url.protocol === 'http:' && loopback.has(url.hostname));
+
 function checkRedirectUri(uri: string): void {
   let url: URL;
   try {
@@ -32,14 +35,15 @@ function checkRedirectUri(uri: string): void {
     throw new RegistrationError('invalid_redirect_uri', `${uri} is not an absolute URL`);
   }
   if (url.hash || uri.includes('#')) throw new RegistrationError('invalid_redirect_uri', 'a redirect URI has no fragment');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
+  if (!isWebUrl(url)) {
     throw new RegistrationError('invalid_redirect_uri', 'a redirect URI uses https, or http on a loopback host');
   }
 }
 
+/** A URL the consent page may show or link to: https, or http on a loopback host, never `javascript:` or `data:`. */
 function optionalUrl(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !URL.canParse(value)) throw new RegistrationError('invalid_client_metadata', `${field} must be a URL`);
+  if (typeof value !== 'string' || !URL.canParse(value) || !isWebUrl(new URL(value))) throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
   return value;
 }
 
@@ -78,10 +82,10 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
     registration_access_token: randomId(),
     client_id_issued_at: Math.floor(now / 1000),
   };
-  const logo = optionalUrl(metadata.logo_uri, 'logo_uri');
-  const home = optionalUrl(metadata.client_uri, 'client_uri');
-  if (logo) client.logo_uri = logo;
-  if (home) client.client_uri = home;
+  for (const field of ['logo_uri', 'client_uri', 'policy_uri', 'tos_uri'] as const) {
+    const uri = optionalUrl(metadata[field], field);
+    if (uri) client[field] = uri;
+  }
   if (metadata.client_secret !== undefined && (method === 'none' || typeof metadata.client_secret !== 'string' || metadata.client_secret.length < 16)) {
     throw new RegistrationError('invalid_client_metadata', 'client_secret is a string of 16 characters or more, for a confidential client');
   }

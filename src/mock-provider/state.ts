@@ -23,6 +23,8 @@ export interface MockClient {
   token_endpoint_auth_method: 'none' | 'client_secret_post' | 'client_secret_basic';
   logo_uri?: string;
   client_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
   registration_access_token: string;
   client_id_issued_at: number;
   /** Seconds an access token lives (panel's `access_token_lifetime`); the profile's lifetime by default. */

@@ -29,6 +29,8 @@ export interface AppOptions {
   fromScript?: boolean;
   issuer?: string;
   clientId?: string;
+  /** The app page to load, {@link appPath} unless given. */
+  page?: string;
   [option: string]: unknown;
 }
 
@@ -38,7 +40,7 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
   sessionStorage.setItem('oauth-test-app', JSON.stringify({ issuer, ...options, clientId }));
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 600px; height: 400px; border: 0';
-  frame.src = appPath;
+  frame.src = options.page ?? appPath;
   document.body.append(frame);
   const app: App = {
     frame,

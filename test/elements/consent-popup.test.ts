@@ -54,6 +54,19 @@ describe('<oauth-consent-popup>', () => {
     expect(icons.every((icon) => icon.getAttribute('aria-hidden') === 'true')).to.equal(true);
   });
 
+  it('drops a homepage link that is not https (or http on loopback): javascript:, data:, plain http elsewhere', async () => {
+    for (const uri of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'http://photos.example/', 'vbscript:x']) {
+      const host = await mount(`<oauth-consent-popup open client-name="A" scopes='${scopes}'></oauth-consent-popup>`);
+      popupIn(host).clientUri = uri;
+      await popupIn(host).updateComplete;
+      expect(part(host, 'homepage'), uri).to.equal(null);
+      expect(popupIn(host).shadowRoot!.querySelector('a'), uri).to.equal(null);
+      host.remove();
+    }
+    const loopback = await mount(`<oauth-consent-popup open client-name="A" client-uri="http://localhost:8080/" scopes='${scopes}'></oauth-consent-popup>`);
+    expect(part<HTMLAnchorElement>(loopback, 'homepage').href).to.equal('http://localhost:8080/');
+  });
+
   it('fills {user} with “you” when no user is given', async () => {
     const host = await mount(`<oauth-consent-popup open client-name="A" scopes='${scopes}'></oauth-consent-popup>`);
     expect(part(host, 'scopes').textContent).to.include('Read the email of you');

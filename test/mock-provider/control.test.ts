@@ -66,7 +66,7 @@ describe('mock provider: scripting over /mock/__control', () => {
     const provider = createMockProvider();
     const client = provider.registerClient({ client_name: 'Users', redirect_uris: [callback], token_endpoint_auth_method: 'none' });
     const users = [{ sub: 'dora', name: 'Dora Explorer', email: 'dora@example.com' }];
-    const set = await provider(new Request(`${location.origin}/mock/__control`, { method: 'POST', body: JSON.stringify({ command: 'users', users }) }));
+    const set = await provider(new Request(`${location.origin}/mock/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ command: 'users', users }) }));
     expect(set.status).to.equal(200);
     const query = new URLSearchParams({
       response_type: 'code', client_id: client.client_id, redirect_uri: callback, scope: 'openid', state: 's', nonce: 'n',

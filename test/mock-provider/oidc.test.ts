@@ -128,4 +128,19 @@ describe('mock provider: oidc profile', () => {
     expect((await (await register({ redirect_uris: [`${callback}#frag`] })).json()).error).to.equal('invalid_redirect_uri');
     expect((await (await register({ redirect_uris: [callback], grant_types: ['password'] })).json()).error).to.equal('invalid_client_metadata');
   });
+
+  it('refuses client metadata URLs that are not https (or http on loopback): no javascript: homepage (RFC 7591 §3.2.2)', async () => {
+    const register = (body: unknown) => fetch(`${issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const field of ['client_uri', 'logo_uri', 'policy_uri', 'tos_uri']) {
+      for (const uri of ['javascript:alert(document.domain)', 'JavaScript://x.example/%0aalert(1)', 'data:text/html,<script>alert(1)</script>', 'http://example.com/', 'ftp://example.com/']) {
+        const refused = await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', [field]: uri });
+        expect(refused.status, `${field} ${uri}`).to.equal(400);
+        expect((await refused.json()).error).to.equal('invalid_client_metadata');
+      }
+      const taken = await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', [field]: 'https://app.example/about' });
+      expect(taken.status).to.equal(201);
+      expect((await taken.json())[field]).to.equal('https://app.example/about');
+    }
+    expect((await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', client_uri: `${location.origin}/` })).status).to.equal(201);
+  });
 });

@@ -29,7 +29,9 @@ const receiptWait = 2000;
 /**
  * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
  * from that window at the exact origin or a BroadcastChannel keyed by state (when
- * Cross-Origin-Opener-Policy cut `opener`). A closed popup settles as `popup_closed`.
+ * Cross-Origin-Opener-Policy cut `opener`, so the popup reads as closed). The channel cannot tell
+ * who sent a message: any page of this origin that knows `state` is believed. A closed popup
+ * settles as `popup_closed`.
  *
  * A popup cut off by Cross-Origin-Opener-Policy reads as closed while its user is still in it.
  * So where the browser moved focus to the popup, closed counts only once focus is back here.
@@ -56,8 +58,10 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
       if (isPopupMessage(event.data, state)) finish(null, event.data.href);
     };
     const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
+    // Any script of this origin may post on the channel: it is heard only for a popup that reads as
+    // closed (cut off by the policy, or by its user a moment ago), and only with the pending state.
     channel.onmessage = (event) => {
-      if (!isPopupMessage(event.data, state)) return;
+      if (!popup.closed || !isPopupMessage(event.data, state)) return;
       channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
       finish(null, event.data.href);
     };

@@ -65,7 +65,7 @@ export class OAuthConsentPopup extends OAuthElement {
 
   /** The name the client goes by. */
   clientName = '';
-  /** The client's homepage. */
+  /** The client's homepage; shown as a link only when it is https (or http on a loopback host). */
   clientUri: string | undefined;
   /** The client's icon. */
   logoUri: string | undefined;
@@ -100,7 +100,9 @@ export class OAuthConsentPopup extends OAuthElement {
   override render() {
     const strings = this.locale.strings;
     const values = { user: this.user || strings.you, client_name: this.clientName };
-    const homepage = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
+    const url = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
+    // https, or http on a loopback host: never a javascript: or data: link (RFC 7591 §2: web pages).
+    const homepage = url && /^(https:|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/.test(url.href) ? url : undefined;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="asks" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#holdFocus}>
       <header part="header">
         ${this.logoUri ? html`<img part="logo" src=${this.logoUri} alt="" width="40" height="40">` : nothing}
