@@ -2,7 +2,7 @@ import { readCallback, withoutCallbackParams, type CallbackParams } from './call
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
-import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+import { ClientErrorEvent, DpopFallbackEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
 import { openPopup } from './popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
@@ -60,6 +60,7 @@ export class OAuthClient extends EventTarget {
       store: this.#store,
       metadata: async (signal) => (await parts()).metadataOf(this.config, signal),
       dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
+      onDpopFallback: (tokenType) => this.dispatchEvent(new DpopFallbackEvent(tokenType)),
       key: this.#key,
       renewsSilently: this.#renewsSilently,
       setSession: (session) => this.#setSession(session),
@@ -164,15 +165,19 @@ export class OAuthClient extends EventTarget {
 
   /**
    * `fetch` for the app's API, with a valid access token attached: `Authorization: DPoP` and a proof
-   * for a DPoP-bound token (retried once with the server's nonce), `Bearer` otherwise.
+   * for a DPoP-bound token (retried once with the server's nonce), `Bearer` otherwise. Only to the
+   * page's origin, the issuer's and `resourceOrigins`: a request elsewhere goes without the token.
    * @see https://www.rfc-editor.org/rfc/rfc9449#section-7
    */
   fetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
     return this.#guard(async () => {
+      const url = new URL(input, location.href);
+      const loaded = await parts();
+      if (!loaded.carriesToken(this.config, url)) return loaded.send(url, init);
       await this.getAccessToken(init.signal ? { signal: init.signal } : {});
       const session = this.#session;
       if (!session) throw new OAuthError('login_required', 'nobody is signed in');
-      return (await parts()).sendWithToken(new URL(input, location.href), init, session, this.#ctx.dpop);
+      return loaded.sendWithToken(url, init, session, this.#ctx.dpop);
     });
   }
 

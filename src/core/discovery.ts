@@ -21,6 +21,7 @@ export interface ProviderMetadata {
   id_token_signing_alg_values_supported?: string[];
   pushed_authorization_request_endpoint?: string;
   require_pushed_authorization_requests?: boolean;
+  dpop_signing_alg_values_supported?: string[];
 }
 
 const cache = new Map<string, Promise<ProviderMetadata>>();

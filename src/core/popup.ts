@@ -20,6 +20,12 @@ function isPopupMessage(data: unknown, state: string): data is PopupMessage {
   return message?.type === 'oauth-elements:callback' && message.state === state && typeof message.href === 'string';
 }
 
+/** Whether a callback URL carries `state` (a stateless provider's does not). */
+function echoesState(href: string): boolean {
+  const url = new URL(href);
+  return url.searchParams.has('state') || new URLSearchParams(url.hash.slice(1)).has('state');
+}
+
 /** How long a popup cut off from its page waits for the receipt before closing all the same. */
 const receiptWait = 2000;
 
@@ -54,7 +60,8 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
     };
     const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
     channel.onmessage = (event) => {
-      if (!isPopupMessage(event.data, state)) return;
+      // Any page of our origin may post here: a callback without state (whose state the relaying page filled in) only from the popup itself.
+      if (!isPopupMessage(event.data, state) || !echoesState(event.data.href)) return;
       channel.postMessage({ type: 'oauth-elements:received', state } satisfies Receipt);
       finish(null, event.data.href);
     };

@@ -1,3 +1,4 @@
+import { checkBinding } from './dpop-binding.js';
 import { timeoutSignal } from './http.js';
 import { sessionOf, type Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
@@ -11,11 +12,15 @@ import { requestToken } from './token-endpoint.js';
  */
 export async function refreshSession(ctx: SignInContext, session: Session & { refreshToken: string }, signal?: AbortSignal): Promise<Session> {
   const metadata = await ctx.metadata(signal);
-  const response = await requestToken(
-    metadata.token_endpoint,
-    { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: ctx.config.clientId },
-    timeoutSignal(ctx.config.requestTimeout, signal),
-    ctx.dpop,
+  const response = checkBinding(
+    ctx,
+    metadata,
+    await requestToken(
+      metadata.token_endpoint,
+      { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: ctx.config.clientId },
+      timeoutSignal(ctx.config.requestTimeout, signal),
+      ctx.dpop,
+    ),
   );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {

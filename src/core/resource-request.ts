@@ -1,5 +1,18 @@
+import { absoluteIssuer, type ResolvedConfig } from './config.js';
 import { sendWithProof, type DpopSigner } from './dpop.js';
 import { send } from './http.js';
+
+export { send };
+
+/**
+ * Whether `client.fetch()` may attach the token to `url`: only at the page's origin, the issuer's,
+ * and the origins the app lists (`resourceOrigins`); a token sent anywhere else could be replayed there.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-5.3
+ */
+export function carriesToken(config: Pick<ResolvedConfig, 'issuer' | 'resourceOrigins'>, url: URL): boolean {
+  const origins = [location.origin, new URL(absoluteIssuer(config.issuer)).origin, ...config.resourceOrigins];
+  return origins.includes(url.origin);
+}
 
 /**
  * Sends a request with an access token in the Authorization header: a DPoP-bound token with a

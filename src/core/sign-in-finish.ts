@@ -2,6 +2,7 @@ import { checkCallback, codeOf, implicitTokenOf } from './callback.js';
 import type { CallbackParams } from './callback-url.js';
 import { scopesOf } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
+import { checkBinding } from './dpop-binding.js';
 import { OAuthError } from './errors.js';
 import type { UserClaims } from './id-token.js';
 import { timeoutSignal } from './http.js';
@@ -33,7 +34,7 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
       client_id: ctx.config.clientId,
     };
     if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-    response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop);
+    response = checkBinding(ctx, metadata, await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop));
   } else {
     response = checkTokenResponse(implicitTokenOf(params));
   }

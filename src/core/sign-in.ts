@@ -11,6 +11,7 @@ import type { KeyValueStore } from './store.js';
 import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import type { DpopSigner } from './dpop.js';
 import { finishSignIn } from './sign-in-finish.js';
+import { markStartedHere, statelessWindow, takeStartedHere } from './started-here.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
@@ -21,6 +22,8 @@ export interface SignInContext {
   metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
   /** Set when the client binds its tokens with DPoP. */
   dpop?: DpopSigner | undefined;
+  /** Told when a provider answered a DPoP request with a token of another type, and `dpop: 'prefer'` took it. */
+  onDpopFallback?: (tokenType: string) => void;
 }
 
 /** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */
@@ -73,6 +76,7 @@ export async function startSignIn(
     }
   }
   await saved;
+  if (mode === 'redirect' && !ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
   return { url: authorizationUrl(metadata, params), transaction };
 }
 
@@ -125,11 +129,16 @@ export async function answerCallback(
   }
   if (pending && !owns(ctx.config, pending)) return null;
   releasePageCallback(href);
+  if (params.state === undefined && state !== undefined && !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)) {
+    // Login CSRF: a code without state in another tab than the one that started the sign-in is anyone's.
+    throw new OAuthError('invalid_state', 'a callback without state is taken only once, in the tab that started the sign-in');
+  }
   return completeSignIn(ctx, params, state, signal);
 }
 
 /**
  * Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session.
+ * A renewal passes the signed-in user's `sub`: a session about anyone else is refused, not stored.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
 export async function completeSignIn(
@@ -137,13 +146,17 @@ export async function completeSignIn(
   params: CallbackParams,
   state: string | undefined,
   signal?: AbortSignal,
+  sub?: string,
 ): Promise<{ session: Session; returnTo: string }> {
   const { transaction, cleared } = state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
   // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
-  const finished = transaction && owns(ctx.config, transaction) ? finishSignIn(ctx, params, transaction, signal) : undefined;
+  const late = params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
+  const finished = transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
   await Promise.allSettled([cleared, finished]);
+  if (late) throw new OAuthError('invalid_state', 'a callback without state came too long after its sign-in started');
   if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
   const session = await finished;
+  if (sub !== undefined && session.user?.sub !== sub) throw new OAuthError('user_mismatch', 'the provider renewed the session for another user');
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }

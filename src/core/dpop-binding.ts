@@ -1,0 +1,23 @@
+import type { ProviderMetadata } from './discovery.js';
+import { OAuthError } from './errors.js';
+import type { SignInContext } from './sign-in.js';
+import type { TokenResponse } from './token-endpoint.js';
+
+/**
+ * Makes a DPoP client's downgrade to Bearer loud: a Bearer answer to a request with a proof is
+ * refused (`invalid_token_response`) when the provider advertises DPoP, and also when it does not,
+ * unless the app allows the fallback (`dpop: 'prefer'`), which is then announced (`dpop-fallback`).
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1
+ */
+export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse): TokenResponse {
+  if (!ctx.dpop || response.token_type.toLowerCase() === 'dpop') return response;
+  if (metadata.dpop_signing_alg_values_supported?.length) {
+    throw new OAuthError('invalid_token_response', `the token response is of token_type ${response.token_type}, not DPoP, from a provider that advertises DPoP`);
+  }
+  if (ctx.config.dpop !== 'prefer') {
+    throw new OAuthError('invalid_token_response', `the token response is of token_type ${response.token_type}, not DPoP: the provider does not bind tokens (allow it with dpop: 'prefer')`);
+  }
+  ctx.onDpopFallback?.(response.token_type);
+  return response;
+}
