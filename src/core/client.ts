@@ -2,7 +2,7 @@ import { readCallback, withoutCallbackParams, type CallbackParams } from './call
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
-import { ClientErrorEvent, DpopFallbackEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
 import { openPopup } from './popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
@@ -60,7 +60,7 @@ export class OAuthClient extends EventTarget {
       store: this.#store,
       metadata: async (signal) => (await parts()).metadataOf(this.config, signal),
       dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
-      onDpopFallback: (tokenType) => this.dispatchEvent(new DpopFallbackEvent(tokenType)),
+      notify: (event) => this.dispatchEvent(event),
       key: this.#key,
       renewsSilently: this.#renewsSilently,
       setSession: (session) => this.#setSession(session),

@@ -97,7 +97,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
     throw new TypeError('mode is "redirect" or "popup"');
   }
-  if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer') throw new TypeError('dpop is true, false or "prefer"');
+  if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer') throw new TypeError('dpop: true, false or prefer');
   const profile = profileOf(config.profile);
   const flow = config.flow ?? profile.flows[0];
   if (!flow || !profile.flows.includes(flow)) {
@@ -126,20 +126,8 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     dpop: config.dpop ?? false,
     par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
-    resourceOrigins: (config.resourceOrigins ?? []).map(originOf),
+    resourceOrigins: config.resourceOrigins ?? [],
   };
-}
-
-/** An origin the app lists, as `URL.origin` spells it; anything else is a configuration mistake. */
-function originOf(origin: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(origin);
-  } catch {
-    url = undefined;
-  }
-  if (!url || url.origin === 'null' || url.href !== `${url.origin}/`) throw new TypeError(`resourceOrigins: ${origin} is not an origin (scheme, host and port only)`);
-  return url.origin;
 }
 
 /** The absolute issuer: https, or http on a loopback host only. */

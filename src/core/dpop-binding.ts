@@ -1,5 +1,6 @@
 import type { ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
+import { DpopFallbackEvent } from './events.js';
 import type { SignInContext } from './sign-in.js';
 import type { TokenResponse } from './token-endpoint.js';
 
@@ -13,11 +14,11 @@ import type { TokenResponse } from './token-endpoint.js';
 export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse): TokenResponse {
   if (!ctx.dpop || response.token_type.toLowerCase() === 'dpop') return response;
   if (metadata.dpop_signing_alg_values_supported?.length) {
-    throw new OAuthError('invalid_token_response', `the token response is of token_type ${response.token_type}, not DPoP, from a provider that advertises DPoP`);
+    throw new OAuthError('invalid_token_response', `the token response is ${response.token_type}, not DPoP, from a provider that offers DPoP`);
   }
   if (ctx.config.dpop !== 'prefer') {
-    throw new OAuthError('invalid_token_response', `the token response is of token_type ${response.token_type}, not DPoP: the provider does not bind tokens (allow it with dpop: 'prefer')`);
+    throw new OAuthError('invalid_token_response', `the token response is ${response.token_type}, not DPoP (dpop: 'prefer' takes it)`);
   }
-  ctx.onDpopFallback?.(response.token_type);
+  ctx.notify?.(new DpopFallbackEvent(response.token_type));
   return response;
 }

@@ -152,7 +152,7 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   const claims = payload as JWTPayload;
   checkClaims(claims, expected);
   if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
-  if (expected.sub !== undefined && claims.sub !== expected.sub) throw new OAuthError('user_mismatch', 'the renewed id_token is about another user than the one signed in');
+  if (expected.sub !== undefined && claims.sub !== expected.sub) throw new OAuthError('user_mismatch', 'the id_token is about another user');
   if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
   if (claims['azp'] !== undefined && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
   if (expected.accessToken !== undefined && claims['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {

@@ -1,5 +1,6 @@
 import { absoluteIssuer, type ResolvedConfig } from './config.js';
 import { sendWithProof, type DpopSigner } from './dpop.js';
+import { OAuthError } from './errors.js';
 import { send } from './http.js';
 
 export { send };
@@ -10,8 +11,12 @@ export { send };
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-5.3
  */
 export function carriesToken(config: Pick<ResolvedConfig, 'issuer' | 'resourceOrigins'>, url: URL): boolean {
-  const origins = [location.origin, new URL(absoluteIssuer(config.issuer)).origin, ...config.resourceOrigins];
-  return origins.includes(url.origin);
+  const origins = config.resourceOrigins.map((origin) => {
+    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (parsed?.href !== `${parsed?.origin}/`) throw new OAuthError('invalid_config', `resourceOrigins: ${origin} is not an origin`);
+    return parsed.origin;
+  });
+  return [location.origin, new URL(absoluteIssuer(config.issuer)).origin, ...origins].includes(url.origin);
 }
 
 /**

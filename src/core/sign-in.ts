@@ -22,8 +22,8 @@ export interface SignInContext {
   metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
   /** Set when the client binds its tokens with DPoP. */
   dpop?: DpopSigner | undefined;
-  /** Told when a provider answered a DPoP request with a token of another type, and `dpop: 'prefer'` took it. */
-  onDpopFallback?: (tokenType: string) => void;
+  /** Dispatches an event of the client's (`dpop-fallback`). */
+  notify?: (event: Event) => void;
 }
 
 /** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */
@@ -131,7 +131,7 @@ export async function answerCallback(
   releasePageCallback(href);
   if (params.state === undefined && state !== undefined && !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)) {
     // Login CSRF: a code without state in another tab than the one that started the sign-in is anyone's.
-    throw new OAuthError('invalid_state', 'a callback without state is taken only once, in the tab that started the sign-in');
+    throw new OAuthError('invalid_state', 'a callback without state, in a tab that did not start its sign-in');
   }
   return completeSignIn(ctx, params, state, signal);
 }
@@ -153,10 +153,10 @@ export async function completeSignIn(
   const late = params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
   const finished = transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
   await Promise.allSettled([cleared, finished]);
-  if (late) throw new OAuthError('invalid_state', 'a callback without state came too long after its sign-in started');
+  if (late) throw new OAuthError('invalid_state', 'a callback without state, too late');
   if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
   const session = await finished;
-  if (sub !== undefined && session.user?.sub !== sub) throw new OAuthError('user_mismatch', 'the provider renewed the session for another user');
+  if (sub !== undefined && session.user?.sub !== sub) throw new OAuthError('user_mismatch', 'the renewal is for another user');
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }

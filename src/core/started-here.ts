@@ -1,3 +1,5 @@
+import { fromTab, toTab } from './tab-cache.js';
+
 // A provider that echoes no `state` (phpapi) leaves a callback nothing that binds it to its sign-in:
 // only where it arrives (the tab that started it), when (soon after), and that it comes once.
 
@@ -8,36 +10,21 @@
  */
 export const statelessWindow = 3 * 60_000;
 
-const keyOf = (issuer: string, clientId: string): string => `oauth-elements:started:${issuer} ${clientId}`;
-
-const storage = (): Storage | undefined => {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
-  }
-};
+const keyOf = (issuer: string, clientId: string): string => `started:${issuer} ${clientId}`;
 
 /**
  * Marks this tab as the one that started the client's sign-in `state`: sessionStorage belongs to
- * one tab and survives the full-page redirect back to it. A newer sign-in replaces the mark.
+ * one tab and survives the full-page redirect back to it. A newer sign-in replaces the mark; without
+ * sessionStorage there is no mark, and a callback without state is refused.
  * @see https://html.spec.whatwg.org/multipage/webstorage.html#the-sessionstorage-attribute
  */
 export function markStartedHere(issuer: string, clientId: string, state: string): void {
-  try {
-    storage()?.setItem(keyOf(issuer, clientId), state);
-  } catch {
-    // Without the mark a callback without state is refused here: the user signs in again.
-  }
+  toTab(keyOf(issuer, clientId), state);
 }
 
 /** Whether this tab started the client's sign-in `state`; the mark is taken, so it says yes once. */
 export function takeStartedHere(issuer: string, clientId: string, state: string): boolean {
-  try {
-    const marked = storage()?.getItem(keyOf(issuer, clientId));
-    storage()?.removeItem(keyOf(issuer, clientId));
-    return marked === state;
-  } catch {
-    return false;
-  }
+  const marked = fromTab<string>(keyOf(issuer, clientId));
+  toTab(keyOf(issuer, clientId), null);
+  return marked === state;
 }

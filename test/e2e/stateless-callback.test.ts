@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
 import { authorize, mockOf, register, requestsOf, waitFor } from '../_mock.js';
-import { appPath, deliver, openApp, type App } from './_harness.js';
+import { returnToPage } from '../_focus.js';
+import { appPath, clickButton, deliver, openApp, watchPopups, type App } from './_harness.js';
 
 // phpapi (seed 004) echoes no state, so its callback carries nothing that binds it to the sign-in
 // that is waiting (RFC 6749 §10.12): a code the attacker got for their own account, loaded into the
@@ -12,9 +13,9 @@ import { appPath, deliver, openApp, type App } from './_harness.js';
 const phpapi = mockOf('phpapi');
 const authorizePath = `/mock/phpapi${phpapi.endpoints?.authorization}`;
 
-async function openPhpapi(): Promise<App> {
+async function openPhpapi(mode: 'redirect' | 'popup' = 'redirect'): Promise<App> {
   const { client_id: clientId } = await register([appPath], { scope: undefined, token_endpoint_auth_method: 'client_secret_post' }, phpapi);
-  return openApp({ fromScript: true, issuer: phpapi.issuer, clientId, profile: 'phpapi', tokenEndpoint: `/api/oauth/phpapi/${clientId}/token` });
+  return openApp({ fromScript: true, mode, issuer: phpapi.issuer, clientId, profile: 'phpapi', tokenEndpoint: `/api/oauth/phpapi/${clientId}/token` });
 }
 
 /** The victim starts a redirect sign-in and is left at the provider: the authorization request. */
@@ -105,6 +106,24 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-error'), 'oauth-error');
     expect(app.events()).to.deep.equal(['oauth-error:invalid_state']);
     expect(await exchanges(app)).to.equal(1);
+    expect(await stored(app)).to.equal(undefined);
+  });
+
+  it("ignores an attacker's code relayed over the BroadcastChannel while a popup sign-in is pending: only the popup may hand over a callback without state", async () => {
+    const app = await openPhpapi('popup');
+    const popups = watchPopups(app);
+    await clickButton(app);
+    const popup = await waitFor(() => popups[0], 'the popup');
+    const request = new URL(await waitFor(() => (popup.location.pathname === authorizePath ? popup.location.href : null), 'the consent page'));
+    // The app in another tab finds the pending popup sign-in and relays the code, as a popup's page would.
+    const tab = await openTab((await attackersCallback(request)).href);
+    await waitFor(() => tab.closed, 'the other tab to relay the callback and close');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await exchanges(app), "the attacker's code was not used").to.equal(0);
+    popup.close();
+    await returnToPage();
+    await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-error'), 'oauth-error');
+    expect(app.events()).to.deep.equal(['oauth-error:popup_closed']);
     expect(await stored(app)).to.equal(undefined);
   });
 });
