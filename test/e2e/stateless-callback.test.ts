@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
 import { authorize, mockOf, register, requestsOf, waitFor } from '../_mock.js';
-import { returnToPage } from '../_focus.js';
+import { backToPage } from '../_focus.js';
 import { appPath, clickButton, deliver, openApp, watchPopups, type App } from './_harness.js';
 
 // phpapi (seed 004) echoes no state, so its callback carries nothing that binds it to the sign-in
@@ -121,7 +121,8 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await exchanges(app), "the attacker's code was not used").to.equal(0);
     popup.close();
-    await returnToPage();
+    // The click that opened the other tab left focus on the test page: the user is back in the app.
+    await backToPage(app.document, app.button());
     await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-error'), 'oauth-error');
     expect(app.events()).to.deep.equal(['oauth-error:popup_closed']);
     expect(await stored(app)).to.equal(undefined);
