@@ -122,7 +122,7 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     expect(await exchanges(app), "the attacker's code was not used").to.equal(0);
     popup.close();
     // The click that opened the other tab left focus on the test page: the user is back in the app.
-    await backToPage(app.document, app.button());
+    await backToPage(app.document, app.button().shadowRoot.querySelector('button') as HTMLButtonElement);
     await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-error'), 'oauth-error');
     expect(app.events()).to.deep.equal(['oauth-error:popup_closed']);
     expect(await stored(app)).to.equal(undefined);
