@@ -11,6 +11,8 @@ export interface SignInContext {
   metadata: (signal?: AbortSignal) => Promise<ProviderMetadata>;
   /** Set when the client binds its tokens with DPoP. */
   dpop?: DpopSigner | undefined;
+  /** Dispatches an event of the client's (`dpop-fallback`). */
+  notify?: (event: Event) => void;
 }
 
 /** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */

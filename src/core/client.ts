@@ -52,6 +52,7 @@ export class OAuthClient extends EventTarget {
       store: this.#store,
       metadata: async (signal) => (await parts()).metadataOf(this.config, signal),
       dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
+      notify: (event) => this.dispatchEvent(event),
       key: this.#key,
       renewsSilently: this.#renewsSilently,
       setSession: (session) => this.#setSession(session),
@@ -156,15 +157,19 @@ export class OAuthClient extends EventTarget {
 
   /**
    * `fetch` for the app's API, with a valid access token attached: `Authorization: DPoP` and a proof
-   * for a DPoP-bound token (retried once with the server's nonce), `Bearer` otherwise.
+   * for a DPoP-bound token (retried once with the server's nonce), `Bearer` otherwise. Only to the
+   * page's origin, the issuer's and `resourceOrigins`: a request elsewhere goes without the token.
    * @see https://www.rfc-editor.org/rfc/rfc9449#section-7
    */
   fetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
     return this.#guard(async () => {
+      const url = new URL(input, location.href);
+      const loaded = await parts();
+      if (!loaded.carriesToken(this.config, url)) return loaded.send(url, init);
       await this.getAccessToken(init.signal ? { signal: init.signal } : {});
       const session = this.#session;
       if (!session) throw new OAuthError('login_required', 'nobody is signed in');
-      return (await parts()).sendWithToken(new URL(input, location.href), init, session, this.#ctx.dpop);
+      return loaded.sendWithToken(url, init, session, this.#ctx.dpop);
     });
   }
 

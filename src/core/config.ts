@@ -31,12 +31,17 @@ export interface ClientConfig {
   renewBefore?: number;
   /** How long a request to the provider may take, in milliseconds. */
   requestTimeout?: number;
-  /** Bind the tokens to a key pair of this browser with DPoP (RFC 9449). */
-  dpop?: boolean;
+  /**
+   * Bind the tokens to a key pair of this browser with DPoP (RFC 9449). A Bearer answer is refused;
+   * `'prefer'` takes it from a provider that does not advertise DPoP, with a `dpop-fallback` event.
+   */
+  dpop?: boolean | 'prefer';
   /** Push every authorization request first (RFC 9126); by default only where the provider's metadata requires it. */
   par?: boolean;
   /** Renew a session that has no refresh token in a hidden frame with `prompt=none` (OpenID providers); on by default. */
   silentRenew?: boolean;
+  /** Origins besides the page's and the issuer's that `client.fetch()` sends the token to (the app's APIs elsewhere). */
+  resourceOrigins?: string[];
 }
 
 /** A configuration with its defaults filled. */
@@ -54,9 +59,10 @@ export interface ResolvedConfig {
   popupTimeout: number;
   renewBefore: number;
   requestTimeout: number;
-  dpop: boolean;
+  dpop: boolean | 'prefer';
   par: boolean;
   silentRenew: boolean;
+  resourceOrigins: string[];
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -91,6 +97,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
     throw invalidConfig('mode is "redirect" or "popup"');
   }
+  if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer') throw new TypeError('dpop: true, false or prefer');
   const profile = profileOf(config.profile);
   const flow = config.flow ?? profile.flows[0];
   if (!flow || !profile.flows.includes(flow)) {
@@ -118,6 +125,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     dpop: config.dpop ?? false,
     par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
+    resourceOrigins: config.resourceOrigins ?? [],
   };
 }
 

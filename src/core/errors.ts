@@ -14,6 +14,7 @@ export type OAuthErrorCode =
   | 'popup_timeout'
   | 'storage_unavailable'
   | 'login_required'
+  | 'user_mismatch'
   | 'secret_in_browser'
   | 'invalid_config'
   | 'aborted';

@@ -29,10 +29,22 @@ export class RenewalEvent extends Event {
   }
 }
 
+/**
+ * Fired when a provider answered a DPoP client with a token of another type (`Bearer`) and the app
+ * allowed it (`dpop: 'prefer'`): from then on the session's tokens are not bound to this browser.
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export class DpopFallbackEvent extends Event {
+  constructor(readonly tokenType: string) {
+    super('dpop-fallback');
+  }
+}
+
 /** The events an {@link OAuthClient} dispatches. */
 export interface ClientEventMap {
   change: SessionChangeEvent;
   error: ClientErrorEvent;
   'storage-fallback': StorageFallbackEvent;
   renewal: RenewalEvent;
+  'dpop-fallback': DpopFallbackEvent;
 }

@@ -4,7 +4,7 @@ export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
 export type { ProviderMetadata } from './provider/discovery.js';
 export { discover } from './provider/discovery.js';
 export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
-export { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+export { ClientErrorEvent, DpopFallbackEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 export { verifyIdToken, idTokenAlgorithms, type IdTokenExpectations } from './id-token/id-token.js';
 export { createVerifier, challengeOf } from './sign-in/pkce.js';
 export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';

@@ -4,11 +4,11 @@ import { createSigningKey, type SigningKey } from './keys.js';
 export type TokenFault = 'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant' | 'wrong_token_type' | 'no_access_token';
 
 /** How the next id_token of a client is spoiled. */
-export type IdTokenFault = 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired';
+export type IdTokenFault = 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired' | 'future_iat' | 'other_sub';
 
 /** A one-shot scenario: it applies once, to the next matching request, then is gone. */
 export type Scenario =
-  | { next: 'token'; fault?: TokenFault; delay?: number; retryAfter?: number; clientId?: string; profile?: string }
+  | { next: 'token'; fault?: TokenFault; delay?: number; retryAfter?: number; clientId?: string; profile?: string; /** Answer Bearer, unbound, whatever DPoP proof came. */ ignoreDpop?: boolean }
   | { next: 'id_token'; fault: IdTokenFault; clientId?: string; profile?: string }
   | { next: 'authorization'; signInAs: string; clientId?: string; profile?: string }
   | { next: 'dpop_nonce'; clientId?: string; profile?: string }

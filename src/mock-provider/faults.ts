@@ -51,5 +51,9 @@ export async function spoilIdToken(idToken: string, fault: IdTokenFault, key: Si
       return signJwt(key, { ...claims, aud: 'another-client' });
     case 'expired':
       return signJwt(key, { ...claims, iat: Number(claims.iat) - 7200, exp: Number(claims.iat) - 3600 });
+    case 'other_sub':
+      return signJwt(key, { ...claims, sub: claims.sub === 'bob' ? 'alice' : 'bob' });
+    case 'future_iat':
+      return signJwt(key, { ...claims, iat: Number(claims.iat) + 86_400, exp: Number(claims.exp) + 86_400 });
   }
 }

@@ -30,11 +30,13 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
     if (params.get(name) !== value) return errorResponse(ctx, 'invalid_request', `${name} must be ${value}`);
   }
   if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, client.client_id)) requireNonce(ctx.state.dpop, client.client_id);
-  const jkt = await checkProof(ctx, ctx.state.dpop, request, 'token', client.client_id);
-  if (jkt instanceof Response) return jkt;
+  const proven = await checkProof(ctx, ctx.state.dpop, request, 'token', client.client_id);
+  if (proven instanceof Response) return proven;
+  // A provider that ignores DPoP: the proof still opens a bound refresh token, but what it issues is Bearer.
+  const jkt = scenario?.ignoreDpop ? undefined : proven;
   const grant = ctx.profile.grantTypeParam ? params.get('grant_type') : 'authorization_code';
   if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params, jkt);
-  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params, jkt);
+  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params, jkt, proven);
   if (grant === 'client_credentials' && client.grant_types.includes(grant)) {
     const granted = { clientId: client.client_id, sub: client.client_id, scope: client.scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
     return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false, jkt }), 200, noStore);
@@ -76,7 +78,7 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
+async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined, proven: string | undefined): Promise<Response> {
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
   const invalid = (why: string): Response => errorResponse(ctx, 'invalid_grant', why);
@@ -86,7 +88,7 @@ async function refresh(ctx: EndpointContext, client: MockClient, params: Map<str
     return invalid('the refresh token was already used; every token of this sign-in is revoked');
   }
   if (record.revoked || record.expiresAt <= ctx.now()) return invalid('the refresh token is revoked or expired');
-  if (record.jkt !== undefined && record.jkt !== jkt) return invalid('the refresh token is bound to another DPoP key');
+  if (record.jkt !== undefined && record.jkt !== proven) return invalid('the refresh token is bound to another DPoP key');
   const requested = params.get('scope');
   const granted = record.scope.split(' ');
   if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {

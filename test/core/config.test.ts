@@ -36,6 +36,11 @@ describe('config', () => {
     expect(resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi', tokenEndpoint: '/api/token' }).flow).to.equal('code');
   });
 
+  it("takes dpop as true, false or 'prefer', and nothing else", () => {
+    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'prefer' }).dpop).to.equal('prefer');
+    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'yes' as never })).to.throw(TypeError);
+  });
+
   it('refuses a flow the profile does not offer, and an unknown profile', () => {
     expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' })).to.throw(OAuthError);
     expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'nope' as 'oidc' }))).to.equal('invalid_config');

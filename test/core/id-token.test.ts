@@ -77,6 +77,15 @@ describe('id-token', () => {
     expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
   });
 
+  it('refuses a token issued (iat) further in the future than the clock skew, and takes it within (OpenID Connect Core §3.1.3.7 step 10)', async () => {
+    const signer = await keyPair();
+    const jwksUri = published([signer.jwk]);
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt(now() + 60).setExpirationTime(now() + 600).sign(signer.privateKey);
+    const early = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
+    expect(early).to.include('it was issued in the future');
+    expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
+  });
+
   it('refuses a token that is not a JWT', async () => {
     expect(await refusal('not-a-jwt')).to.equal('invalid_id_token');
   });

@@ -146,6 +146,7 @@ const responseCases: [string, Record<string, unknown>, string][] = [
   ['an id_token for another audience', { next: 'id_token', fault: 'wrong_aud' }, 'invalid_id_token'],
   ['an id_token from another issuer', { next: 'id_token', fault: 'wrong_iss' }, 'invalid_id_token'],
   ['an expired id_token', { next: 'id_token', fault: 'expired' }, 'invalid_id_token'],
+  ['an id_token issued a day in the future', { next: 'id_token', fault: 'future_iat' }, 'invalid_id_token'],
 ];
 
 describe('hostile token responses are refused, and nothing is kept', () => {

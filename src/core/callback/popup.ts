@@ -23,6 +23,12 @@ function isPopupMessage(data: unknown, state: string): data is PopupMessage {
   return message?.type === callbackMessage && message.state === state && typeof message.href === 'string';
 }
 
+/** Whether a callback URL carries `state` (a stateless provider's does not). */
+function echoesState(href: string): boolean {
+  const url = new URL(href);
+  return url.searchParams.has('state') || new URLSearchParams(url.hash.slice(1)).has('state');
+}
+
 /** How long a popup cut off from its page waits for the receipt before closing all the same. */
 const receiptWait = 2000;
 
@@ -61,7 +67,8 @@ export function waitForCallback(popup: Window, state: string, timeout: number, s
     // Any script of this origin may post on the channel: it is heard only for a popup that reads as
     // closed (cut off by the policy, or by its user a moment ago), and only with the pending state.
     channel.onmessage = (event) => {
-      if (!popup.closed || !isPopupMessage(event.data, state)) return;
+      // A callback without state (whose state the relaying page filled in) only from the popup itself.
+      if (!popup.closed || !isPopupMessage(event.data, state) || !echoesState(event.data.href)) return;
       channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
       finish(null, event.data.href);
     };

@@ -119,6 +119,8 @@ function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
   if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');
   if (typeof payload.iat !== 'number') throw refuse('it has no iat');
+  // OpenID Connect Core §3.1.3.7 step 10: an id_token from the future is refused.
+  if (payload.iat > now + skew) throw refuse('it was issued in the future');
   if (typeof payload.exp !== 'number') throw refuse('it has no exp');
   if (payload.exp <= now - skew) throw refuse('it has expired');
   if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now + skew)) throw refuse('it is not valid yet');
@@ -141,7 +143,7 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   const claims = payload as JWTPayload;
   checkClaims(claims, expected);
   if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
-  if (expected.sub !== undefined && claims.sub !== expected.sub) throw refuse('it is about another user');
+  if (expected.sub !== undefined && claims.sub !== expected.sub) throw new OAuthError('user_mismatch', 'the id_token is about another user');
   if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
   if (claims['azp'] !== undefined && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
   if (expected.accessToken !== undefined && claims['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {

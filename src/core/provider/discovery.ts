@@ -24,6 +24,7 @@ export interface ProviderMetadata {
   require_pushed_authorization_requests?: boolean;
   /** Not a discovery field: the provider's own token endpoint when `token_endpoint` is the app's backend (DPoP proofs name it). */
   provider_token_endpoint?: string;
+  dpop_signing_alg_values_supported?: string[];
 }
 
 const cache = new Map<string, Promise<ProviderMetadata>>();

@@ -1,6 +1,24 @@
 import { sendWithProof } from '../dpop/dpop.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
+import { absoluteIssuer, type ResolvedConfig } from '../config.js';
+import { OAuthError } from '../errors.js';
 import { send } from './http.js';
+
+export { send };
+
+/**
+ * Whether `client.fetch()` may attach the token to `url`: only at the page's origin, the issuer's,
+ * and the origins the app lists (`resourceOrigins`); a token sent anywhere else could be replayed there.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-5.3
+ */
+export function carriesToken(config: Pick<ResolvedConfig, 'issuer' | 'resourceOrigins'>, url: URL): boolean {
+  const origins = config.resourceOrigins.map((origin) => {
+    const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (parsed?.href !== `${parsed?.origin}/`) throw new OAuthError('invalid_config', `resourceOrigins: ${origin} is not an origin`);
+    return parsed.origin;
+  });
+  return [location.origin, new URL(absoluteIssuer(config.issuer)).origin, ...origins].includes(url.origin);
+}
 
 /**
  * Sends a request with an access token in the Authorization header: a DPoP-bound token with a

@@ -4,6 +4,7 @@ import type { SignInContext } from '../client-context.js';
 import { requestToken } from '../provider/token-endpoint.js';
 import { verifyClientIdToken } from '../id-token/client-id-token.js';
 import { backendRequestOf } from '../provider/backend.js';
+import { checkBinding } from '../dpop/dpop-binding.js';
 
 /**
  * Trades the refresh token for a new token set. A rotated refresh token replaces the old one; a
@@ -18,7 +19,7 @@ export async function refreshSession(ctx: SignInContext, session: Session, signa
   const backend = backendRequestOf(ctx.config, metadata);
   const form: Record<string, string> = { grant_type: 'refresh_token', client_id: ctx.config.clientId };
   if (!backend) form['refresh_token'] = session.refreshToken ?? '';
-  const response = await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend);
+  const response = checkBinding(ctx, metadata, await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend));
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
     const claims = await verifyClientIdToken(ctx, metadata, response.id_token, { nonce: undefined, ...(session.user ? { sub: session.user.sub } : {}) });

@@ -44,13 +44,16 @@ async function renewLocked(ctx: ClientContext, signal?: AbortSignal): Promise<Se
       return next;
     });
   }
-  if (current && ctx.renewsSilently) return endOnRefusal(ctx, () => renewSilently(ctx, signal));
+  if (current && ctx.renewsSilently) return endOnRefusal(ctx, () => renewSilently(ctx, current.user?.sub, signal));
   if (current && isFresh(current)) return current;
   await ctx.setSession(null);
   throw new OAuthError('login_required', 'the session has expired; sign in again');
 }
 
-/** A provider's refusal ends the session (`login_required`); a network fault or a 5xx leaves it for a later try. */
+/**
+ * A provider's refusal ends the session (`login_required`), and so does a renewal for another user
+ * (`user_mismatch`, kept as it is); a network fault or a 5xx leaves it for a later try.
+ */
 async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>): Promise<Session> {
   try {
     return await renewal();
@@ -58,6 +61,7 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
     const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
     if (transient) throw error;
     await ctx.setSession(null);
+    if (error.code === 'user_mismatch') throw error;
     throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
       error: error.error,
       errorDescription: error.errorDescription,
@@ -67,7 +71,8 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
   }
 }
 
-async function renewSilently(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
+// OpenID Connect Core §12.2 asks a refreshed id_token for the same sub; a prompt=none renewal is held to it too.
+async function renewSilently(ctx: ClientContext, sub: string | undefined, signal?: AbortSignal): Promise<Session> {
   const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
-  return completeRelayed(ctx, await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal), transaction.state, signal);
+  return completeRelayed(ctx, await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal), transaction.state, signal, sub);
 }

@@ -9,6 +9,7 @@ import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
 import { checkTokenResponse, requestToken, type TokenResponse } from '../provider/token-endpoint.js';
 import { backendRequestOf } from '../provider/backend.js';
+import { checkBinding } from '../dpop/dpop-binding.js';
 import type { Transaction } from './transaction.js';
 import { fetchUserInfo } from '../provider/userinfo.js';
 import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
@@ -37,13 +38,13 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
  */
-export function exchangeCode(ctx: SignInContext, metadata: ProviderMetadata, code: string, transaction: Transaction, signal?: AbortSignal): Promise<TokenResponse> {
+export async function exchangeCode(ctx: SignInContext, metadata: ProviderMetadata, code: string, transaction: Transaction, signal?: AbortSignal): Promise<TokenResponse> {
   const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: transaction.redirectUri, client_id: ctx.config.clientId };
   if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
   const backend = backendRequestOf(ctx.config, metadata);
   // The backend finds the sign-in this browser started by its state.
   if (backend) form['state'] = transaction.state;
-  return requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend);
+  return checkBinding(ctx, metadata, await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend));
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */

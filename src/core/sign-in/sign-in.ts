@@ -13,6 +13,7 @@ import type { ClientContext, SignInContext } from '../client-context.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
+import { markStartedHere, statelessWindow, takeStartedHere } from './started-here.js';
 /**
  * Saves a new transaction and returns the authorization URL to send the user to, pushing the
  * request first when the client asks for PAR or the provider requires it: a public client gains
@@ -57,6 +58,7 @@ export async function startSignIn(
     }
   }
   await saved;
+  if (mode === 'redirect' && !ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
   return { url: authorizationUrl(metadata, params), transaction };
 }
 
@@ -80,10 +82,10 @@ export async function signIn(ctx: ClientContext, popup: Window | null, returnTo:
  * popup's, or the hidden frame's of a silent renewal. Its one reading of the URL.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  */
-export async function completeRelayed(ctx: ClientContext, href: string, state: string, signal?: AbortSignal): Promise<Session> {
+export async function completeRelayed(ctx: ClientContext, href: string, state: string, signal?: AbortSignal, sub?: string): Promise<Session> {
   const params = readCallback(href, !ctx.config.profile.echoesState);
   if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
-  return (await completeSignIn(ctx, params, state, signal)).session;
+  return (await completeSignIn(ctx, params, state, signal, sub)).session;
 }
 
 /**
@@ -117,11 +119,16 @@ export async function answerCallback(
   }
   if (pending && !owns(ctx.config, pending)) return null;
   releasePageCallback(href);
+  if (params.state === undefined && state !== undefined && !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)) {
+    // Login CSRF: a code without state in another tab than the one that started the sign-in is anyone's.
+    throw new OAuthError('invalid_state', 'a callback without state, in a tab that did not start its sign-in');
+  }
   return completeSignIn(ctx, params, state, signal);
 }
 
 /**
  * Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session.
+ * A renewal passes the signed-in user's `sub`: a session about anyone else is refused, not stored.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
 export async function completeSignIn(
@@ -129,13 +136,17 @@ export async function completeSignIn(
   params: CallbackParams,
   state: string | undefined,
   signal?: AbortSignal,
+  sub?: string,
 ): Promise<{ session: Session; returnTo: string }> {
   const { transaction, cleared } = state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
   // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
-  const finished = transaction && owns(ctx.config, transaction) ? finishSignIn(ctx, params, transaction, signal) : undefined;
+  const late = params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
+  const finished = transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
   await Promise.allSettled([cleared, finished]);
+  if (late) throw new OAuthError('invalid_state', 'a callback without state, too late');
   if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
   const session = await finished;
+  if (sub !== undefined && session.user?.sub !== sub) throw new OAuthError('user_mismatch', 'the renewal is for another user');
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }
