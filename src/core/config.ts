@@ -59,8 +59,6 @@ export interface ResolvedConfig {
   silentRenew: boolean;
 }
 
-const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** A built-in profile by id, or a profile object checked for its id; `oidc` when none is given. */
 export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
   if (profile === undefined) return profiles.oidc;
@@ -122,13 +120,26 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   };
 }
 
-/** The absolute issuer: https, or http on a loopback host only. */
-export function absoluteIssuer(issuer: string): string {
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The configured issuer as written, a path resolved against the page; https, or http on a loopback host only.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export function configuredIssuer(issuer: string): string {
   const url = new URL(issuer, globalThis.location?.href);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
     throw new TypeError(`issuer ${url.href} must use https`);
   }
-  return url.href.replace(/\/$/, '');
+  return /^https?:/i.test(issuer) ? issuer : url.href;
+}
+
+/**
+ * The absolute issuer without a trailing slash: the name the kit keeps its storage under, and the base of a
+ * profile's paths. Discovery compares the issuer as written ({@link configuredIssuer}).
+ */
+export function absoluteIssuer(issuer: string): string {
+  return new URL(configuredIssuer(issuer)).href.replace(/\/$/, '');
 }
 
 /** The scopes of a configuration as a list. */

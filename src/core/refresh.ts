@@ -1,3 +1,4 @@
+import { expectedIssuer } from './discovery.js';
 import { timeoutSignal } from './http.js';
 import { sessionOf, type Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
@@ -20,7 +21,7 @@ export async function refreshSession(ctx: SignInContext, session: Session & { re
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
     const claims = await (await import('./id-token.js')).verifyIdToken(response.id_token, {
-      issuer: metadata.issuer,
+      issuer: expectedIssuer(metadata),
       clientId: ctx.config.clientId,
       jwksUri: metadata.jwks_uri,
       clockSkew: ctx.config.clockSkew,

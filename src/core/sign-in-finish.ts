@@ -1,7 +1,7 @@
 import { checkCallback, codeOf, implicitTokenOf } from './callback.js';
 import type { CallbackParams } from './callback-url.js';
 import { scopesOf } from './config.js';
-import type { ProviderMetadata } from './discovery.js';
+import { expectedIssuer, type ProviderMetadata } from './discovery.js';
 import { OAuthError } from './errors.js';
 import type { UserClaims } from './id-token.js';
 import { timeoutSignal } from './http.js';
@@ -69,7 +69,7 @@ async function userOf(
   if (response.id_token) {
     if (!metadata.jwks_uri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
     claims = await (await (verifier ?? import('./id-token.js'))).verifyIdToken(response.id_token, {
-      issuer: metadata.issuer,
+      issuer: expectedIssuer(metadata),
       clientId: ctx.config.clientId,
       nonce: transaction.nonce,
       jwksUri: metadata.jwks_uri,
