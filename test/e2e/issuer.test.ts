@@ -1,9 +1,8 @@
 // A configured issuer with a trailing slash the metadata does not have (OpenID Connect Discovery 1.0 §4.3,
 // RFC 8414 §3.3), against the kit's mock; the other shape runs against oidc-provider (real-provider.test.ts).
 import { expect } from 'chai';
-import { issuer } from '../_mock.js';
+import { issuer, waitFor } from '../_mock.js';
 import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
-import { waitFor } from '../_mock.js';
 
 async function expectSignedIn(app: App): Promise<void> {
   await waitFor(() => app.events().includes('oauth-login') || app.events().some((event) => event.startsWith('oauth-error')), 'oauth-login');
