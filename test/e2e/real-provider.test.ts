@@ -32,10 +32,12 @@ async function signInAt(target: () => Window | null | undefined, login: string):
   (await waitFor(formOn('input[name="consent"]'), 'the consent page')).requestSubmit();
 }
 
-/** Opens the app for oidc-provider's client, its browser session at the provider forgotten. */
+/** Opens the app for oidc-provider's client signed out: the session an earlier test kept here, and the one at the provider, gone. */
 async function openAppAtOp(options: Record<string, unknown>): Promise<App> {
   await fetch('/op-control?forget');
-  return openApp({ issuer: opIssuer, clientId: 'kit', scope: 'openid profile email', ...options });
+  const app = await openApp({ issuer: opIssuer, clientId: 'kit', scope: 'openid profile email', ...options });
+  await app.window.appClient.logout();
+  return app;
 }
 
 async function expectSignedIn(app: App, login: string): Promise<void> {
