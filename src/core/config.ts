@@ -65,8 +65,6 @@ export interface ResolvedConfig {
   resourceOrigins: string[];
 }
 
-const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** A built-in profile by id, or a profile object checked for its id; `oidc` when none is given. */
 export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
   if (profile === undefined) return profiles.oidc;
@@ -129,8 +127,13 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   };
 }
 
-/** The absolute issuer: https, or http on a loopback host only. */
-export function absoluteIssuer(issuer: string): string {
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The configured issuer as written, a path resolved against the page; https, or http on a loopback host only.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export function configuredIssuer(issuer: string): string {
   let url: URL;
   try {
     url = new URL(issuer, globalThis.location?.href);
@@ -140,7 +143,15 @@ export function absoluteIssuer(issuer: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.has(url.hostname))) {
     throw invalidConfig(`issuer ${url.href} must use https`);
   }
-  return url.href.replace(/\/$/, '');
+  return /^https?:/i.test(issuer) ? issuer : url.href;
+}
+
+/**
+ * The absolute issuer without a trailing slash: the name the kit keeps its storage under, and the base of a
+ * profile's paths. Discovery compares the issuer as written ({@link configuredIssuer}).
+ */
+export function absoluteIssuer(issuer: string): string {
+  return new URL(configuredIssuer(issuer)).href.replace(/\/$/, '');
 }
 
 /** The scopes of a configuration as a list. */

@@ -102,21 +102,24 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
     const ctx: EndpointContext = { state, control, profile: mock.profile, settings: settings.get(mock.profile.id) ?? {}, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
     const trusted = inProcess.get(mock.profile.id);
-    const cors = corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const path = match[2] ?? '/';
+    const authorization = mock.profile.endpoints?.authorization ?? '/authorize';
+    // The authorization endpoint and its consent decision are navigations, never fetches (RFC 6749 §3.1): no CORS, even for a preflight.
+    const navigation = path === authorization || path.startsWith(`${authorization}/`);
+    const cors = navigation ? {} : corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
     const endpoint = shared ?? mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
     const refused = shared && request.method !== 'GET' ? refuseCrossSite(request) : undefined;
     if (refused) return refused;
     const logged = await requestFacts(request);
-    const page = path.startsWith(mock.profile.endpoints?.authorization ?? '/authorize') || path === '/register';
+    const page = navigation || path === '/register';
     // A token is its own key; without one, the client is.
     const key = request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? logged.clientId ?? 'anonymous';
     const response = page ? await endpoint(ctx, request) : await rateLimited(ctx, key, async () => endpoint(ctx, request));
     control.log.push({ at: now(), profile: mock.profile.id, method: request.method, path, ...logged, status: response.status });
-    return path === mock.profile.endpoints?.authorization || path === '/authorize' ? response : withHeaders(response, cors);
+    return withHeaders(response, cors);
   };
   return Object.assign(handler, {
     basePath,

@@ -33,11 +33,12 @@ const challenge: ResourceRefusal = (ctx, error, description, status) =>
 
 /**
  * A protected resource: the access token where the profile sends it (the Authorization header, or
- * panel's `access_token` query parameter), checked live, with a scope when one is required.
+ * panel's `access_token` query parameter), checked live, with one of the given scopes when one is required.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
-export function protectedResource(answer: ResourceAnswer, options: { scope?: string; refuse?: ResourceRefusal } = {}): Endpoint {
+export function protectedResource(answer: ResourceAnswer, options: { scope?: string | string[]; refuse?: ResourceRefusal } = {}): Endpoint {
+  const anyOf = options.scope === undefined ? [] : [options.scope].flat();
   const refuse = options.refuse ?? challenge;
   return async (ctx, request) => {
     const query = singleParams(new URL(request.url).searchParams);
@@ -48,8 +49,8 @@ export function protectedResource(answer: ResourceAnswer, options: { scope?: str
     if (!record) return refuse(ctx, 'invalid_token', 'the access token is invalid or expired', 401);
     const unbound = await bindingRefusal(ctx, request, record, token, scheme);
     if (unbound) return unbound;
-    if (options.scope && !record.scope.split(' ').includes(options.scope)) {
-      return refuse(ctx, 'insufficient_scope', `this resource needs the scope ${options.scope}`, 403);
+    if (anyOf.length > 0 && !record.scope.split(' ').some((scope) => anyOf.includes(scope))) {
+      return refuse(ctx, 'insufficient_scope', `this resource needs the scope ${anyOf.join(' or ')}`, 403);
     }
     const body = answer(ctx, record, ctx.state.users.find((candidate) => candidate.sub === record.sub));
     return body instanceof Response ? body : json(body);

@@ -35,6 +35,8 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   // A provider that ignores DPoP: the proof still opens a bound refresh token, but what it issues is Bearer.
   const jkt = scenario?.ignoreDpop ? undefined : proven;
   const grant = ctx.profile.grantTypeParam ? params.get('grant_type') : 'authorization_code';
+  // RFC 6749 §5.2: a missing parameter is invalid_request; unsupported_grant_type is for a grant the server does not know.
+  if (!grant) return errorResponse(ctx, 'invalid_request', 'grant_type is required');
   if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params, jkt);
   if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params, jkt, proven);
   if (grant === 'client_credentials' && client.grant_types.includes(grant)) {

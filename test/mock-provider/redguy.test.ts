@@ -79,7 +79,9 @@ describe('mock provider: redguy profile', () => {
   it('refuses a code exchange without grant_type=authorization_code or with another redirect_uri', async () => {
     const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
     const base = { code, client_id: app.client_id, client_secret: app.client_secret ?? '' };
-    expect((await (await tokenRequest({ ...base, redirect_uri: callback }, at)).json()).error).to.equal('unsupported_grant_type');
+    // RFC 6749 §5.2: a missing grant_type is invalid_request.
+    expect((await (await tokenRequest({ ...base, redirect_uri: callback }, at)).json()).error).to.equal('invalid_request');
+    expect((await (await tokenRequest({ ...base, grant_type: 'password', redirect_uri: callback }, at)).json()).error).to.equal('unsupported_grant_type');
     const other = await tokenRequest({ ...base, grant_type: 'authorization_code', redirect_uri: `${callback}?x` }, at);
     expect((await other.json()).error).to.equal('invalid_grant');
   });

@@ -45,13 +45,13 @@ describe('mock provider: rservice profile', () => {
     }
   });
 
-  it('answers 400 unsupported_grant_type to a missing or other grant_type', async () => {
+  it('answers 400 unsupported_grant_type to another grant_type, and invalid_request to a missing one (RFC 6749 §5.2)', async () => {
     for (const grantType of [undefined, 'authorization_code', 'password']) {
       const form: Record<string, string> = { client_id: client.client_id, client_secret: client.client_secret ?? '' };
       if (grantType) form['grant_type'] = grantType;
       const response = await tokenRequest(form, at);
       expect(response.status).to.equal(400);
-      expect((await response.json()).error).to.equal('unsupported_grant_type');
+      expect((await response.json()).error).to.equal(grantType ? 'unsupported_grant_type' : 'invalid_request');
     }
   });
 

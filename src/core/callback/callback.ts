@@ -1,4 +1,4 @@
-import type { ProviderMetadata } from '../provider/discovery.js';
+import { expectedIssuer, type ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
 import type { CallbackParams } from './callback-url.js';
 
@@ -8,7 +8,7 @@ import type { CallbackParams } from './callback-url.js';
  */
 export function checkCallback(params: CallbackParams, metadata: ProviderMetadata): void {
   if (params.iss !== undefined || metadata.authorization_response_iss_parameter_supported) {
-    if (params.iss !== metadata.issuer) {
+    if (params.iss !== expectedIssuer(metadata)) {
       throw new OAuthError('iss_mismatch', 'the authorization response comes from another issuer');
     }
   }

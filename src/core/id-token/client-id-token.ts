@@ -1,6 +1,6 @@
 import type { SignInContext } from '../client-context.js';
 import { OAuthError } from '../errors.js';
-import type { ProviderMetadata } from '../provider/discovery.js';
+import { expectedIssuer, type ProviderMetadata } from '../provider/discovery.js';
 import type { UserClaims } from '../session.js';
 import type { IdTokenExpectations } from './id-token.js';
 
@@ -25,5 +25,5 @@ export async function verifyClientIdToken(
 ): Promise<UserClaims> {
   const jwksUri = metadata.jwks_uri;
   if (!jwksUri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-  return (await loading).verifyIdToken(idToken, { issuer: metadata.issuer, clientId: ctx.config.clientId, jwksUri, clockSkew: ctx.config.clockSkew, ...flow });
+  return (await loading).verifyIdToken(idToken, { issuer: expectedIssuer(metadata), clientId: ctx.config.clientId, jwksUri, clockSkew: ctx.config.clockSkew, ...flow });
 }

@@ -30,14 +30,15 @@ export interface ProviderMetadata {
 const cache = new Map<string, Promise<ProviderMetadata>>();
 
 /**
- * Fetches the issuer's OpenID configuration once and caches it; the `issuer` it names must be ours.
+ * Fetches the issuer's OpenID configuration once and caches it; the `issuer` it names must be the configured one
+ * (see {@link checkedIssuer}), and is kept as the document spells it.
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
  */
 export function discover(issuer: string, signal?: AbortSignal): Promise<ProviderMetadata> {
   let pending = cache.get(issuer);
   if (!pending) {
     const kept = fromTab<ProviderMetadata>(keyOf('discovery', issuer));
-    pending = kept?.issuer === issuer ? Promise.resolve(kept) : fetchMetadata(issuer, signal);
+    pending = kept?.issuer ? Promise.resolve(kept) : fetchMetadata(issuer, signal);
     pending.then((metadata) => kept || toTab(keyOf('discovery', issuer), metadata), () => cache.delete(issuer));
     cache.set(issuer, pending);
   }
@@ -45,16 +46,36 @@ export function discover(issuer: string, signal?: AbortSignal): Promise<Provider
 }
 
 async function fetchMetadata(issuer: string, signal?: AbortSignal): Promise<ProviderMetadata> {
+  // One trailing slash removed, then the well-known path (OpenID Connect Discovery 1.0 §4.1).
   const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
   const response = await send(url, { headers: { accept: 'application/json' }, signal });
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'discovery');
   if (!body) throw new OAuthError('invalid_discovery', 'the discovery document is not a JSON object');
-  if (body['issuer'] !== issuer) {
-    throw new OAuthError('invalid_discovery', `the discovery document names another issuer than ${issuer}`);
-  }
+  checkedIssuer(issuer, body['issuer']);
   for (const field of ['authorization_endpoint', 'token_endpoint'] as const) {
     if (typeof body[field] !== 'string') throw new OAuthError('invalid_discovery', `discovery lacks ${field}`);
   }
   return body as unknown as ProviderMetadata;
+}
+
+/**
+ * The issuer a discovery document names, if it is the configured one: the same string, or the same but for a
+ * trailing slash (Auth0's `https://TENANT.auth0.com/` configured without it, or the other way round). From then
+ * on the document's exact string is the one responses are checked against; any other is `invalid_discovery`.
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
+ */
+export function checkedIssuer(configured: string, named: unknown): string {
+  if (typeof named === 'string' && named.replace(/\/$/, '') === configured.replace(/\/$/, '')) return named;
+  throw new OAuthError('invalid_discovery', `discovery names issuer "${named}", not "${configured}": set issuer to "${named}"`);
+}
+
+/**
+ * The issuer that the authorization response's `iss` and the id_token's `iss` must equal: the metadata's own string.
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
+ */
+export function expectedIssuer(metadata: Pick<ProviderMetadata, 'issuer'>): string {
+  return metadata.issuer;
 }

@@ -1,4 +1,4 @@
-import { absoluteIssuer, type ResolvedConfig } from '../config.js';
+import { absoluteIssuer, configuredIssuer, type ResolvedConfig } from '../config.js';
 import { discover, type ProviderMetadata } from './discovery.js';
 
 /**
@@ -8,7 +8,7 @@ import { discover, type ProviderMetadata } from './discovery.js';
  */
 export async function metadataOf(config: ResolvedConfig, signal?: AbortSignal): Promise<ProviderMetadata> {
   const issuer = absoluteIssuer(config.issuer);
-  const base = config.profile.discovery ? await discover(issuer, signal) : { issuer, authorization_endpoint: '', token_endpoint: '' };
+  const base = config.profile.discovery ? await discover(configuredIssuer(config.issuer), signal) : { issuer, authorization_endpoint: '', token_endpoint: '' };
   const endpoints = { ...config.profile.endpoints, ...config.endpoints };
   const resolve = (path: string | undefined): string | undefined =>
     path === undefined ? undefined : new URL(/^https?:/.test(path) ? path : `${issuer}${path}`, globalThis.location?.href).href;

@@ -18,13 +18,16 @@ export const panelScopes: ScopeDefinition[] = [
 const settingFields = ['allow_implicit_grant', 'enforce_state_validation', 'require_exact_redirect_uri'] as const;
 
 /**
- * A panel client: the RFC 7591 fields, `redirect_uris` also as one space-separated string (as the
- * panel's form takes it), scopes from {@link panelScopes}, and the client settings as extension fields.
+ * A panel client: the RFC 7591 fields, `redirect_uris` also as space-separated strings (as the
+ * panel's form takes them, alone or inside the array), scopes from {@link panelScopes}, and the client settings as extension fields.
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  */
 function createPanelClient(metadata: ClientMetadata & Record<string, unknown>, now: number): MockClient {
   const raw: unknown = metadata.redirect_uris;
-  const redirectUris = typeof raw === 'string' ? raw.split(/\s+/).filter(Boolean) : metadata.redirect_uris;
+  // The panel's form takes several URIs in one space-separated string, alone or as an array's item.
+  const split = (value: unknown): unknown[] => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [value]);
+  // createClientRecord checks that each item is a string.
+  const redirectUris = typeof raw === 'string' || Array.isArray(raw) ? ([raw].flat().flatMap(split) as string[]) : metadata.redirect_uris;
   for (const field of settingFields) {
     if (metadata[field] !== undefined && typeof metadata[field] !== 'boolean') throw new RegistrationError('invalid_client_metadata', `${field} must be a boolean`);
   }

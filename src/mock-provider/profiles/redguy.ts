@@ -66,9 +66,14 @@ export const redguyProfile: MockProfile = {
     'POST /oauth/authorize/decision': decide,
     'POST /v1/auth/oauth/code': token,
     'GET /v1/users/get': protectedResource(
-      (_ctx, record, user) => envelope(0, 'OK', { id: record.sub, name: user?.name ?? record.sub, ...(record.scope.split(' ').includes('2') ? { email: user?.email } : {}) }),
+      (_ctx, record, user) => {
+        const scopes = record.scope.split(' ');
+        const name = scopes.includes('1') ? { name: user?.name ?? record.sub } : {};
+        return envelope(0, 'OK', { id: record.sub, ...name, ...(scopes.includes('2') ? { email: user?.email } : {}) });
+      },
       {
-        scope: '1',
+        // Seed 000: `1` identifies the user, `2` releases the email; either reads this endpoint.
+        scope: ['1', '2'],
         refuse: (_ctx, error, description, status) =>
           envelope(error === 'insufficient_scope' ? redguyCodes.noScope : redguyCodes.badToken, description, null, status),
       },
