@@ -2,11 +2,13 @@ import { readCallback, withoutCallbackParams, type CallbackParams } from './call
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
+import { checkExtraParams } from './extra-params.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
 import { openPopup } from './popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
 import type { ClientContext } from './sign-in.js';
+import type { LogoutResult } from './sign-out.js';
 import { sealedStore } from './sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './store.js';
 import { pageCallback, releasePageCallback } from './page-callback.js';
@@ -19,14 +21,16 @@ export interface LoginOptions {
   mode?: LoginMode;
   /** A same-origin path to show after a redirect sign-in; defaults to the current page. */
   returnTo?: string;
+  /** Extra authorization request parameters for this sign-in, over the configuration's (`prompt: 'login'`, `login_hint`). */
+  authorizationParams?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** Options of {@link OAuthClient.logout}. */
 export interface LogoutOptions {
-  /** Also end the provider's session by sending the user to its end-session endpoint. */
+  /** Also end the provider's session by sending the user to its logout endpoint, where it has one. */
   endSession?: boolean;
-  /** Where the provider returns after ending its session (registered at the provider). */
+  /** Where the provider returns after ending its session (registered at the provider: Auth0's `returnTo`, Cognito's `logout_uri`). */
   postLogoutRedirectUri?: string;
   /** Stops waiting for the provider's revocation endpoint; the session is cleared all the same. */
   signal?: AbortSignal;
@@ -133,7 +137,8 @@ export class OAuthClient extends EventTarget {
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
         if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
-        return await (await parts()).signIn(this.#ctx, popup, returnTo, options.signal);
+        const extra = checkExtraParams(options.authorizationParams, 'authorizationParams');
+        return await (await parts()).signIn(this.#ctx, popup, returnTo, extra, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -176,13 +181,18 @@ export class OAuthClient extends EventTarget {
     });
   }
 
-  /** Revokes the tokens where the provider allows it, clears storage and tells the other tabs. */
-  logout(options: LogoutOptions = {}): Promise<void> {
+  /**
+   * Revokes the tokens where the provider allows it, clears storage and tells the other tabs; with
+   * `endSession`, ends the provider's session where it lets the app. Resolves to what it did: a
+   * provider session that is still alive is said so, never passed off as ended.
+   */
+  logout(options: LogoutOptions = {}): Promise<LogoutResult> {
     return this.#guard(async () => {
       const session = await this.ready();
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();
-      if (session) await (await parts()).signOutAtProvider(this.#ctx, session, options);
+      if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
+      return (await parts()).signOutAtProvider(this.#ctx, session, options);
     });
   }
 

@@ -1,4 +1,5 @@
 import { OAuthError } from './errors.js';
+import { checkExtraParams } from './extra-params.js';
 import { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 
 /** How the authorization request is carried: a full-page redirect or a popup window. */
@@ -37,6 +38,12 @@ export interface ClientConfig {
   par?: boolean;
   /** Renew a session that has no refresh token in a hidden frame with `prompt=none` (OpenID providers); on by default. */
   silentRenew?: boolean;
+  /**
+   * Extra authorization request parameters on every sign-in: Auth0's `audience`, Google's `access_type`,
+   * `prompt`, `login_hint`, `acr_values`, `ui_locales`. The kit's own (`state`, `nonce`, PKCE,
+   * `redirect_uri`, `client_id`, `response_type`, `scope`) are refused with `invalid_config`.
+   */
+  authorizationParams?: Record<string, string>;
 }
 
 /** A configuration with its defaults filled. */
@@ -57,6 +64,7 @@ export interface ResolvedConfig {
   dpop: boolean;
   par: boolean;
   silentRenew: boolean;
+  authorizationParams: Record<string, string>;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -119,6 +127,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     dpop: config.dpop ?? false,
     par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
+    authorizationParams: checkExtraParams(config.authorizationParams, 'authorizationParams'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { OAuthError } from './errors.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import { fromTab, toTab } from './tab-cache.js';
+import { isTenantTemplateOf } from './tenant-issuer.js';
 
 /**
  * The provider metadata the kit reads.
@@ -46,7 +47,9 @@ async function fetchMetadata(issuer: string, signal?: AbortSignal): Promise<Prov
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'discovery');
   if (!body) throw new OAuthError('invalid_discovery', 'the discovery document is not a JSON object');
-  if (body['issuer'] !== issuer) {
+  // Entra's common/organizations metadata names a {tenantid} template (tenant-issuer.ts); the trailing-slash
+  // case stands in for issue 13's issuer identity (helper A), which replaces it.
+  if (body['issuer'] !== issuer && body['issuer'] !== `${issuer}/` && !isTenantTemplateOf(body['issuer'], issuer)) {
     throw new OAuthError('invalid_discovery', `the discovery document names another issuer than ${issuer}`);
   }
   for (const field of ['authorization_endpoint', 'token_endpoint'] as const) {

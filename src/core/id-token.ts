@@ -2,6 +2,7 @@ import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 
 import { atHashOf } from './at-hash.js';
 import { OAuthError } from './errors.js';
 import { jsonObjectOf, send } from './http.js';
+import { expectedIssuer } from './tenant-issuer.js';
 import { fromTab, toTab } from './tab-cache.js';
 
 /** The claims the kit reads from an id_token or userinfo. */
@@ -123,7 +124,8 @@ async function verifySignature(idToken: string, jwksUri: string): Promise<{ payl
 function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
   const now = Math.floor(Date.now() / 1000);
   const skew = expected.clockSkew;
-  if (payload.iss !== expected.issuer) throw refuse('it is from another issuer');
+  // Entra's multi-tenant issuer holds {tenantid}: the token's own tid goes there, and nothing else.
+  if (payload.iss === undefined || payload.iss !== expectedIssuer(expected.issuer, payload['tid'])) throw refuse('it is from another issuer');
   const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');

@@ -32,7 +32,7 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
   if (!redirectAllowed(client, redirectUri)) return { error: 'invalid_request', description: 'redirect_uri is not registered for this client' };
   const state = params.get('state');
   const responseType = params.get('response_type') ?? '';
-  const implicit = responseType === 'token';
+  const implicit = responseType === 'token' || responseType === 'id_token token';
   const fail = (error: string, description: string): Refusal => ({ error, description, back: { redirectUri, state, responseType: implicit ? 'token' : 'code' } });
 
   if (!(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) || !client.response_types.includes(responseType)) {
@@ -41,6 +41,10 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
   if (state === undefined && client.enforce_state_validation) return fail('invalid_request', 'state is required');
   const scope = grantedScope(ctx, client, params.get('scope'));
   if (scope === undefined) return fail('invalid_scope', 'a requested scope is not allowed');
+  // OpenID Connect Core §3.2.2.1: the implicit flow's id_token needs openid and a nonce.
+  if (responseType === 'id_token token' && !(scope.split(' ').includes('openid') && params.get('nonce'))) {
+    return fail('invalid_request', 'response_type=id_token token needs the openid scope and a nonce');
+  }
   // A provider without PKCE ignores code_challenge from a confidential client; a public client always needs it.
   const pkce = !implicit && (ctx.profile.pkce || client.token_endpoint_auth_method === 'none');
   const challenge = pkce ? params.get('code_challenge') : undefined;
@@ -58,7 +62,8 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
     nonce: params.get('nonce'),
     codeChallenge: challenge,
     createdAt: ctx.now(),
-    responseType: implicit ? ('token' as const) : ('code' as const),
+    responseType: implicit ? (responseType as 'token' | 'id_token token') : ('code' as const),
+    audience: params.get('audience'),
   };
   return { client, interaction };
 }
@@ -138,7 +143,7 @@ function grantedOf(ctx: EndpointContext, requested: string, granted: string | un
 /** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */
 function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>, params: Record<string, string>): Response {
   const echoed = { state: ctx.profile.echoesState ? to.state : undefined, iss: ctx.profile.iss ? ctx.issuer : undefined };
-  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === 'token' ? 'fragment' : 'query');
+  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === undefined || to.responseType === 'code' ? 'query' : 'fragment');
 }
 
 /**
@@ -148,10 +153,13 @@ function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 's
 async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string, authTime = Math.floor(ctx.now() / 1000)): Promise<Response> {
   spendPushedRequest(ctx, interaction.requestUri);
   const client = ctx.state.clients.get(interaction.clientId);
-  if (interaction.responseType === 'token' && client) {
-    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12) };
-    const body = await issueTokens(ctx, client, grant, { idToken: false, refresh: false });
-    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']) });
+  if (interaction.responseType !== undefined && interaction.responseType !== 'code' && client) {
+    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12), audience: interaction.audience };
+    // OpenID Connect Core §3.2.2.5: `id_token token` sends the id_token, with the nonce and the access token's at_hash, beside it.
+    const withIdToken = interaction.responseType === 'id_token token';
+    const body = await issueTokens(ctx, client, grant, { idToken: withIdToken, nonce: interaction.nonce, refresh: false });
+    const idToken: Record<string, string> = withIdToken ? { id_token: String(body['id_token']) } : {};
+    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']), ...idToken });
   }
   const code = randomId();
   ctx.state.codes.set(code, {
@@ -165,6 +173,7 @@ async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: st
     expiresAt: ctx.now() + codeLifetime,
     used: false,
     family: randomId(12),
+    audience: interaction.audience,
   });
   return sendBack(ctx, interaction, { code });
 }

@@ -3,12 +3,14 @@ import { corsFor, withHeaders, type EndpointContext } from './context.js';
 import { createControl, currentKey, rotateKey, type Control, type Scenario } from './control.js';
 import { controlEndpoint } from './control-endpoint.js';
 import { gearcodeProfile } from './profiles/gearcode.js';
+import { githubProfile } from './profiles/github.js';
 import type { MockProfile, MockSettings, RateLimit } from './profiles/mock-profile.js';
 import { oidcProfile } from './profiles/oidc.js';
 import { panelProfile } from './profiles/panel.js';
 import { phpapiProfile } from './profiles/phpapi.js';
 import { redguyProfile } from './profiles/redguy.js';
 import { rserviceProfile } from './profiles/rservice.js';
+import { auth0Profile, cognitoProfile, entraProfile, googleProfile, keycloakProfile, oktaProfile } from './profiles/vendors.js';
 import { rateLimited } from './rate-limit.js';
 import { clientConfigurationEndpoint } from './client-management.js';
 import { createClientRecord, register, type ClientMetadata } from './registration.js';
@@ -55,7 +57,10 @@ export interface MockProvider {
 }
 
 /** The profiles mounted below the base path, by id. */
-const mockProfiles: MockProfile[] = [oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile];
+const mockProfiles: MockProfile[] = [
+  oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile,
+  auth0Profile, oktaProfile, keycloakProfile, entraProfile, googleProfile, cognitoProfile, githubProfile,
+];
 
 /**
  * Makes a mock OAuth 2.0 / OpenID provider as one fetch-style handler, each profile at `<basePath>/<id>`.
@@ -93,9 +98,10 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const state = mock && states.get(mock.profile.id);
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
     const ctx: EndpointContext = { state, control, profile: mock.profile, settings: settings.get(mock.profile.id) ?? {}, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
-    const cors = corsFor(request, state.clients.values());
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const path = match[2] ?? '/';
+    // A vendor's endpoint without CORS (GitHub's token endpoint) answers no origin, preflight included.
+    const cors = mock.settings?.corsless?.includes(path) ? {} : corsFor(request, state.clients.values());
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
     const endpoint = shared ?? mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);

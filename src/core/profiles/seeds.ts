@@ -8,7 +8,8 @@ export const oidc: ProviderProfile = {
   id: 'oidc',
   name: 'OpenID Connect',
   discovery: true,
-  flows: ['code'],
+  // The implicit flow (`id_token token`) only when asked for: for a provider whose web clients cannot redeem a code without a secret (Google).
+  flows: ['code', 'implicit'],
   pkce: true,
   echoesState: true,
   iss: true,
@@ -131,8 +132,3 @@ export const phpapi: ProviderProfile = {
   accessTokenLifetime: 3600,
 };
 
-/** Every built-in profile by id. */
-export const profiles = { oidc, redguy, rservice, panel, gearcode, phpapi } as const;
-
-/** The id of a built-in profile. */
-export type ProfileId = keyof typeof profiles;
