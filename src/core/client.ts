@@ -188,6 +188,11 @@ export class OAuthClient extends EventTarget {
    */
   logout(options: LogoutOptions = {}): Promise<LogoutResult> {
     return this.#guard(async () => {
+      const own = this.config.profile.logout;
+      if (options.endSession && own?.returnToRequired && !options.postLogoutRedirectUri) {
+        // Refused before anything is cleared: Cognito's /logout answers an error page without its return address.
+        throw new OAuthError('invalid_config', `${this.config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`);
+      }
       const session = await this.ready();
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();

@@ -1,6 +1,5 @@
 import type { LogoutOptions } from './client.js';
 import type { ProviderMetadata } from './discovery.js';
-import { OAuthError } from './errors.js';
 import { revokeToken } from './revocation.js';
 import type { Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
@@ -29,9 +28,6 @@ export interface LogoutResult {
 export function endSessionUrl(ctx: SignInContext, metadata: ProviderMetadata | undefined, session: Session, returnTo: string | undefined): URL | undefined {
   const own = ctx.config.profile.logout;
   if (own && metadata?.authorization_endpoint) {
-    if (own.returnToRequired && !returnTo) {
-      throw new OAuthError('invalid_config', `${ctx.config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`);
-    }
     const url = new URL(own.path, metadata.authorization_endpoint);
     url.searchParams.set(own.clientId, ctx.config.clientId);
     if (returnTo) url.searchParams.set(own.returnTo, returnTo);

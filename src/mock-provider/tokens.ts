@@ -1,7 +1,7 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
 import { spoilIdToken } from './faults.js';
-import { randomId, sha256 } from './ids.js';
+import { leftHalfSha256, randomId } from './ids.js';
 import { signJwt } from './keys.js';
 import type { Grant, MockClient, ProviderState } from './state.js';
 
@@ -60,7 +60,7 @@ export async function issueTokens(
       iat: now,
       exp: now + lifetime,
       auth_time: grant.authTime,
-      at_hash: (await sha256(accessToken)).slice(0, 22),
+      at_hash: await leftHalfSha256(accessToken),
       ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
     });
     const spoiled = takeScenario(ctx.control, 'id_token', ctx.profile.id, client.client_id);
