@@ -1,5 +1,6 @@
 import { scopesOf, type ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
+import { checkExtraParams } from './extra-params.js';
 import { challengeOf } from './pkce.js';
 import type { Transaction } from './transaction.js';
 
@@ -26,7 +27,7 @@ export async function authorizationParams(config: ResolvedConfig, transaction: T
     params['code_challenge_method'] = 'S256';
   }
   // The configuration's and the login's extras first: what the kit sets (and a silent renewal's prompt=none) wins.
-  return { ...config.authorizationParams, ...extra, ...params };
+  return { ...checkExtraParams(config.authorizationParams, 'authorizationParams'), ...checkExtraParams(extra, 'login authorizationParams'), ...params };
 }
 
 /** The authorization URL carrying the given parameters. */

@@ -3,4 +3,4 @@ export { metadataOf } from './metadata.js';
 export { sendWithToken } from './resource-request.js';
 export { renewAcrossTabs } from './renewal.js';
 export { answerCallback, signIn } from './sign-in.js';
-export { signOutAtProvider } from './sign-out.js';
+export { checkLogout, signOutAtProvider } from './sign-out.js';

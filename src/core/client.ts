@@ -2,7 +2,6 @@ import { readCallback, withoutCallbackParams, type CallbackParams } from './call
 import { absoluteIssuer, resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop.js';
 import { OAuthError } from './errors.js';
-import { checkExtraParams } from './extra-params.js';
 import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
 import type { UserClaims } from './id-token.js';
 import { openPopup } from './popup-window.js';
@@ -137,8 +136,7 @@ export class OAuthClient extends EventTarget {
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
         if (!sameOriginPath(returnTo)) throw new TypeError('returnTo must be a same-origin path');
-        const extra = checkExtraParams(options.authorizationParams, 'authorizationParams');
-        return await (await parts()).signIn(this.#ctx, popup, returnTo, extra, options.signal);
+        return await (await parts()).signIn(this.#ctx, popup, returnTo, options.authorizationParams, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -188,16 +186,13 @@ export class OAuthClient extends EventTarget {
    */
   logout(options: LogoutOptions = {}): Promise<LogoutResult> {
     return this.#guard(async () => {
-      const own = this.config.profile.logout;
-      if (options.endSession && own?.returnToRequired && !options.postLogoutRedirectUri) {
-        // Refused before anything is cleared: Cognito's /logout answers an error page without its return address.
-        throw new OAuthError('invalid_config', `${this.config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`);
-      }
+      const signOut = await parts();
+      signOut.checkLogout(this.config, options);
       const session = await this.ready();
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();
       if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
-      return (await parts()).signOutAtProvider(this.#ctx, session, options);
+      return signOut.signOutAtProvider(this.#ctx, session, options);
     });
   }
 

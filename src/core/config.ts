@@ -1,5 +1,4 @@
 import { OAuthError } from './errors.js';
-import { checkExtraParams } from './extra-params.js';
 import { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 
 /** How the authorization request is carried: a full-page redirect or a popup window. */
@@ -41,7 +40,7 @@ export interface ClientConfig {
   /**
    * Extra authorization request parameters on every sign-in: Auth0's `audience`, Google's `access_type`,
    * `prompt`, `login_hint`, `acr_values`, `ui_locales`. The kit's own (`state`, `nonce`, PKCE,
-   * `redirect_uri`, `client_id`, `response_type`, `scope`) are refused with `invalid_config`.
+   * `redirect_uri`, `client_id`, `response_type`, `scope`) are refused with `invalid_config` at `login()`.
    */
   authorizationParams?: Record<string, string>;
 }
@@ -127,7 +126,8 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     dpop: config.dpop ?? false,
     par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
-    authorizationParams: checkExtraParams(config.authorizationParams, 'authorizationParams'),
+    // Checked where the request is built (extra-params.ts), with the code that signs in, not on every page load.
+    authorizationParams: config.authorizationParams ?? {},
   };
 }
 

@@ -21,19 +21,7 @@ export function checkExtraParams(params: unknown, where: string): Record<string,
   if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new OAuthError('invalid_config', `${where} is an object of strings`);
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string') throw new OAuthError('invalid_config', `${where}.${name} must be a string`);
-    if ((ownedParams as readonly string[]).includes(name)) {
-      throw new OAuthError('invalid_config', `${where} cannot set ${name}: the kit sets it${name === 'scope' ? ' (use the scope option)' : ''}`);
-    }
+    if ((ownedParams as readonly string[]).includes(name)) throw new OAuthError('invalid_config', `${where} cannot set ${name}: the kit sets it`);
   }
   return { ...(params as Record<string, string>) };
-}
-
-/** Extra parameters written as a query string, as the `auth-params` attribute carries them: `audience=https://api&prompt=login`. */
-export function paramsOfQuery(query: string | undefined): Record<string, string> | undefined {
-  if (!query?.trim()) return undefined;
-  const params = new URLSearchParams(query.trim().replace(/^\?/, ''));
-  const names = [...params.keys()];
-  const repeated = names.find((name, index) => names.indexOf(name) !== index);
-  if (repeated) throw new OAuthError('invalid_config', `auth-params repeats ${repeated}`);
-  return Object.fromEntries(params);
 }

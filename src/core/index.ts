@@ -9,7 +9,6 @@ export { createVerifier, challengeOf } from './pkce.js';
 export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 export { isFresh, type Session } from './session.js';
 export type { LogoutResult } from './sign-out.js';
-export { paramsOfQuery } from './extra-params.js';
 export { sealedStore } from './sealed-store.js';
 export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './store.js';
 export { checkTokenResponse, type TokenResponse } from './token-endpoint.js';

@@ -1,5 +1,7 @@
 import type { LogoutOptions } from './client.js';
+import type { ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './discovery.js';
+import { OAuthError } from './errors.js';
 import { revokeToken } from './revocation.js';
 import type { Session } from './session.js';
 import type { SignInContext } from './sign-in.js';
@@ -17,6 +19,14 @@ export interface LogoutResult {
   providerSession: 'ending' | 'alive' | 'unknown';
   /** Whether the provider lets the app end its session: `logout({ endSession: true })` would. */
   canEndSession: boolean;
+}
+
+/** Refuses, before anything is cleared, a sign-out the provider would refuse: Cognito's `/logout` needs its `logout_uri`. */
+export function checkLogout(config: ResolvedConfig, options: LogoutOptions): void {
+  const own = config.profile.logout;
+  if (options.endSession && own?.returnToRequired && !options.postLogoutRedirectUri) {
+    throw new OAuthError('invalid_config', `${config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`);
+  }
 }
 
 /**

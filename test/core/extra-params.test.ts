@@ -2,17 +2,8 @@ import { expect } from 'chai';
 import { authorizationParams } from '../../src/core/authorization-request.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { OAuthError } from '../../src/core/errors.js';
-import { ownedParams, paramsOfQuery } from '../../src/core/extra-params.js';
+import { ownedParams } from '../../src/core/extra-params.js';
 import { createTransaction } from '../../src/core/transaction.js';
-
-const codeOf = (run: () => unknown): string | undefined => {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof OAuthError ? error.code : `not an OAuthError: ${String(error)}`;
-  }
-  return undefined;
-};
 
 describe('extra authorization parameters', () => {
   const base = { issuer: 'https://id.example.com', clientId: 'spa' };
@@ -26,27 +17,26 @@ describe('extra authorization parameters', () => {
     expect(params).to.deep.include({ ...extra, prompt: 'login', response_type: 'code', client_id: 'spa', code_challenge_method: 'S256' });
   });
 
-  it('refuses every parameter the kit owns, from the configuration and from login(), as invalid_config', () => {
+  it('refuses every parameter the kit owns, from the configuration and from login(), as invalid_config', async () => {
     for (const name of ['state', 'nonce', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'client_id', 'response_type']) {
       expect(ownedParams).to.include(name);
-      expect(codeOf(() => resolveConfig({ ...base, authorizationParams: { [name]: 'x' } })), name).to.equal('invalid_config');
+      const config = resolveConfig({ ...base, authorizationParams: { [name]: 'x' } });
+      const refused = await authorizationParams(config, transaction()).then(() => 'kept', (error: OAuthError) => error.code);
+      expect(refused, name).to.equal('invalid_config');
+      const again = await authorizationParams(resolveConfig(base), transaction(), { [name]: 'x' }).then(() => 'kept', (error: OAuthError) => error.code);
+      expect(again, `${name} from login()`).to.equal('invalid_config');
     }
-    expect(codeOf(() => resolveConfig({ ...base, authorizationParams: { prompt: 1 } as never }))).to.equal('invalid_config');
+    const notText = await authorizationParams(resolveConfig({ ...base, authorizationParams: { prompt: 1 } as never }), transaction()).catch((error: OAuthError) => error.code);
+    expect(notText).to.equal('invalid_config');
   });
 
-  it('login() refuses an owned parameter before anything leaves the page', async () => {
+  it('login() refuses an owned parameter, in the configuration or its own, before anything leaves the page', async () => {
     const { createClient } = await import('../../src/core/client.js');
-    const client = createClient({ ...base, clientId: `spa-${Math.random()}` });
+    const client = createClient({ ...base, issuer: `${location.origin}/mock/oidc`, clientId: `spa-${Math.random()}` });
     const failed = await client.login({ mode: 'redirect', authorizationParams: { nonce: 'mine' } }).then(
       () => 'signed in',
       (error: OAuthError) => error.code,
     );
     expect(failed).to.equal('invalid_config');
-  });
-
-  it('reads the auth-params attribute as a query string, refusing a repeated name', () => {
-    expect(paramsOfQuery('audience=https%3A%2F%2Fapi.example.com&prompt=login')).to.deep.equal({ audience: 'https://api.example.com', prompt: 'login' });
-    expect(paramsOfQuery('  ')).to.equal(undefined);
-    expect(codeOf(() => paramsOfQuery('prompt=login&prompt=none'))).to.equal('invalid_config');
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { createClient, isOAuthError, paramsOfQuery, type Flow, type LoginMode, type OAuthClient, type OAuthError, type ProfileId } from '../../core/index.js';
+import { createClient, isOAuthError, type Flow, type LoginMode, type OAuthClient, type OAuthError, type ProfileId } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient, watchClient } from '../client-registry.js';
 import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
@@ -90,7 +90,7 @@ export class OAuthLoginButton extends OAuthElement {
   dpop = false;
   /** Push every authorization request first (RFC 9126); by default only where the provider requires it. */
   par = false;
-  /** Extra authorization request parameters as a query string: `audience=https://api.example.com&prompt=login`. */
+  /** Extra authorization request parameters as a query string: `audience=https://api.example.com&prompt=login` (checked at sign-in). */
   authParams: string | undefined;
   /** Sign-out also ends the provider's session at its logout endpoint, where it has one. */
   endSession = false;
@@ -137,7 +137,7 @@ export class OAuthLoginButton extends OAuthElement {
         flow: this.flow,
         tokenEndpoint: this.tokenEndpoint,
         redirectUri: this.redirectUri,
-        authorizationParams: paramsOfQuery(this.authParams),
+        authorizationParams: this.authParams ? Object.fromEntries(new URLSearchParams(this.authParams)) : undefined,
       });
     } catch (error) {
       this.#clients.fail(error);
