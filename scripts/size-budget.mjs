@@ -8,8 +8,8 @@ const dropIn = dropInSizes();
 const core = await entrySizes('kit-core');
 const budgets = [
   ['before the login button is usable (dist/oauth-elements.js and what it imports statically)', dropIn.initial, 16 * KiB, 16 * KiB],
-  ['everything, the lazy chunks included (sign-in, renewal and sign-out, jose, DPoP, consent element, languages)', dropIn.all, 26 * KiB, 31.24 * KiB],
-  ['the headless core with its lazy parts (bench/entries/kit-core.ts, jose included), bundled as an app would', core.all, 12 * KiB, 17.06 * KiB],
+  ['everything, the lazy chunks included (sign-in, renewal and sign-out, jose, DPoP, consent element, languages)', dropIn.all, 26 * KiB, 32.3 * KiB],
+  ['the headless core with its lazy parts (bench/entries/kit-core.ts, jose included), bundled as an app would', core.all, 12 * KiB, 18.02 * KiB],
 ];
 
 let over = false;
