@@ -77,7 +77,7 @@ export async function authorize(params: Record<string, string>, decision: 'appro
   const authorization = `${at.issuer}${at.endpoints?.authorization ?? '/authorize'}`;
   const url = new URL(authorization);
   for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
-  if (params['response_type'] === 'token') return authorizeInFrame(url, decision);
+  if (/^(id_token )?token$/.test(params['response_type'] ?? '')) return authorizeInFrame(url, decision);
   const page = await at.fetch(url);
   const interaction = /name="interaction" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!interaction) return new URL(page.url);

@@ -3,4 +3,4 @@ export { metadataOf } from './provider/metadata.js';
 export { carriesToken, send, sendWithToken } from './provider/resource-request.js';
 export { renewAcrossTabs } from './renewal/renewal.js';
 export { answerCallback, signIn } from './sign-in/sign-in.js';
-export { signOutAtProvider } from './sign-out.js';
+export { checkLogout, signOutAtProvider } from './sign-out.js';

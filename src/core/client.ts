@@ -7,7 +7,7 @@ import type { UserClaims } from './session.js';
 import { openPopup } from './callback/popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
 import type { ClientContext } from './client-context.js';
-import type { LogoutOptions } from './sign-out.js';
+import type { LogoutOptions, LogoutResult } from './sign-out.js';
 import { sealedStore } from './storage/sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
 import { pageCallback, releasePageCallback } from './callback/page-callback.js';
@@ -21,6 +21,8 @@ export interface LoginOptions {
   mode?: LoginMode;
   /** A same-origin path to show after a redirect sign-in; defaults to the current page. */
   returnTo?: string;
+  /** Extra authorization request parameters for this sign-in, over the configuration's (`prompt: 'login'`, `login_hint`). */
+  authorizationParams?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -126,7 +128,7 @@ export class OAuthClient extends EventTarget {
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
         if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
-        return await (await parts()).signIn(this.#ctx, popup, returnTo, options.signal);
+        return await (await parts()).signIn(this.#ctx, popup, returnTo, options.authorizationParams, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -173,13 +175,20 @@ export class OAuthClient extends EventTarget {
     });
   }
 
-  /** Revokes the tokens where the provider allows it, clears storage and tells the other tabs. */
-  logout(options: LogoutOptions = {}): Promise<void> {
+  /**
+   * Revokes the tokens where the provider allows it, clears storage and tells the other tabs; with
+   * `endSession`, ends the provider's session where it lets the app. Resolves to what it did: a
+   * provider session that is still alive is said so, never passed off as ended.
+   */
+  logout(options: LogoutOptions = {}): Promise<LogoutResult> {
     return this.#guard(async () => {
+      const signOut = await parts();
+      signOut.checkLogout(this.config, options);
       const session = await this.ready();
       await this.#setSession(null);
       await this.#ctx.dpop?.forget();
-      if (session) await (await parts()).signOutAtProvider(this.#ctx, session, options);
+      if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
+      return signOut.signOutAtProvider(this.#ctx, session, options);
     });
   }
 

@@ -42,6 +42,12 @@ export interface ClientConfig {
   silentRenew?: boolean;
   /** Origins besides the page's and the issuer's that `client.fetch()` sends the token to (the app's APIs elsewhere). */
   resourceOrigins?: string[];
+  /**
+   * Extra authorization request parameters on every sign-in: Auth0's `audience`, Google's `access_type`,
+   * `prompt`, `login_hint`, `acr_values`, `ui_locales`. The kit's own (`state`, `nonce`, PKCE,
+   * `redirect_uri`, `client_id`, `response_type`, `scope`) are refused with `invalid_config` at `login()`.
+   */
+  authorizationParams?: Record<string, string>;
 }
 
 /** A configuration with its defaults filled. */
@@ -63,6 +69,7 @@ export interface ResolvedConfig {
   par: boolean;
   silentRenew: boolean;
   resourceOrigins: string[];
+  authorizationParams: Record<string, string>;
 }
 
 /** A built-in profile by id, or a profile object checked for its id; `oidc` when none is given. */
@@ -124,6 +131,8 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     par: config.par ?? false,
     silentRenew: config.silentRenew ?? true,
     resourceOrigins: config.resourceOrigins ?? [],
+    // Checked where the request is built (extra-params.ts), with the code that signs in, not on every page load.
+    authorizationParams: config.authorizationParams ?? {},
   };
 }
 

@@ -9,6 +9,7 @@ export { verifyIdToken, idTokenAlgorithms, type IdTokenExpectations } from './id
 export { createVerifier, challengeOf } from './sign-in/pkce.js';
 export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 export { isFresh, type Session, type UserClaims } from './session.js';
+export type { LogoutResult } from './sign-out.js';
 export { sealedStore } from './storage/sealed-store.js';
 export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './storage/store.js';
 export { checkTokenResponse, type TokenResponse } from './provider/token-endpoint.js';

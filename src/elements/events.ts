@@ -1,4 +1,4 @@
-import type { OAuthError, Session } from '../core/index.js';
+import type { LogoutResult, OAuthError, Session } from '../core/index.js';
 
 const options = { bubbles: true, composed: true } as const;
 
@@ -10,10 +10,13 @@ export class OAuthLoginEvent extends Event {
   }
 }
 
-/** The user signed out. */
+/**
+ * The user signed out here; `result.providerSession` says whether the provider's session is `ending`
+ * (the page is on its way to its logout endpoint) or still `alive`.
+ */
 export class OAuthLogoutEvent extends Event {
   static readonly type = 'oauth-logout';
-  constructor() {
+  constructor(readonly result: LogoutResult = { revoked: false, providerSession: 'unknown', canEndSession: false }) {
     super(OAuthLogoutEvent.type, options);
   }
 }

@@ -50,7 +50,7 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
   if (!redirectAllowed(client, redirectUri)) return { error: 'invalid_request', description: 'redirect_uri is not registered for this client' };
   const state = params.get('state');
   const responseType = params.get('response_type') ?? '';
-  const implicit = responseType === 'token';
+  const implicit = responseType === 'token' || responseType === 'id_token token';
   const fail = (error: string, description: string): Refusal => ({ error, description, back: { redirectUri, state, responseType: implicit ? 'token' : 'code' } });
 
   if (!(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) || !client.response_types.includes(responseType)) {
@@ -59,6 +59,10 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
   if (state === undefined && client.enforce_state_validation) return fail('invalid_request', 'state is required');
   const scope = grantedScope(ctx, client, params.get('scope'));
   if (scope === undefined) return fail('invalid_scope', 'a requested scope is not allowed');
+  // OpenID Connect Core §3.2.2.1: the implicit flow's id_token needs openid and a nonce.
+  if (responseType === 'id_token token' && !(scope.split(' ').includes('openid') && params.get('nonce'))) {
+    return fail('invalid_request', 'response_type=id_token token needs the openid scope and a nonce');
+  }
   // A provider without PKCE ignores code_challenge from a confidential client; a public client always needs it.
   const pkce = !implicit && (ctx.profile.pkce || client.token_endpoint_auth_method === 'none');
   const challenge = pkce ? params.get('code_challenge') : undefined;
@@ -76,7 +80,8 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
     nonce: params.get('nonce'),
     codeChallenge: challenge,
     createdAt: ctx.now(),
-    responseType: implicit ? ('token' as const) : ('code' as const),
+    responseType: implicit ? (responseType as 'token' | 'id_token token') : ('code' as const),
+    audience: params.get('audience'),
   };
   return { client, interaction };
 }

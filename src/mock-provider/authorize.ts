@@ -87,7 +87,7 @@ function grantedOf(ctx: EndpointContext, requested: string, granted: string | un
 /** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */
 function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>, params: Record<string, string>): Response {
   const echoed = { state: ctx.profile.echoesState ? to.state : undefined, iss: ctx.profile.iss ? ctx.issuer : undefined };
-  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === 'token' ? 'fragment' : 'query');
+  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === undefined || to.responseType === 'code' ? 'query' : 'fragment');
 }
 
 /**
@@ -97,10 +97,13 @@ function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 's
 async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string, authTime = Math.floor(ctx.now() / 1000)): Promise<Response> {
   spendPushedRequest(ctx, interaction.requestUri);
   const client = ctx.state.clients.get(interaction.clientId);
-  if (interaction.responseType === 'token' && client) {
-    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12) };
-    const body = await issueTokens(ctx, client, grant, { idToken: false, refresh: false });
-    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']) });
+  if (interaction.responseType !== undefined && interaction.responseType !== 'code' && client) {
+    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12), audience: interaction.audience };
+    // OpenID Connect Core §3.2.2.5: `id_token token` sends the id_token, with the nonce and the access token's at_hash, beside it.
+    const withIdToken = interaction.responseType === 'id_token token';
+    const body = await issueTokens(ctx, client, grant, { idToken: withIdToken, nonce: interaction.nonce, refresh: false });
+    const idToken: Record<string, string> = withIdToken ? { id_token: String(body['id_token']) } : {};
+    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']), ...idToken });
   }
   const code = randomId();
   ctx.state.codes.set(code, {
@@ -114,6 +117,7 @@ async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: st
     expiresAt: ctx.now() + codeLifetime,
     used: false,
     family: randomId(12),
+    audience: interaction.audience,
   });
   return sendBack(ctx, interaction, { code });
 }

@@ -4,7 +4,9 @@ import { createSigningKey, type SigningKey } from './keys.js';
 export type TokenFault = 'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant' | 'wrong_token_type' | 'no_access_token';
 
 /** How the next id_token of a client is spoiled. */
-export type IdTokenFault = 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired' | 'future_iat' | 'other_sub';
+export type IdTokenFault =
+  | 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired'
+  | 'future_iat' | 'other_sub' | 'wrong_at_hash' | 'other_tenant';
 
 /** A one-shot scenario: it applies once, to the next matching request, then is gone. */
 export type Scenario =

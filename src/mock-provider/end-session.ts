@@ -12,7 +12,8 @@ async function idTokenClaims(ctx: EndpointContext, token: string): Promise<Recor
     const { payload, protectedHeader } = await compactVerify(token, keys, { algorithms: ['ES256'] });
     const claims: unknown = JSON.parse(new TextDecoder().decode(payload));
     if (protectedHeader.typ === 'at+jwt' || claims === null || typeof claims !== 'object') return undefined;
-    return (claims as Record<string, unknown>)['iss'] === ctx.issuer ? (claims as Record<string, unknown>) : undefined;
+    const issuer = ctx.settings.idTokenIssuer?.(ctx.issuer) ?? ctx.issuer;
+    return (claims as Record<string, unknown>)['iss'] === issuer ? (claims as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -49,6 +49,11 @@ export async function spoilIdToken(idToken: string, fault: IdTokenFault, key: Si
       return signJwt(key, { ...claims, iss: 'https://evil.example' });
     case 'wrong_aud':
       return signJwt(key, { ...claims, aud: 'another-client' });
+    case 'wrong_at_hash':
+      return signJwt(key, { ...claims, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    case 'other_tenant':
+      // Entra's iss names a tenant; here another than the token's own tid (an issuer template's substitution must use tid).
+      return signJwt(key, { ...claims, iss: String(claims.iss).replace(String(claims['tid']), '00000000-0000-4000-8000-000000000000') });
     case 'expired':
       return signJwt(key, { ...claims, iat: Number(claims.iat) - 7200, exp: Number(claims.iat) - 3600 });
     case 'other_sub':

@@ -1,7 +1,7 @@
 import type { EndpointContext } from './context.js';
 import { takeScenario } from './control.js';
 import { spoilIdToken } from './faults.js';
-import { randomId, sha256 } from './ids.js';
+import { leftHalfSha256, randomId } from './ids.js';
 import { signJwt } from './keys.js';
 import type { Grant, MockClient, ProviderState } from './state.js';
 
@@ -45,7 +45,7 @@ export async function issueTokens(
   ctx.state.accessTokens.set(jti, { id: jti, clientId: client.client_id, sub: grant.sub, scope: grant.scope, expiresAt: (now + lifetime) * 1000, revoked: false, family: grant.family, ...bound });
   const accessToken = await signJwt(
     key,
-    { iss: ctx.issuer, sub: grant.sub, aud: ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime, ...(options.jkt ? { cnf: bound } : {}) },
+    { iss: ctx.issuer, sub: grant.sub, aud: grant.audience ?? ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime, ...(options.jkt ? { cnf: bound } : {}) },
     'at+jwt',
   );
   const body: Record<string, unknown> = { access_token: accessToken, token_type: options.jkt ? 'DPoP' : (ctx.settings.tokenType ?? 'Bearer'), expires_in: lifetime, scope: grant.scope };
@@ -53,19 +53,21 @@ export async function issueTokens(
     const user = ctx.state.users.find((candidate) => candidate.sub === grant.sub);
     body['id_token'] = await signJwt(key, {
       ...claimsFor(user, grant.scope),
-      iss: ctx.issuer,
+      ...ctx.settings.idTokenClaims,
+      iss: ctx.settings.idTokenIssuer?.(ctx.issuer) ?? ctx.issuer,
       sub: grant.sub,
       aud: client.client_id,
       iat: now,
       exp: now + lifetime,
       auth_time: grant.authTime,
-      at_hash: (await sha256(accessToken)).slice(0, 22),
+      at_hash: await leftHalfSha256(accessToken),
       ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
     });
     const spoiled = takeScenario(ctx.control, 'id_token', ctx.profile.id, client.client_id);
     if (spoiled) body['id_token'] = await spoilIdToken(String(body['id_token']), spoiled.fault, key);
   }
-  if (options.refresh !== false && ctx.profile.refresh && client.grant_types.includes('refresh_token')) {
+  const offline = !ctx.settings.offlineAccess || grant.scope.split(' ').includes('offline_access');
+  if (options.refresh !== false && ctx.profile.refresh && offline && client.grant_types.includes('refresh_token')) {
     const refreshToken = randomId(32);
     // RFC 9449 §5: a public client's refresh token is bound to its key; a confidential one authenticates.
     const refreshBound = client.token_endpoint_auth_method === 'none' ? bound : {};

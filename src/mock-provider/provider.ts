@@ -6,11 +6,13 @@ import { refuseCrossSite } from './cross-site.js';
 import { gearcodeProfile } from './profiles/gearcode.js';
 import type { MockProfile } from './profiles/mock-profile.js';
 import type { MockSettings, RateLimit } from './profiles/mock-settings.js';
+import { githubProfile } from './profiles/github.js';
 import { oidcProfile } from './profiles/oidc.js';
 import { panelProfile } from './profiles/panel.js';
 import { phpapiProfile } from './profiles/phpapi.js';
 import { redguyProfile } from './profiles/redguy.js';
 import { rserviceProfile } from './profiles/rservice.js';
+import { auth0Profile, cognitoProfile, entraProfile, googleProfile, keycloakProfile, oktaProfile } from './profiles/vendors.js';
 import { rateLimited } from './rate-limit.js';
 import { clientConfigurationEndpoint } from './client-management.js';
 import type { ClientMetadata } from './client-metadata.js';
@@ -58,7 +60,10 @@ export interface MockProvider {
 }
 
 /** The profiles mounted below the base path, by id. */
-const mockProfiles: MockProfile[] = [oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile];
+const mockProfiles: MockProfile[] = [
+  oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile,
+  auth0Profile, oktaProfile, keycloakProfile, entraProfile, googleProfile, cognitoProfile, githubProfile,
+];
 
 /**
  * Makes a mock OAuth 2.0 / OpenID provider as one fetch-style handler, each profile at `<basePath>/<id>`.
@@ -104,9 +109,10 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const trusted = inProcess.get(mock.profile.id);
     const path = match[2] ?? '/';
     const authorization = mock.profile.endpoints?.authorization ?? '/authorize';
-    // The authorization endpoint and its consent decision are navigations, never fetches (RFC 6749 §3.1): no CORS, even for a preflight.
+    // The authorization endpoint and its consent decision are navigations, never fetches (RFC 6749 §3.1): no CORS, even
+    // for a preflight; nor a vendor's endpoint without CORS (GitHub's token endpoint).
     const navigation = path === authorization || path.startsWith(`${authorization}/`);
-    const cors = navigation ? {} : corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
+    const cors = navigation || mock.settings?.corsless?.includes(path) ? {} : corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
     const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
     const endpoint = shared ?? mock.routes[`${request.method} ${path}`];

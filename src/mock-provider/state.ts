@@ -52,8 +52,10 @@ export interface Interaction {
   nonce: string | undefined;
   codeChallenge: string | undefined;
   createdAt: number;
-  /** `token` for the implicit flow (RFC 6749 §4.2); a code otherwise. */
-  responseType?: 'code' | 'token';
+  /** `token` for the implicit flow (RFC 6749 §4.2), `id_token token` for OpenID's (Core §3.2); a code otherwise. */
+  responseType?: 'code' | 'token' | 'id_token token';
+  /** The API an access token is asked for (Auth0's `audience`): its `aud`. */
+  audience?: string | undefined;
   /** The pushed request (RFC 9126) this interaction came from, spent once it ends. */
   requestUri?: string;
 }
@@ -76,6 +78,8 @@ export interface Grant {
   authTime: number;
   /** Ties every access and refresh token of one sign-in together, for revocation as a whole. */
   family: string;
+  /** The API the access tokens are for (Auth0's `audience`); the issuer's own otherwise. */
+  audience?: string | undefined;
 }
 
 /** An access token the provider issued. */

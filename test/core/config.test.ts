@@ -19,6 +19,11 @@ describe('config', () => {
     expect(config.profile.id).to.equal('oidc');
   });
 
+  it('offers the generic OpenID profile’s implicit id_token token flow only when asked for (OpenID Connect Core §3.2)', () => {
+    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a' }).flow).to.equal('code');
+    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' }).flow).to.equal('implicit');
+  });
+
   it('takes a profile by id, with its default flow and scope', () => {
     const config = resolveConfig({ issuer: 'https://redguy.example', clientId: 'app', profile: 'redguy' });
     expect(config).to.deep.include({ flow: 'implicit', scope: '1 2' });
@@ -42,7 +47,7 @@ describe('config', () => {
   });
 
   it('refuses a flow the profile does not offer, and an unknown profile', () => {
-    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' })).to.throw(OAuthError);
+    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'gearcode', tokenEndpoint: '/t', flow: 'implicit' })).to.throw(OAuthError);
     expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'nope' as 'oidc' }))).to.equal('invalid_config');
   });
 

@@ -5,6 +5,7 @@ import { jsonObjectOf, send } from '../provider/http.js';
 import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
+import { tenantIssuerOf } from '../provider/tenant-issuer.js';
 
 /** Asymmetric algorithms only: `none` and HMAC with a public key can never pass. */
 export const idTokenAlgorithms = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -114,7 +115,8 @@ async function verifySignature(idToken: string, jwksUri: string): Promise<{ payl
 function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
   const now = Math.floor(Date.now() / 1000);
   const skew = expected.clockSkew;
-  if (payload.iss !== expected.issuer) throw refuse('it is from another issuer');
+  // Entra's multi-tenant issuer holds {tenantid}: the token's own tid goes there, and nothing else.
+  if (payload.iss === undefined || payload.iss !== tenantIssuerOf(expected.issuer, payload['tid'])) throw refuse('it is from another issuer');
   const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');

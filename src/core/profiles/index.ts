@@ -5,4 +5,5 @@ export { panel } from './panel.js';
 export { phpapi } from './phpapi.js';
 export { redguy } from './redguy.js';
 export { rservice } from './rservice.js';
+export { auth0, cognito, github } from './vendors.js';
 export { profiles, type ProfileId } from './seeds.js';

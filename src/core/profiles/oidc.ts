@@ -5,7 +5,8 @@ export const oidc: ProviderProfile = {
   id: 'oidc',
   name: 'OpenID Connect',
   discovery: true,
-  flows: ['code'],
+  // The implicit flow (`id_token token`) only when asked for: for a provider whose web clients cannot redeem a code without a secret (Google).
+  flows: ['code', 'implicit'],
   pkce: true,
   echoesState: true,
   iss: true,

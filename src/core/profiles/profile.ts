@@ -44,4 +44,10 @@ export interface ProviderProfile {
   refresh: boolean;
   /** The access-token lifetime the provider documents, in seconds. */
   accessTokenLifetime: number;
+  /**
+   * A logout endpoint its metadata does not name, its path relative to the authorization endpoint, with
+   * the provider's parameter names: Cognito's `../logout` (from `/oauth2/authorize`) with `client_id` and
+   * `logout_uri`, Auth0's `v2/logout` (from `/authorize`) with `client_id` and `returnTo`.
+   */
+  logout?: { path: string; clientId: string; returnTo: string; returnToRequired?: boolean };
 }

@@ -1,4 +1,5 @@
 import { OAuthError } from '../errors.js';
+import { isTenantTemplateOf } from './tenant-issuer.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
@@ -68,6 +69,8 @@ async function fetchMetadata(issuer: string, signal?: AbortSignal): Promise<Prov
  */
 export function checkedIssuer(configured: string, named: unknown): string {
   if (typeof named === 'string' && named.replace(/\/$/, '') === configured.replace(/\/$/, '')) return named;
+  // Entra's common/organizations/consumers metadata names a {tenantid} template (tenant-issuer.ts).
+  if (isTenantTemplateOf(named, configured)) return named as string;
   throw new OAuthError('invalid_discovery', `discovery names issuer "${named}", not "${configured}": set issuer to "${named}"`);
 }
 

@@ -1,11 +1,13 @@
 import { scopesOf, type ResolvedConfig } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
+import { checkExtraParams } from './extra-params.js';
 import { challengeOf } from './pkce.js';
 import type { Transaction } from './transaction.js';
 
 /**
  * The authorization request's parameters: the code flow with PKCE S256 where the provider takes it,
- * or the implicit flow when asked for; state always, nonce whenever an id_token may come.
+ * or the implicit flow when asked for; state always, nonce whenever an id_token may come; the
+ * caller's extra parameters beside them, never over them.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitAuthRequest
@@ -24,7 +26,8 @@ export async function authorizationParams(config: ResolvedConfig, transaction: T
     params['code_challenge'] = await challengeOf(transaction.verifier);
     params['code_challenge_method'] = 'S256';
   }
-  return { ...params, ...extra };
+  // The configuration's and the login's extras first: what the kit sets (and a silent renewal's prompt=none) wins.
+  return { ...checkExtraParams(config.authorizationParams, 'authorizationParams'), ...checkExtraParams(extra, 'login authorizationParams'), ...params };
 }
 
 /** The authorization URL carrying the given parameters. */

@@ -67,8 +67,14 @@ export async function startSignIn(
  * goes there and the session comes back from its callback.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export async function signIn(ctx: ClientContext, popup: Window | null, returnTo: string, signal?: AbortSignal): Promise<Session | null> {
-  const { url, transaction } = await startSignIn(ctx, popup ? 'popup' : 'redirect', returnTo, {}, signal);
+export async function signIn(
+  ctx: ClientContext,
+  popup: Window | null,
+  returnTo: string,
+  extra: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Session | null> {
+  const { url, transaction } = await startSignIn(ctx, popup ? 'popup' : 'redirect', returnTo, extra, signal);
   if (!popup) {
     location.assign(url);
     return null;

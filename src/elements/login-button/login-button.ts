@@ -23,7 +23,7 @@ function errorText(strings: Strings, error: OAuthError): string {
  * @summary A sign-in button: signs in with the code flow and PKCE by redirect or popup, shows who is signed in, then offers sign-out.
  *
  * @event oauth-login - A sign-in finished; `event.session` holds the session.
- * @event oauth-logout - The user signed out.
+ * @event oauth-logout - The user signed out; `event.result.providerSession` says whether the provider's session is `ending` or still `alive`.
  * @event oauth-login-cancel - The user closed the sign-in window; the button is ready again (an `oauth-error` with code `popup_closed` goes first).
  * @event oauth-token-change - The session changed, here or in another tab.
  * @event oauth-error - A sign-in, callback or sign-out failed; `event.error.code` says how.
@@ -61,6 +61,9 @@ export class OAuthLoginButton extends OAuthElement {
     redirectUri: { attribute: 'redirect-uri' },
     dpop: { type: Boolean },
     par: { type: Boolean },
+    authParams: { attribute: 'auth-params' },
+    endSession: { type: Boolean, attribute: 'end-session' },
+    postLogoutRedirectUri: { attribute: 'post-logout-redirect-uri' },
     clientName: { attribute: 'client' },
     state: { reflect: true },
     _busy: { state: true, attribute: false },
@@ -88,6 +91,12 @@ export class OAuthLoginButton extends OAuthElement {
   dpop = false;
   /** Push every authorization request first (RFC 9126); by default only where the provider requires it. */
   par = false;
+  /** Extra authorization request parameters as a query string: `audience=https://api.example.com&prompt=login` (checked at sign-in). */
+  authParams: string | undefined;
+  /** Sign-out also ends the provider's session at its logout endpoint, where it has one. */
+  endSession = false;
+  /** Where the provider sends the user after ending its session (registered there). */
+  postLogoutRedirectUri: string | undefined;
   /** The name of the page's client: the one this button provides, or follows when it has no issuer. */
   clientName = defaultClientName;
   /** The shown state, reflected for styling. */
@@ -127,6 +136,7 @@ export class OAuthLoginButton extends OAuthElement {
         flow: this.flow,
         tokenEndpoint: this.tokenEndpoint,
         redirectUri: this.redirectUri,
+        authorizationParams: this.authParams ? Object.fromEntries(new URLSearchParams(this.authParams)) : undefined,
       });
     } catch (error) {
       this.#clients.fail(error);
@@ -181,7 +191,10 @@ export class OAuthLoginButton extends OAuthElement {
     const client = this.client;
     if (!client || this.#busy) return;
     this.#clients.error = undefined;
-    if (this.#clients.session) this.#run(client.logout().then(() => this.dispatchEvent(new OAuthLogoutEvent())));
+    if (this.#clients.session) {
+      const options = { endSession: this.endSession, ...(this.postLogoutRedirectUri ? { postLogoutRedirectUri: this.postLogoutRedirectUri } : {}) };
+      this.#run(client.logout(options).then((result) => this.dispatchEvent(new OAuthLogoutEvent(result))));
+    }
     else this.#run(this.#login(client, this.mode));
   }
 

@@ -38,6 +38,14 @@ export interface MockSettings {
   errors?: Record<string, ErrorSpelling>;
   /** A fixed-window rate limit per client or token on the API endpoints. */
   rateLimit?: RateLimit;
+  /** The `iss` of its id_tokens, where the vendor's differs from the mount's issuer (Auth0's trailing slash, Entra's tenant). */
+  idTokenIssuer?: (issuer: string) => string;
+  /** Claims every id_token carries (Entra's `tid`). */
+  idTokenClaims?: Record<string, unknown>;
+  /** Refresh tokens only for a grant that includes `offline_access` (Auth0, Okta, Entra ID). */
+  offlineAccess?: boolean;
+  /** Paths answered without CORS headers, as the vendor's are (GitHub's token endpoint). */
+  corsless?: string[];
 }
 
 /** A fixed-window rate limit. */

@@ -12,7 +12,7 @@ import type { MockProfile } from './mock-profile.js';
  * The provider's metadata.
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
  */
-function discoveryDocument(issuer: string): Record<string, unknown> {
+export function discoveryDocument(issuer: string): Record<string, unknown> {
   return {
     issuer,
     authorization_endpoint: `${issuer}/authorize`,
@@ -24,8 +24,8 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     introspection_endpoint: `${issuer}/introspect`,
     introspection_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
     end_session_endpoint: `${issuer}/end-session`,
-    response_types_supported: ['code'],
-    response_modes_supported: ['query'],
+    response_types_supported: ['code', 'id_token token'],
+    response_modes_supported: ['query', 'fragment'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
