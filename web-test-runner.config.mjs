@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import process from 'node:process';
 import { realProvider } from './test/e2e/_real-provider.ts';
 import { backend } from './test/e2e/_backend.ts';
+import { headerEcho } from './test/e2e/_header-echo.ts';
 import { strictCspPages } from './test/e2e/_csp.ts';
 
 /** A free loopback port, fixed before start so the real provider knows its issuer. */
@@ -115,6 +116,8 @@ export default {
     backend(provider, `http://localhost:${port}`, [`http://localhost:${port}`]),
     // The strict Content-Security-Policy on the CSP test app page, and the endpoint its violation reports go to.
     strictCspPages(`http://localhost:${port}`),
+    // An API on another origin (127.0.0.1 for the app's localhost) that reports which credentials reached it.
+    headerEcho(),
   ],
   browsers: only.map((name) => launchers[name]()),
 };

@@ -9,7 +9,7 @@ describe('issuer identity', () => {
     expect(configuredIssuer('https://tenant.auth0.com/')).to.equal('https://tenant.auth0.com/');
     expect(configuredIssuer('https://id.example.com')).to.equal('https://id.example.com');
     expect(configuredIssuer('/op/')).to.equal(`${location.origin}/op/`);
-    expect(() => configuredIssuer('http://id.example.com/')).to.throw(TypeError);
+    expect(() => configuredIssuer('http://id.example.com/')).to.throw(OAuthError, 'must use https');
   });
 
   it('accepts the metadata’s issuer when it is the configured one but for a trailing slash, and keeps the metadata’s string', () => {

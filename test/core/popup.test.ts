@@ -33,8 +33,10 @@ describe('popup callbacks over the BroadcastChannel', () => {
     callback(undefined, 'https://app.example/cb?no-state');
     callback('pending-state', 42);
     callback('pending-state', 'https://app.example/cb?wrong-type', 'oauth-elements:received');
-    callback('pending-state', 'https://app.example/cb?believed');
-    expect(await waiting).to.equal('https://app.example/cb?believed');
+    // A callback without state in its URL (a stateless provider's) is believed only from the popup itself.
+    callback('pending-state', 'https://app.example/cb?code=stateless');
+    callback('pending-state', 'https://app.example/cb?code=believed&state=pending-state');
+    expect(await waiting).to.equal('https://app.example/cb?code=believed&state=pending-state');
     await waitFor(() => receipts.length > 0, 'the receipt');
     expect(receipts).to.deep.equal([{ type: 'oauth-elements:received', state: 'pending-state' }]);
     elsewhere.close();

@@ -61,4 +61,14 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
     assert.equal(await corsOf('http://127.0.0.1:7002'), null);
     assert.equal(await corsOf(site), null);
   });
+
+  it('answers even the app’s own origin without CORS at the authorization endpoint and its decision: they are navigations (RFC 6749 §3.1)', async () => {
+    const app = 'http://localhost:7003';
+    mock.provider.registerClient({ redirect_uris: [`${app}/cb`], token_endpoint_auth_method: 'none' });
+    const corsAt = async (path: string) =>
+      (await fetch(`${mock.origin}/mock/oidc${path}`, { method: 'OPTIONS', headers: { origin: app, 'access-control-request-method': 'POST' } })).headers.get('access-control-allow-origin');
+    assert.equal(await corsAt('/token'), app);
+    assert.equal(await corsAt('/authorize'), null);
+    assert.equal(await corsAt('/authorize/decision'), null);
+  });
 });
