@@ -10,6 +10,10 @@ const compactCss: Plugin = {
   },
 };
 
+/** The core's modules a sign-in needs (`src/core/sign-in/sign-in-parts.ts` and what it imports). */
+const signInModules =
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|started-here|extra-params)|provider[\\/](metadata|discovery|http|token-endpoint|userinfo|backend|resource-request|tenant-issuer)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/]dpop-binding)\.ts$/;
+
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and
  * beside it the chunks it loads when needed: the client's sign-in, renewal and sign-out (with the
@@ -41,11 +45,12 @@ export default defineConfig({
         // re-exports for the lazy consent element.
         codeSplitting: {
           groups: [
-            { name: 'initial', tags: ['$initial'], includeDependenciesRecursively: false },
-            // What the client loads on first use (signing in, renewing, signing out, all of which need
-            // discovery and HTTP) goes in one chunk rather than one per module. The id_token check
-            // (jose) and the DPoP key keep chunks of their own.
-            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/, includeDependenciesRecursively: false },
+            { name: 'initial', tags: ['$initial'], includeDependenciesRecursively: false, priority: 3 },
+            // What a sign-in loads (the request, the callback, the code exchange, with discovery and
+            // HTTP) goes in one chunk rather than one per module; what the client loads later (renewing,
+            // signing out) in another. The id_token check (jose) and the DPoP key keep chunks of their own.
+            { name: 'sign-in', test: signInModules, includeDependenciesRecursively: false, priority: 2 },
+            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|id-token-algorithms|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/, includeDependenciesRecursively: false, priority: 1 },
           ],
         },
       },

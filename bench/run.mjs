@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { createMockProvider } from '../src/mock-provider/provider.ts';
 import { handleNode } from '../src/mock-provider/node-adapter.ts';
 import { allSizes, attribution } from './sizes.mjs';
+import { recordSignInPath } from './sign-in-path.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const libs = ['kit', 'oidc-client-ts', 'oauth4webapi'];
@@ -66,8 +67,23 @@ async function signIn(page, sub = 'alice') {
   let state = {};
   while (!state.token && !state.error) state = await settled(page).catch(() => ({}));
   if (state.error || !state.token) throw new Error(`sign-in failed: ${state.error}`);
-  return { ms: state.wall - pressed, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+  return { ms: state.wall - pressed, steps: await stepsOf(page, pressed), requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
 }
+
+/**
+ * Where a redirect sign-in's time went, in ms from the press: the page leaving, the callback page's
+ * HTML and script arriving, the kit's `oauth-elements:*` marks (performance.mark), and the token.
+ */
+const stepsOf = (page, pressed) =>
+  page.evaluate((pressedAt) => {
+    const since = (at) => performance.timeOrigin + at - pressedAt;
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const script = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.js'));
+    const steps = { 'callback page requested': since(0), 'callback HTML arrived': since(navigation.responseEnd), 'script arrived': script ? since(script.responseEnd) : undefined };
+    for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('oauth-elements:') && !(mark.name in steps)) steps[mark.name] = since(mark.startTime);
+    steps['token'] = since(globalThis.benchState.at);
+    return steps;
+  }, pressed);
 
 /** One sign-in in a popup window (the kit): press → token, the page staying where it is. */
 async function signInPopup(page, sub = 'alice') {
@@ -100,17 +116,22 @@ async function reloadTimes(page, what) {
 
 const results = { latency: {}, requests: {}, cached: {}, reload: {}, refresh: {}, tabs: {} };
 
+// 0. Which chunks a redirect sign-in loads in each build (kept in bench/sign-in-path.json for `npm run size`).
+if (process.env.BENCH_ONLY !== 'sign-in') results.signInScripts = await recordSignInPath(browser);
+
 // 1. Sign-in latency, interleaved: each round signs in once with each library, in its own context.
 // The kit also signs in by popup, where the page (and what it learnt: discovery, JWKS) stays.
 const flows = [...libs.map((lib) => ({ name: `${lib} (redirect)`, lib, signIn })), { name: 'kit (popup)', lib: 'kit', signIn: signInPopup }];
 const clients = Object.fromEntries(libs.map((lib) => [lib, register(lib)]));
 const samples = Object.fromEntries(flows.map((flow) => [flow.name, []]));
+const steps = Object.fromEntries(flows.map((flow) => [flow.name, []]));
 for (let round = 0; round < runs; round += 1) {
   for (const flow of flows) {
     const context = await browser.createBrowserContext();
     const page = await open(context, flow.lib, clients[flow.lib]);
     const first = await flow.signIn(page);
     samples[flow.name].push(first.ms);
+    if (first.steps) steps[flow.name].push(first.steps);
     if (round === 0) {
       // A second sign-in in the same page: what a sign-in costs once discovery and the JWKS are known.
       await page.evaluate(() => globalThis.bench.signOut());
@@ -121,6 +142,14 @@ for (let round = 0; round < runs; round += 1) {
   }
 }
 for (const flow of flows) results.latency[flow.name] = stats(samples[flow.name]);
+// Each step's median over the runs, in the order the steps came.
+results.steps = Object.fromEntries(flows.filter((flow) => steps[flow.name].length).map((flow) => {
+  const names = [...new Set(steps[flow.name].flatMap((run) => Object.keys(run)))];
+  const medians = names.map((name) => [name, median(steps[flow.name].map((run) => run[name]).filter((at) => at !== undefined))]);
+  return [flow.name, Object.fromEntries(medians.sort((a, b) => a[1] - b[1]))];
+}));
+console.log(JSON.stringify({ latency: results.latency, steps: results.steps }, null, 2));
+if (process.env.BENCH_ONLY === 'sign-in') process.exit(0);
 
 // 2. getAccessToken with a cached token (µs per call, batches of 200), and after a reload (ms to the first token).
 for (const lib of ['kit', 'oidc-client-ts']) {
@@ -199,6 +228,7 @@ writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.n})`;
 const sizes = results.sizes;
+const peerCells = (which) => ['oidc-client-ts', 'auth0-spa-js', 'oauth4webapi'].map((peer) => kib(sizes[peer][which])).join(' | ');
 const kitLatency = results.latency['kit (redirect)'].median;
 const lines = [
   '# Benchmarks',
@@ -207,14 +237,16 @@ const lines = [
   '',
   '## Size (gzip)',
   '',
-  '| what | before the button is usable / initial | everything, lazy parts included |',
-  '| --- | ---: | ---: |',
-  `| drop-in \`dist/oauth-elements.js\` (budgets 16 KiB / 26 KiB) | ${kib(sizes.dropIn.initial)} | ${kib(sizes.dropIn.all)} |`,
-  `| headless core, code + PKCE + id_token (budget 12 KiB) | ${kib(sizes.core.initial)} | ${kib(sizes.core.all)} |`,
-  `| oidc-client-ts, same job | ${kib(sizes['oidc-client-ts'].initial)} | ${kib(sizes['oidc-client-ts'].all)} |`,
-  `| @auth0/auth0-spa-js, same job | ${kib(sizes['auth0-spa-js'].initial)} | ${kib(sizes['auth0-spa-js'].all)} |`,
-  `| oauth4webapi, same job by hand (no signature check, by design) | ${kib(sizes.oauth4webapi.initial)} | ${kib(sizes.oauth4webapi.all)} |`,
+  'The kit as an app gets it, three ways: the drop-in `dist/oauth-elements.js` as built; a Vite app build and an esbuild build (`splitting: true`, `format: \'esm\'`) of `import \'oauth-elements\'` (bench/app-builds.mjs). The sign-in path is the first load plus the lazy chunks a redirect sign-in on an English page requested in Chromium (bench/sign-in-path.json, recorded by this run). The peers are each one bundle doing the same job (code + PKCE by redirect), which they load whole.',
   '',
+  '| what | drop-in | Vite app | esbuild app | target | oidc-client-ts | @auth0/auth0-spa-js | oauth4webapi (no signature check, by design) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  `| before the button is usable | ${['drop-in', 'Vite app', 'esbuild app'].map((build) => kib(sizes.kit.elements[build].initial)).join(' | ')} | ≤ 16 KiB | ${peerCells('initial')} |`,
+  `| sign-in path: an English page, from load to signed in by redirect | ${['drop-in', 'Vite app', 'esbuild app'].map((build) => kib(sizes.kit.elements[build].signIn)).join(' | ')} | ≤ 24 KiB | ${peerCells('all')} |`,
+  `| headless core's sign-in path (\`createClient\`, code + PKCE, id_token verified) | – | ${['Vite app', 'esbuild app'].map((build) => kib(sizes.kit.core[build].signIn)).join(' | ')} | ≤ 16 KiB | ${peerCells('all')} |`,
+  `| everything, every lazy chunk (no page loads it all: other languages, the consent element, DPoP) | ${['drop-in', 'Vite app', 'esbuild app'].map((build) => kib(sizes.kit.elements[build].all)).join(' | ')} | – | ${peerCells('all')} |`,
+  '',
+  ...(results.signInScripts ? ['Scripts a redirect sign-in requested, in order (both pages):', '', ...['drop-in', 'Vite app', 'esbuild app'].map((build) => `- ${build}: ${results.signInScripts.elements[build].join(', ')}; headless core: ${results.signInScripts.core[build]?.join(', ') ?? '–'}`), ''] : []),
   `Where the drop-in's bytes go: everything, lazy parts included, bundled as one file (${kib(results.attribution.whole)}; split into chunks it is ${kib(sizes.dropIn.all)}, each chunk gzipped on its own). Each row is what that part adds to the one file's gzip size; the parts compress together, so the rows add up to about the whole.`,
   '',
   '| part | adds (gzip) |',
@@ -226,6 +258,12 @@ const lines = [
   '| library, flow | median (min–max) | ratio to the kit by redirect | requests, first sign-in | requests, second sign-in from the same page |',
   '| --- | --- | ---: | --- | --- |',
   ...flows.map(({ name }) => `| ${name} | ${ms(results.latency[name])} | ${(results.latency[name].median / kitLatency).toFixed(2)} | ${results.requests[name].first.length}: ${results.requests[name].first.join(', ')} | ${results.requests[name].second.length}: ${results.requests[name].second.join(', ')} |`),
+  '',
+  'Where a redirect sign-in\'s time goes: each step\'s median, in ms from the press (the kit\'s steps are its `oauth-elements:*` performance marks; the callback page\'s navigation and script timings are the browser\'s).',
+  '',
+  '| step | ' + Object.keys(results.steps).join(' | ') + ' |',
+  '| --- | ' + Object.keys(results.steps).map(() => '---:').join(' | ') + ' |',
+  ...[...new Set(Object.values(results.steps).flatMap((flow) => Object.keys(flow)))].map((step) => `| ${step} | ${Object.values(results.steps).map((flow) => (flow[step] === undefined ? '–' : flow[step].toFixed(1))).join(' | ')} |`),
   '',
   '## getAccessToken()',
   '',

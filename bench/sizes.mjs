@@ -57,9 +57,48 @@ export async function entrySizes(name) {
 
 export const peers = ['oidc-client-ts', 'auth0-spa-js', 'oauth4webapi'];
 
+/**
+ * The modules a redirect sign-in loads lazily: each build's chunks that hold one of them (and what
+ * those import) are its sign-in path. `npm run bench` records them from a real sign-in in Chromium
+ * (the script URLs each build's page requested) and rewrites `bench/sign-in-path.json` if they change.
+ */
+export const signInPath = () => JSON.parse(readFileSync(join(root, 'bench/sign-in-path.json'), 'utf8'));
+
+/**
+ * One build's sizes: the first load (the entry and its static imports), the sign-in path (with the
+ * chunks holding `lazy` modules) and everything (every chunk it can load).
+ */
+export function buildSizes(built, lazy) {
+  const closure = (starts, dynamic) => {
+    const seen = new Set();
+    const visit = (name) => {
+      if (seen.has(name) || !built.files.has(name)) return;
+      seen.add(name);
+      const file = built.files.get(name);
+      for (const next of dynamic ? [...file.imports, ...file.dynamicImports] : file.imports) visit(next);
+    };
+    starts.forEach(visit);
+    return seen;
+  };
+  const sizes = new Map();
+  const sum = (names) => [...names].reduce((total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(built.files.get(name).code)).get(name)), 0);
+  const holding = [...built.files].filter(([, file]) => file.modules.some((module) => lazy.includes(module))).map(([name]) => name);
+  return { initial: sum(closure([built.entry], false)), signIn: sum(closure([built.entry, ...holding], false)), all: sum(closure([built.entry], true)) };
+}
+
+/** The kit's sizes in the three builds an app gets: `elements` (`import 'oauth-elements'`) and `core` (the headless core's sign-in). */
+export async function kitSizes() {
+  const { builds, coreBuilds } = await import('./app-builds.mjs');
+  const lazy = signInPath();
+  const rows = { elements: {}, core: {} };
+  for (const [name, make] of Object.entries(builds)) rows.elements[name] = buildSizes(await make(), lazy.elements[name] ?? []);
+  for (const [name, make] of Object.entries(coreBuilds)) rows.core[name] = buildSizes(await make(), lazy.core[name] ?? []);
+  return rows;
+}
+
 /** Every size the bench reports, in bytes. */
 export async function allSizes() {
-  const rows = { dropIn: dropInSizes(), core: await entrySizes('kit-core') };
+  const rows = { dropIn: dropInSizes(), core: await entrySizes('kit-core'), kit: await kitSizes() };
   for (const peer of peers) rows[peer] = await entrySizes(peer);
   return rows;
 }

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { OAuthError, type ClientErrorEvent, type OAuthClient, type RenewalEvent, type Session } from '../core/index.js';
+import type { ClientErrorEvent, OAuthClient, RenewalEvent, Session } from '../core/index.js';
+// The core's module itself, not its index (eslint.config.js): see login-button.ts.
+import { OAuthError } from '../core/errors.js';
 import { watchClient } from './client-registry.js';
 import { OAuthErrorEvent, OAuthTokenChangeEvent } from './events.js';
 

@@ -1,7 +1,8 @@
 export { OAuthLoginButton } from './login-button/define.js';
 export { OAuthTokenStatus } from './token-status/define.js';
-export { OAuthConsentPopup } from './consent-popup/define.js';
-export type { ConsentScope } from './consent-popup/consent-popup.js';
+// The consent element loads when a page shows one (or on defineConsentPopup()); `oauth-elements/consent-popup` defines it at once.
+export { defineConsentPopup } from './consent-popup/lazy.js';
+export type { ConsentScope, OAuthConsentPopup } from './consent-popup/consent-popup.js';
 export { OAuthConsentEvent, OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent, OAuthTokenChangeEvent } from './events.js';
 export { provideClient, watchClient } from './client-registry.js';
 export type { TokenState } from './token-status/token-status.js';

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import type { OAuthError } from '../../src/core/errors.js';
 import { verifyIdToken } from '../../src/core/id-token/id-token.js';
+import * as core from '../../src/core/index.js';
 import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../_mock.js';
 
 const expected = { issuer, clientId: 'spa', nonce: 'n-1', jwksUri: `${issuer}/jwks`, clockSkew: 0 };
@@ -21,6 +22,16 @@ describe('id-token', () => {
     const { privateKey } = await generateKeyPair('ES256');
     const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(privateKey);
     expect(await refusal(token)).to.equal('invalid_id_token');
+  });
+
+  it('the core index\'s verifyIdToken (which loads the checks on first call) verifies and refuses as the checks do', async () => {
+    expect(core.verifyIdToken).not.to.equal(verifyIdToken);
+    const clientId = await registerClient([callback]);
+    const { code, verifier } = await codeFlow(clientId, { nonce: 'n-1' });
+    const idToken = (await tokenBody(await exchange(clientId, code, verifier)))['id_token'] as string;
+    expect((await core.verifyIdToken(idToken, { ...expected, clientId })).sub).to.equal('alice');
+    const refused = await core.verifyIdToken(idToken, expected).catch((error: OAuthError) => error.code);
+    expect(refused).to.equal('invalid_id_token');
   });
 
   it('refuses alg none', async () => {

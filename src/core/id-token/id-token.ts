@@ -6,9 +6,7 @@ import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
 import { tenantIssuerOf } from '../provider/tenant-issuer.js';
-
-/** Asymmetric algorithms only: `none` and HMAC with a public key can never pass. */
-export const idTokenAlgorithms = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+import { idTokenAlgorithms } from './id-token-algorithms.js';
 
 /** What an id_token is checked against. */
 export interface IdTokenExpectations {

@@ -13,8 +13,9 @@ import { checkBinding } from '../dpop/dpop-binding.js';
 import type { Transaction } from './transaction.js';
 import { fetchUserInfo } from '../provider/userinfo.js';
 import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
+import { mark } from '../marks.js';
 
-// The second half of a sign-in (`sign-in.ts`), loaded with it as part of `client-parts.ts`.
+// The second half of a sign-in (`sign-in.ts`), loaded with it as part of `sign-in-parts.ts`.
 
 /**
  * Checks an authorization response against its transaction and turns it into a session: the code
@@ -28,6 +29,7 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
   checkCallback(params, metadata);
   const verifier = idTokenVerifier(ctx, metadata);
   const response = transaction.flow === 'code' ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal) : checkTokenResponse(implicitTokenOf(params));
+  mark('token-response');
   const user = await userOf(ctx, metadata, response, transaction, verifier, signal);
   return sessionOf(response, transaction.scope, user);
 }
@@ -73,6 +75,7 @@ async function userOf(
   if (response.id_token) {
     const flow = { nonce: transaction.nonce, ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}) };
     claims = await verifyClientIdToken(ctx, metadata, response.id_token, flow, verifier);
+    mark('id-token-verified');
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };

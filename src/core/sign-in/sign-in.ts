@@ -4,12 +4,11 @@ import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
 import { tellBackend } from '../provider/backend.js';
-import { pushAuthorizationRequest } from './par.js';
-import { relayCallback, waitForCallback } from '../callback/popup.js';
 import type { Session } from '../session.js';
 import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
 import { finishSignIn } from './sign-in-finish.js';
 import type { ClientContext, SignInContext } from '../client-context.js';
+import { mark } from '../marks.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
@@ -50,7 +49,7 @@ export async function startSignIn(
       if (backend) await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
       if (push) {
         if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-        params = await pushAuthorizationRequest(pushTo, params, signal);
+        params = await (await import('./par.js')).pushAuthorizationRequest(pushTo, params, signal);
       }
     } catch (error) {
       await saved.then(() => takeTransaction(ctx.store, transaction.state)).then(({ cleared }) => cleared).catch(() => undefined);
@@ -74,12 +73,16 @@ export async function signIn(
   extra: Record<string, string> = {},
   signal?: AbortSignal,
 ): Promise<Session | null> {
+  mark('sign-in');
   const { url, transaction } = await startSignIn(ctx, popup ? 'popup' : 'redirect', returnTo, extra, signal);
+  mark('authorization-request');
   if (!popup) {
     location.assign(url);
     return null;
   }
   popup.location.replace(url.href);
+  // PAR and the popup's plumbing load when used: a redirect sign-in carries neither.
+  const { waitForCallback } = await import('../callback/popup.js');
   return completeRelayed(ctx, await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal), transaction.state, signal);
 }
 
@@ -109,6 +112,7 @@ export async function answerCallback(
     pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId),
     params.state === undefined ? undefined : peekTransaction(ctx.store, params.state),
   ]);
+  mark('transaction-read');
   if (params.state === undefined && ctx.config.profile.echoesState) {
     // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
     if (own === undefined) return null;
@@ -120,7 +124,7 @@ export async function answerCallback(
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
-    relayCallback(href, state);
+    (await import('../callback/popup.js')).relayCallback(href, state);
     return null;
   }
   if (pending && !owns(ctx.config, pending)) return null;
