@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
-import type { OAuthError } from '../../src/core/errors.js';
-import { verifyIdToken } from '../../src/core/id-token/id-token.js';
-import * as core from '../../src/core/index.js';
-import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../_mock.js';
+import type { OAuthError } from '../../../src/core/errors.js';
+import { verifyIdToken } from '../../../src/core/id-token/id-token.js';
+import * as core from '../../../src/core/index.js';
+import { callback, codeFlow, control, exchange, issuer, registerClient, tokenBody } from '../../_mock.js';
 
 const expected = { issuer, clientId: 'spa', nonce: 'n-1', jwksUri: `${issuer}/jwks`, clockSkew: 0 };
 const claims = { iss: issuer, aud: 'spa', sub: 'alice', nonce: 'n-1' };

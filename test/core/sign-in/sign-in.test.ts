@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { resolveConfig, type ClientConfig } from '../../src/core/config.js';
-import { discover, type ProviderMetadata } from '../../src/core/provider/discovery.js';
-import type { OAuthError } from '../../src/core/errors.js';
-import { startSignIn } from '../../src/core/sign-in/sign-in.js';
-import { memoryStore } from '../../src/core/storage/store.js';
-import { pendingState } from '../../src/core/sign-in/transaction.js';
-import { callback, issuer, registerClient, requestsOf } from '../_mock.js';
+import { resolveConfig, type ClientConfig } from '../../../src/core/config.js';
+import { discover, type ProviderMetadata } from '../../../src/core/provider/discovery.js';
+import type { OAuthError } from '../../../src/core/errors.js';
+import { startSignIn } from '../../../src/core/sign-in/sign-in.js';
+import { memoryStore } from '../../../src/core/storage/store.js';
+import { pendingState } from '../../../src/core/sign-in/transaction.js';
+import { callback, issuer, registerClient, requestsOf } from '../../_mock.js';
 
 /** A sign-in's first half against the served mock, with its metadata as given (changed where a test says so). */
 async function start(config: Partial<ClientConfig>, changeMetadata: (metadata: ProviderMetadata) => ProviderMetadata = (metadata) => metadata) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from 'jose';
-import { dpopSigner } from '../../src/core/dpop/dpop.js';
-import { memoryStore } from '../../src/core/storage/store.js';
+import { dpopSigner } from '../../../src/core/dpop/dpop.js';
+import { memoryStore } from '../../../src/core/storage/store.js';
 
 const tokenEndpoint = 'https://id.example.com/token';
 

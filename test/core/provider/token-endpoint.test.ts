@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { OAuthError } from '../../src/core/errors.js';
-import { checkTokenResponse, requestToken } from '../../src/core/provider/token-endpoint.js';
-import { issuer } from '../_mock.js';
+import { OAuthError } from '../../../src/core/errors.js';
+import { checkTokenResponse, requestToken } from '../../../src/core/provider/token-endpoint.js';
+import { issuer } from '../../_mock.js';
 
 function refusal(body: Record<string, unknown> | undefined): string | undefined {
   try {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { OAuthError } from '../../src/core/errors.js';
-import { configuredIssuer } from '../../src/core/config.js';
-import { checkedIssuer } from '../../src/core/provider/discovery.js';
+import { OAuthError } from '../../../src/core/errors.js';
+import { configuredIssuer } from '../../../src/core/config.js';
+import { checkedIssuer } from '../../../src/core/provider/discovery.js';
 
 // OpenID Connect Discovery 1.0 §4.1 and §4.3; RFC 8414 §3.3.
 describe('issuer identity', () => {

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { authorizationParams } from '../../src/core/sign-in/authorization-request.js';
-import { resolveConfig } from '../../src/core/config.js';
-import { OAuthError } from '../../src/core/errors.js';
-import { ownedParams } from '../../src/core/sign-in/extra-params.js';
-import { createTransaction } from '../../src/core/sign-in/transaction.js';
+import { authorizationParams } from '../../../src/core/sign-in/authorization-request.js';
+import { resolveConfig } from '../../../src/core/config.js';
+import { OAuthError } from '../../../src/core/errors.js';
+import { ownedParams } from '../../../src/core/sign-in/extra-params.js';
+import { createTransaction } from '../../../src/core/sign-in/transaction.js';
 
 describe('extra authorization parameters', () => {
   const base = { issuer: 'https://id.example.com', clientId: 'spa' };
@@ -31,7 +31,7 @@ describe('extra authorization parameters', () => {
   });
 
   it('login() refuses an owned parameter, in the configuration or its own, before anything leaves the page', async () => {
-    const { createClient } = await import('../../src/core/client.js');
+    const { createClient } = await import('../../../src/core/client.js');
     const client = createClient({ ...base, issuer: `${location.origin}/mock/oidc`, clientId: `spa-${Math.random()}` });
     const failed = await client.login({ mode: 'redirect', authorizationParams: { nonce: 'mine' } }).then(
       () => 'signed in',

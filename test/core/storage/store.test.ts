@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { OAuthError } from '../../src/core/errors.js';
-import { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from '../../src/core/storage/store.js';
+import { OAuthError } from '../../../src/core/errors.js';
+import { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from '../../../src/core/storage/store.js';
 
 /** A store whose every operation fails as IndexedDB does in a private window or over quota. */
 const brokenStore: KeyValueStore = {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { tenantIssuerOf, isTenantTemplateOf } from '../../src/core/provider/tenant-issuer.js';
+import { tenantIssuerOf, isTenantTemplateOf } from '../../../src/core/provider/tenant-issuer.js';
 
 // https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri:
 // the common and organizations documents name the issuer https://login.microsoftonline.com/{tenantid}/v2.0.

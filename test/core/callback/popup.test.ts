@@ -1,7 +1,7 @@
 // What the popup's BroadcastChannel path believes, and what it does not (SECURITY.md, popups; issue 14, item 10).
 import { expect } from 'chai';
-import { waitForCallback } from '../../src/core/callback/popup.js';
-import { waitFor } from '../_mock.js';
+import { waitForCallback } from '../../../src/core/callback/popup.js';
+import { waitFor } from '../../_mock.js';
 
 /** A same-origin frame standing in for the popup: open while it is in the page, closed once removed. */
 function framedWindow(): { window: Window; close(): void } {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../src/core/callback/callback.js';
-import { readCallback, withoutCallbackParams } from '../../src/core/callback/callback-url.js';
-import type { ProviderMetadata } from '../../src/core/provider/discovery.js';
-import { OAuthError } from '../../src/core/errors.js';
+import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../../src/core/callback/callback.js';
+import { readCallback, withoutCallbackParams } from '../../../src/core/callback/callback-url.js';
+import type { ProviderMetadata } from '../../../src/core/provider/discovery.js';
+import { OAuthError } from '../../../src/core/errors.js';
 
 const metadata: ProviderMetadata = {
   issuer: 'https://id.example.com',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { sealedStore } from '../../src/core/storage/sealed-store.js';
-import { memoryStore } from '../../src/core/storage/store.js';
+import { sealedStore } from '../../../src/core/storage/sealed-store.js';
+import { memoryStore } from '../../../src/core/storage/store.js';
 
 const session = { accessToken: 'at-secret', tokenType: 'Bearer', scope: 'openid', expiresAt: 1_700_000_000_000 };
 

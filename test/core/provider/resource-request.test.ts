@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { resolveConfig } from '../../src/core/config.js';
-import type { OAuthError } from '../../src/core/errors.js';
-import { carriesToken } from '../../src/core/provider/resource-request.js';
+import { resolveConfig } from '../../../src/core/config.js';
+import type { OAuthError } from '../../../src/core/errors.js';
+import { carriesToken } from '../../../src/core/provider/resource-request.js';
 
 describe('resource requests', () => {
   it("attach the token only at the page's origin, the issuer's and resourceOrigins (as URL.origin spells them), and refuse a listed entry that is not an origin", () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
+import { challengeOf, createVerifier } from '../../../src/core/sign-in/pkce.js';
 
 describe('pkce', () => {
   it('makes 43-character verifiers of unreserved characters, different every time', () => {
