@@ -13,7 +13,8 @@ export default {
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
+            if (declaration.events)
+              declaration.events = declaration.events.filter((event) => event.name && event.description);
           }
         }
       },

@@ -16,7 +16,17 @@ export default tseslint.config(
     // DESIGN.md: the core knows nothing of Lit or the elements.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/elements/*', '**/mock-provider/*', '**/server/*', 'node:*'], message: 'src/core imports only Web APIs, jose and idb-keyval.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', '**/elements/*', '**/mock-provider/*', '**/server/*', 'node:*'],
+              message: 'src/core imports only Web APIs, jose and idb-keyval.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -26,34 +36,71 @@ export default tseslint.config(
     // first load (issue 15). Types still come from the index only.
     files: ['src/elements/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['../../mock-provider/*', '../mock-provider/*', '../../server/*', 'node:*'], message: 'elements import lit and src/core only.' },
-        { regex: '^(\\.\\./)+core/(?!(index|client|errors)\\.js$)', message: 'elements import src/core through src/core/index.ts, or core/client.js and core/errors.js themselves.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../mock-provider/*', '../mock-provider/*', '../../server/*', 'node:*'],
+              message: 'elements import lit and src/core only.',
+            },
+            {
+              regex: '^(\\.\\./)+core/(?!(index|client|errors)\\.js$)',
+              message:
+                'elements import src/core through src/core/index.ts, or core/client.js and core/errors.js themselves.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The mock provider shares with the kit only the profiles, the encoding helpers, and the consent page's text helpers.
     files: ['src/mock-provider/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { regex: '^(\\.\\./)+core/(?!profiles/index\\.js$|random\\.js$)', message: 'the mock provider imports src/core/profiles/index.ts and src/core/random.ts only.' },
-        { regex: '^(\\.\\./)+elements/(?!text\\.js$|consent-popup/image-icon\\.js$)|^lit($|/)|^@lit/', message: 'the mock provider imports only the elements\' plain text helpers; its page loads the consent element by URL.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/(?!profiles/index\\.js$|random\\.js$)',
+              message: 'the mock provider imports src/core/profiles/index.ts and src/core/random.ts only.',
+            },
+            {
+              regex: '^(\\.\\./)+elements/(?!text\\.js$|consent-popup/image-icon\\.js$)|^lit($|/)|^@lit/',
+              message:
+                "the mock provider imports only the elements' plain text helpers; its page loads the consent element by URL.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // DESIGN.md: src/server runs on Node beside the app's backend and imports only src/core.
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*'], message: 'src/server imports src/core and node:* only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', '../elements/*', '../mock-provider/*'],
+              message: 'src/server imports src/core and node:* only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // demo/ uses the package only through its public entry points, as a user would.
     files: ['demo/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '../../src/*'], message: 'import from oauth-elements, as a user would.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../src/*', '../../src/*'], message: 'import from oauth-elements, as a user would.' }] },
+      ],
     },
   },
   {

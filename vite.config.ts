@@ -10,14 +10,35 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 type SeedClient = LocalClient & { profile: 'redguy' | 'panel' | 'gearcode' | 'phpapi' };
 
 /** The demo's clients of the seed providers (demo/seeds.ts); the confidential ones' secrets stay on this server. */
-const seedClients = ([
-  { profile: 'redguy', client_id: 'demo-redguy', response_types: ['token'], grant_types: ['implicit'], token_endpoint_auth_method: 'none' },
-  { profile: 'panel', client_id: 'demo-panel', client_secret: 'demo-panel-secret-not-for-production', scope: 'user.read user.email' },
-  { profile: 'gearcode', client_id: 'demo-gearcode', client_secret: 'demo-gearcode-secret-not-for-production' },
-  { profile: 'phpapi', client_id: 'demo-phpapi', client_secret: 'demo-phpapi-secret-not-for-production' },
-] as SeedClient[]).map((client): SeedClient => ({ client_name: `oauth-elements demo (${client.profile})`, redirect_uris: [`/callback.html?via=${client.profile}`], token_endpoint_auth_method: 'client_secret_post', ...client }));
+const seedClients = (
+  [
+    {
+      profile: 'redguy',
+      client_id: 'demo-redguy',
+      response_types: ['token'],
+      grant_types: ['implicit'],
+      token_endpoint_auth_method: 'none',
+    },
+    {
+      profile: 'panel',
+      client_id: 'demo-panel',
+      client_secret: 'demo-panel-secret-not-for-production',
+      scope: 'user.read user.email',
+    },
+    { profile: 'gearcode', client_id: 'demo-gearcode', client_secret: 'demo-gearcode-secret-not-for-production' },
+    { profile: 'phpapi', client_id: 'demo-phpapi', client_secret: 'demo-phpapi-secret-not-for-production' },
+  ] as SeedClient[]
+).map((client): SeedClient => ({
+  client_name: `oauth-elements demo (${client.profile})`,
+  redirect_uris: [`/callback.html?via=${client.profile}`],
+  token_endpoint_auth_method: 'client_secret_post',
+  ...client,
+}));
 
-type Server = { middlewares: { use: (fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void) => void }; httpServer: import('node:http').Server | import('node:http2').Http2SecureServer | null };
+type Server = {
+  middlewares: { use: (fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void) => void };
+  httpServer: import('node:http').Server | import('node:http2').Http2SecureServer | null;
+};
 
 /** The app's backend: `/api/oauth/<id>/token` for each confidential seed client, as an app's server would mount it. */
 function demoBackend(): Plugin {
@@ -28,7 +49,16 @@ function demoBackend(): Plugin {
       const origins = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${port}`);
       for (const { profile, client_id: clientId = '', client_secret: clientSecret } of seedClients) {
         if (!clientSecret) continue;
-        routes.set(`/api/oauth/${profile}/token`, codeExchangeHandler({ profile, issuer: `http://localhost:${port}/mock/${profile}`, clientId, clientSecret, allowedOrigins: origins }));
+        routes.set(
+          `/api/oauth/${profile}/token`,
+          codeExchangeHandler({
+            profile,
+            issuer: `http://localhost:${port}/mock/${profile}`,
+            clientId,
+            clientSecret,
+            allowedOrigins: origins,
+          }),
+        );
       }
     });
     server.middlewares.use((req, res, next) => {
@@ -51,7 +81,11 @@ export default defineConfig({
     ],
   },
   server: { port: 5173, fs: { allow: [here('.')] } },
-  build: { outDir: here('./dist/demo'), emptyOutDir: true, rollupOptions: { input: { main: here('./demo/index.html'), callback: here('./demo/callback.html') } } },
+  build: {
+    outDir: here('./dist/demo'),
+    emptyOutDir: true,
+    rollupOptions: { input: { main: here('./demo/index.html'), callback: here('./demo/callback.html') } },
+  },
   plugins: [
     mockProvider({
       localClients: [

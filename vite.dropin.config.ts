@@ -6,7 +6,16 @@ const compactCss: Plugin = {
   name: 'compact-css',
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return null;
-    return code.replace(/css`([^`]*)`/g, (_, text: string) => `css\`${text.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').trim()}\``);
+    return code.replace(
+      /css`([^`]*)`/g,
+      (_, text: string) =>
+        `css\`${text
+          .replace(/\s+/g, ' ')
+          .replace(/ ?([{};,>]) ?/g, '$1')
+          .replace(/: /g, ':')
+          .replace(/;}/g, '}')
+          .trim()}\``,
+    );
   },
 };
 
@@ -50,7 +59,12 @@ export default defineConfig({
             // HTTP) goes in one chunk rather than one per module; what the client loads later (renewing,
             // signing out) in another. The id_token check (jose) and the DPoP key keep chunks of their own.
             { name: 'sign-in', test: signInModules, includeDependenciesRecursively: false, priority: 2 },
-            { name: 'client', test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|id-token-algorithms|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/, includeDependenciesRecursively: false, priority: 1 },
+            {
+              name: 'client',
+              test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|id-token-algorithms|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/,
+              includeDependenciesRecursively: false,
+              priority: 1,
+            },
           ],
         },
       },

@@ -24,11 +24,22 @@ const port = await new Promise((resolve) => {
  * The same handler Vite serves, mounted in the test runner's server at /mock. Test files running side by side share it,
  * so its users are fixed here, not changed by a test (Carol has a picture, for the login button's).
  */
-const carol = { sub: 'carol', name: 'Carol Danvers', email: 'carol@example.com', picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' };
-const provider = createMockProvider({ consentScript: '/src/elements/consent-popup/define.ts', users: [...defaultUsers, carol] });
+const carol = {
+  sub: 'carol',
+  name: 'Carol Danvers',
+  email: 'carol@example.com',
+  picture: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E',
+};
+const provider = createMockProvider({
+  consentScript: '/src/elements/consent-popup/define.ts',
+  users: [...defaultUsers, carol],
+});
 
 /** Debian's browsers, unless `CHROMIUM` or `FIREFOX` names another build (an older ESR unpacked beside them, say). */
-const browserPaths = { chromium: process.env.CHROMIUM ?? '/usr/bin/chromium', firefox: process.env.FIREFOX ?? '/usr/bin/firefox-esr' };
+const browserPaths = {
+  chromium: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+};
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -76,7 +87,13 @@ const launchers = {
   chromium: () =>
     chromeLauncher({
       createPage: ({ context }) => context.newPage({ type: 'window' }),
-      launchOptions: { executablePath: browserPaths.chromium, headless: true, networkEnabled: false, args: chromiumArgs, ignoreDefaultArgs: ['--disable-popup-blocking'] },
+      launchOptions: {
+        executablePath: browserPaths.chromium,
+        headless: true,
+        networkEnabled: false,
+        args: chromiumArgs,
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
+      },
     }),
   firefox: () =>
     puppeteerLauncher({
@@ -94,7 +111,8 @@ const launchers = {
 
 /** `TEST_BROWSER=chromium` or `firefox` runs one; scripts/test-browsers.mjs runs them one after the other. */
 const only = process.env.TEST_BROWSER ? [process.env.TEST_BROWSER] : Object.keys(launchers);
-for (const name of only) if (!(name in launchers)) throw new Error(`TEST_BROWSER is ${name}: use one of ${Object.keys(launchers).join(', ')}`);
+for (const name of only)
+  if (!(name in launchers)) throw new Error(`TEST_BROWSER is ${name}: use one of ${Object.keys(launchers).join(', ')}`);
 
 export default {
   // test/server runs on Node (npm run test:node).

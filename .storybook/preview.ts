@@ -11,9 +11,18 @@ const preview: Preview = {
     controls: { expanded: true },
   },
   globalTypes: {
-    lang: { description: 'The lang the elements read', toolbar: { title: 'Language', icon: 'globe', items: ['en', 'ru', 'pl', 'zh'], dynamicTitle: true } },
-    scheme: { description: 'The colour scheme', toolbar: { title: 'Theme', icon: 'contrast', items: ['light dark', 'light', 'dark'], dynamicTitle: true } },
-    dir: { description: 'Text direction', toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true } },
+    lang: {
+      description: 'The lang the elements read',
+      toolbar: { title: 'Language', icon: 'globe', items: ['en', 'ru', 'pl', 'zh'], dynamicTitle: true },
+    },
+    scheme: {
+      description: 'The colour scheme',
+      toolbar: { title: 'Theme', icon: 'contrast', items: ['light dark', 'light', 'dark'], dynamicTitle: true },
+    },
+    dir: {
+      description: 'Text direction',
+      toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
+    },
   },
   initialGlobals: { lang: 'en', scheme: 'light dark', dir: 'ltr' },
   decorators: [

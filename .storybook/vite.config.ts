@@ -23,7 +23,8 @@ const callbackPage = `<!doctype html>
  */
 function kitFiles(): Plugin {
   const names = (): string[] => {
-    if (!existsSync(`${dist}mock-provider-sw.js`)) throw new Error('dist/mock-provider-sw.js is missing: run npm run build first');
+    if (!existsSync(`${dist}mock-provider-sw.js`))
+      throw new Error('dist/mock-provider-sw.js is missing: run npm run build first');
     return readdirSync(dist).filter((name) => /^(oauth-elements.*|mock-provider-sw)\.js$/.test(name));
   };
   return {
@@ -41,7 +42,8 @@ function kitFiles(): Plugin {
       });
     },
     generateBundle() {
-      for (const name of names()) this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`${dist}${name}`) });
+      for (const name of names())
+        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`${dist}${name}`) });
       this.emitFile({ type: 'asset', fileName: 'sign-in-callback.html', source: callbackPage });
     },
   };

@@ -33,24 +33,44 @@ export const apps = {
 
 /** A module's name in any build: its path under src/ or dist/ (or node_modules/) without the extension. */
 export const moduleName = (path) =>
-  relative(root, path.replace(/\?.*$/, '')).replace(/\\/g, '/').replace(/^(src|dist)\//, '').replace(/^.*node_modules\//, 'node_modules/').replace(/\.[cm]?[jt]s$/, '');
+  relative(root, path.replace(/\?.*$/, ''))
+    .replace(/\\/g, '/')
+    .replace(/^(src|dist)\//, '')
+    .replace(/^.*node_modules\//, 'node_modules/')
+    .replace(/\.[cm]?[jt]s$/, '');
 
 function writeApp(name) {
   const dir = mkdtempSync(join(tmpdir(), `oauth-app-${name}-`));
   writeFileSync(join(dir, 'main.js'), apps[name]);
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script>',
+  );
   return dir;
 }
 
 /** A file of a build: its code, the files it imports statically and dynamically, and the source modules in it. */
-const file = (code, imports, dynamicImports, modules) => ({ code, imports, dynamicImports, modules: modules.map(moduleName).filter((name) => !name.startsWith('\0')) });
+const file = (code, imports, dynamicImports, modules) => ({
+  code,
+  imports,
+  dynamicImports,
+  modules: modules.map(moduleName).filter((name) => !name.startsWith('\0')),
+});
 
 /** A Vite (rolldown) build's output as {@link file}s, by `/fileName`. */
 function fromRolldown(output) {
   const files = new Map();
   for (const chunk of output) {
     if (chunk.type !== 'chunk') continue;
-    files.set(`/${chunk.fileName}`, file(chunk.code, chunk.imports.map((name) => `/${name}`), chunk.dynamicImports.map((name) => `/${name}`), chunk.moduleIds));
+    files.set(
+      `/${chunk.fileName}`,
+      file(
+        chunk.code,
+        chunk.imports.map((name) => `/${name}`),
+        chunk.dynamicImports.map((name) => `/${name}`),
+        chunk.moduleIds,
+      ),
+    );
   }
   const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
   return { files, entry: `/${entry.fileName}` };
@@ -65,7 +85,12 @@ export async function viteApp(name) {
     root: dir,
     configFile: false,
     logLevel: 'silent',
-    resolve: { alias: Object.entries(exportsMap).map(([find, to]) => ({ find: new RegExp(`^${find}$`), replacement: join(dist, to) })) },
+    resolve: {
+      alias: Object.entries(exportsMap).map(([find, to]) => ({
+        find: new RegExp(`^${find}$`),
+        replacement: join(dist, to),
+      })),
+    },
     build: { write: false, outDir: join(dir, 'dist') },
   });
   const output = outputOf(result);
@@ -88,35 +113,57 @@ export async function esbuildApp(name) {
     target: 'es2022',
     logLevel: 'silent',
     absWorkingDir: dir,
-    plugins: [{
-      name: 'package-exports',
-      setup(build) {
-        build.onResolve({ filter: /^oauth-elements(\/core)?$/ }, (args) => ({ path: join(dist, exportsMap[args.path]) }));
+    plugins: [
+      {
+        name: 'package-exports',
+        setup(build) {
+          build.onResolve({ filter: /^oauth-elements(\/core)?$/ }, (args) => ({
+            path: join(dist, exportsMap[args.path]),
+          }));
+        },
       },
-    }],
+    ],
   });
   const files = new Map();
   const nameOf = (path) => `/${relative(outdir, join(dir, path)).replace(/\\/g, '/')}`;
   for (const out of result.outputFiles) {
     if (!out.path.endsWith('.js')) continue;
     const meta = result.metafile.outputs[relative(dir, out.path).replace(/\\/g, '/')];
-    const kind = (k) => meta.imports.filter((entry) => entry.kind === k && !entry.external).map((entry) => nameOf(entry.path));
-    files.set(`/${relative(outdir, out.path).replace(/\\/g, '/')}`, file(out.text, kind('import-statement'), kind('dynamic-import'), Object.keys(meta.inputs).map((input) => join(dir, input))));
+    const kind = (k) =>
+      meta.imports.filter((entry) => entry.kind === k && !entry.external).map((entry) => nameOf(entry.path));
+    files.set(
+      `/${relative(outdir, out.path).replace(/\\/g, '/')}`,
+      file(
+        out.text,
+        kind('import-statement'),
+        kind('dynamic-import'),
+        Object.keys(meta.inputs).map((input) => join(dir, input)),
+      ),
+    );
   }
   return { files, entry: '/main.js' };
 }
 
 /** The drop-in: `vite.dropin.config.ts` built again in memory, which gives the same files as dist/ and what each holds. */
 export async function dropIn() {
-  const result = await viteBuild({ configFile: join(root, 'vite.dropin.config.ts'), logLevel: 'silent', build: { write: false } });
+  const result = await viteBuild({
+    configFile: join(root, 'vite.dropin.config.ts'),
+    logLevel: 'silent',
+    build: { write: false },
+  });
   const built = fromRolldown(outputOf(result));
   // The same bytes as the files in dist/, which the bench serves and the package ships.
   for (const [name, entry] of built.files) {
     const onDisk = readFileSync(join(dist, name), 'utf8');
-    if (onDisk !== entry.code) throw new Error(`dist${name} differs from a fresh drop-in build: run npm run build:dropin`);
+    if (onDisk !== entry.code)
+      throw new Error(`dist${name} differs from a fresh drop-in build: run npm run build:dropin`);
   }
   return built;
 }
 
-export const builds = { 'drop-in': () => dropIn(), 'Vite app': () => viteApp('elements'), 'esbuild app': () => esbuildApp('elements') };
+export const builds = {
+  'drop-in': () => dropIn(),
+  'Vite app': () => viteApp('elements'),
+  'esbuild app': () => esbuildApp('elements'),
+};
 export const coreBuilds = { 'Vite app': () => viteApp('core'), 'esbuild app': () => esbuildApp('core') };

@@ -17,23 +17,52 @@ const libs = ['kit', 'oidc-client-ts', 'oauth4webapi'];
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const out = mkdtempSync(join(tmpdir(), 'oauth-bench-'));
 // Minified, as an app ships them: each library's page is one file the browser parses on every callback and reload.
-await build({ entryPoints: libs.map((lib) => join(root, 'bench/pages', `${lib}.ts`)), bundle: true, minify: true, format: 'esm', outdir: out, target: 'es2022', logLevel: 'warning' });
-for (const lib of libs) writeFileSync(join(out, `${lib}.html`), `<!doctype html><meta charset="utf-8"><title>${lib}</title><script type="module" src="/${lib}.js"></script>`);
+await build({
+  entryPoints: libs.map((lib) => join(root, 'bench/pages', `${lib}.ts`)),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  outdir: out,
+  target: 'es2022',
+  logLevel: 'warning',
+});
+for (const lib of libs)
+  writeFileSync(
+    join(out, `${lib}.html`),
+    `<!doctype html><meta charset="utf-8"><title>${lib}</title><script type="module" src="/${lib}.js"></script>`,
+  );
 // The floor under every reload figure: how long this browser takes from navigation to a page's first module script.
-writeFileSync(join(out, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module" src="/blank.js"></script>');
-writeFileSync(join(out, 'blank.js'), 'globalThis.benchState = { ready: true, token: "none", at: performance.now(), script: performance.getEntriesByType("resource").find((entry) => entry.name.endsWith(".js"))?.responseEnd };');
+writeFileSync(
+  join(out, 'blank.html'),
+  '<!doctype html><meta charset="utf-8"><title>blank</title><script type="module" src="/blank.js"></script>',
+);
+writeFileSync(
+  join(out, 'blank.js'),
+  'globalThis.benchState = { ready: true, token: "none", at: performance.now(), script: performance.getEntriesByType("resource").find((entry) => entry.name.endsWith(".js"))?.responseEnd };',
+);
 
 const provider = createMockProvider();
 const server = createServer(async (req, res) => {
   if (await handleNode(provider, req, res)) return;
   const file = join(out, new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, ''));
   if (!file.startsWith(out) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html', 'cache-control': 'no-cache' }).end(readFileSync(file));
+  res
+    .writeHead(200, {
+      'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html',
+      'cache-control': 'no-cache',
+    })
+    .end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const register = (lib, lifetime) =>
-  provider.registerClient({ client_name: lib, redirect_uris: [`${origin}/${lib}.html`], grant_types: ['authorization_code', 'refresh_token'], token_endpoint_auth_method: 'none', ...(lifetime ? { access_token_lifetime: lifetime } : {}) }).client_id;
+  provider.registerClient({
+    client_name: lib,
+    redirect_uris: [`${origin}/${lib}.html`],
+    grant_types: ['authorization_code', 'refresh_token'],
+    token_endpoint_auth_method: 'none',
+    ...(lifetime ? { access_token_lifetime: lifetime } : {}),
+  }).client_id;
 const log = () => provider.control.log;
 // The log has no clock: stamp each entry as it appears, so refreshes can be grouped by expiry.
 const stamped = [];
@@ -41,10 +70,34 @@ const sampler = setInterval(() => {
   for (const entry of log().slice(stamped.length)) stamped.push({ at: Date.now(), entry });
 }, 10);
 
-const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
-const median = (values) => { const sorted = [...values].sort((a, b) => a - b); const mid = sorted.length >> 1; return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2; };
-const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length });
-const settled = (page) => page.waitForFunction(() => globalThis.benchState?.ready, { polling: 5, timeout: 20_000 }).then(() => page.evaluate(() => globalThis.benchState));
+const browser = await puppeteer.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+  ],
+});
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const stats = (values) => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  n: values.length,
+});
+const settled = (page) =>
+  page
+    .waitForFunction(() => globalThis.benchState?.ready, { polling: 5, timeout: 20_000 })
+    .then(() => page.evaluate(() => globalThis.benchState));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A fresh browser context with the page of `lib` open for `clientId`. */
@@ -67,7 +120,13 @@ async function signIn(page, sub = 'alice') {
   let state = {};
   while (!state.token && !state.error) state = await settled(page).catch(() => ({}));
   if (state.error || !state.token) throw new Error(`sign-in failed: ${state.error}`);
-  return { ms: state.wall - pressed, steps: await stepsOf(page, pressed), requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+  return {
+    ms: state.wall - pressed,
+    steps: await stepsOf(page, pressed),
+    requests: log()
+      .slice(before)
+      .map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`),
+  };
 }
 
 /**
@@ -79,8 +138,13 @@ const stepsOf = (page, pressed) =>
     const since = (at) => performance.timeOrigin + at - pressedAt;
     const navigation = performance.getEntriesByType('navigation')[0];
     const script = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.js'));
-    const steps = { 'callback page requested': since(0), 'callback HTML arrived': since(navigation.responseEnd), 'script arrived': script ? since(script.responseEnd) : undefined };
-    for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('oauth-elements:') && !(mark.name in steps)) steps[mark.name] = since(mark.startTime);
+    const steps = {
+      'callback page requested': since(0),
+      'callback HTML arrived': since(navigation.responseEnd),
+      'script arrived': script ? since(script.responseEnd) : undefined,
+    };
+    for (const mark of performance.getEntriesByType('mark'))
+      if (mark.name.startsWith('oauth-elements:') && !(mark.name in steps)) steps[mark.name] = since(mark.startTime);
     steps['token'] = since(globalThis.benchState.at);
     return steps;
   }, pressed);
@@ -94,7 +158,12 @@ async function signInPopup(page, sub = 'alice') {
     if (!(await globalThis.bench.popup())) throw new Error('no token');
     return Date.now() - pressed;
   });
-  return { ms, requests: log().slice(before).map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`) };
+  return {
+    ms,
+    requests: log()
+      .slice(before)
+      .map((entry) => `${entry.method} ${entry.path.replace(/^\/mock\/oidc/, '')}`),
+  };
 }
 
 /**
@@ -107,7 +176,8 @@ async function reloadTimes(page, what) {
   for (let i = 0; i < 10; i += 1) {
     await page.reload();
     const state = await settled(page);
-    if (!state.token || state.script === undefined) throw new Error(`${what}: no token or no script timing after reload`);
+    if (!state.token || state.script === undefined)
+      throw new Error(`${what}: no token or no script timing after reload`);
     reloads.push(state.at);
     own.push(state.at - state.script);
   }
@@ -121,7 +191,10 @@ if (process.env.BENCH_ONLY !== 'sign-in') results.signInScripts = await recordSi
 
 // 1. Sign-in latency, interleaved: each round signs in once with each library, in its own context.
 // The kit also signs in by popup, where the page (and what it learnt: discovery, JWKS) stays.
-const flows = [...libs.map((lib) => ({ name: `${lib} (redirect)`, lib, signIn })), { name: 'kit (popup)', lib: 'kit', signIn: signInPopup }];
+const flows = [
+  ...libs.map((lib) => ({ name: `${lib} (redirect)`, lib, signIn })),
+  { name: 'kit (popup)', lib: 'kit', signIn: signInPopup },
+];
 const clients = Object.fromEntries(libs.map((lib) => [lib, register(lib)]));
 const samples = Object.fromEntries(flows.map((flow) => [flow.name, []]));
 const steps = Object.fromEntries(flows.map((flow) => [flow.name, []]));
@@ -143,11 +216,18 @@ for (let round = 0; round < runs; round += 1) {
 }
 for (const flow of flows) results.latency[flow.name] = stats(samples[flow.name]);
 // Each step's median over the runs, in the order the steps came.
-results.steps = Object.fromEntries(flows.filter((flow) => steps[flow.name].length).map((flow) => {
-  const names = [...new Set(steps[flow.name].flatMap((run) => Object.keys(run)))];
-  const medians = names.map((name) => [name, median(steps[flow.name].map((run) => run[name]).filter((at) => at !== undefined))]);
-  return [flow.name, Object.fromEntries(medians.sort((a, b) => a[1] - b[1]))];
-}));
+results.steps = Object.fromEntries(
+  flows
+    .filter((flow) => steps[flow.name].length)
+    .map((flow) => {
+      const names = [...new Set(steps[flow.name].flatMap((run) => Object.keys(run)))];
+      const medians = names.map((name) => [
+        name,
+        median(steps[flow.name].map((run) => run[name]).filter((at) => at !== undefined)),
+      ]);
+      return [flow.name, Object.fromEntries(medians.sort((a, b) => a[1] - b[1]))];
+    }),
+);
 console.log(JSON.stringify({ latency: results.latency, steps: results.steps }, null, 2));
 if (process.env.BENCH_ONLY === 'sign-in') process.exit(0);
 
@@ -156,15 +236,17 @@ for (const lib of ['kit', 'oidc-client-ts']) {
   const context = await browser.createBrowserContext();
   const page = await open(context, lib, clients[lib]);
   await signIn(page);
-  results.cached[lib] = stats(await page.evaluate(async () => {
-    const perCall = [];
-    for (let batch = 0; batch < 25; batch += 1) {
-      const start = performance.now();
-      for (let call = 0; call < 200; call += 1) await globalThis.bench.token();
-      perCall.push(((performance.now() - start) * 1000) / 200);
-    }
-    return perCall;
-  }));
+  results.cached[lib] = stats(
+    await page.evaluate(async () => {
+      const perCall = [];
+      for (let batch = 0; batch < 25; batch += 1) {
+        const start = performance.now();
+        for (let call = 0; call < 200; call += 1) await globalThis.bench.token();
+        perCall.push(((performance.now() - start) * 1000) / 200);
+      }
+      return perCall;
+    }),
+  );
   results.reload[lib] = await reloadTimes(page, lib);
   await context.close();
 }
@@ -194,7 +276,12 @@ for (const lib of ['kit', 'oidc-client-ts', 'oauth4webapi']) {
     const grants = stamped.filter(({ at, entry }) => at >= from && entry.grantType === 'refresh_token');
     // One round per expiry: grants less than a second apart answer the same expiry.
     const rounds = grants.filter((grant, i) => i === 0 || grant.at - grants[i - 1].at > 1000).length;
-    results.refresh[lib][tabs] = { perExpiry: grants.length / Math.max(rounds, 1), rounds, grants: grants.length, failed: grants.filter(({ entry }) => entry.status !== 200).length };
+    results.refresh[lib][tabs] = {
+      perExpiry: grants.length / Math.max(rounds, 1),
+      rounds,
+      grants: grants.length,
+      failed: grants.filter(({ entry }) => entry.status !== 200).length,
+    };
     await context.close();
   }
 }
@@ -206,14 +293,30 @@ for (const lib of ['kit', 'oidc-client-ts', 'oauth4webapi']) {
   const pages = [];
   for (let i = 0; i < 8; i += 1) pages.push(await open(context, 'kit', clientId));
   await signIn(pages[0]);
-  const signedInAt = (await pages[0].evaluate(() => globalThis.benchState.wall));
+  const signedInAt = await pages[0].evaluate(() => globalThis.benchState.wall);
   await sleep(500);
-  const reached = async (signedIn) => Promise.all(pages.slice(1).map((page) => page.evaluate((want) => globalThis.bench.changes.find((change) => change.signedIn === want)?.at, signedIn)));
+  const reached = async (signedIn) =>
+    Promise.all(
+      pages
+        .slice(1)
+        .map((page) =>
+          page.evaluate((want) => globalThis.bench.changes.find((change) => change.signedIn === want)?.at, signedIn),
+        ),
+    );
   const inAt = await reached(true);
-  const outStart = await pages[0].evaluate(async () => { const start = Date.now(); await globalThis.bench.signOut(); return start; });
+  const outStart = await pages[0].evaluate(async () => {
+    const start = Date.now();
+    await globalThis.bench.signOut();
+    return start;
+  });
   await sleep(500);
   const outAt = await reached(false);
-  results.tabs = { signIn: stats(inAt.map((at) => at - signedInAt)), signOut: stats(outAt.map((at) => at - outStart)), reachedIn: inAt.filter(Boolean).length, reachedOut: outAt.filter(Boolean).length };
+  results.tabs = {
+    signIn: stats(inAt.map((at) => at - signedInAt)),
+    signOut: stats(outAt.map((at) => at - outStart)),
+    reachedIn: inAt.filter(Boolean).length,
+    reachedOut: outAt.filter(Boolean).length,
+  };
   await context.close();
 }
 
@@ -228,16 +331,24 @@ writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 const ms = (s) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.n})`;
 const sizes = results.sizes;
-const peerCells = (which) => ['oidc-client-ts', 'auth0-spa-js', 'oauth4webapi'].map((peer) => kib(sizes[peer][which])).join(' | ');
+const peerCells = (which) =>
+  ['oidc-client-ts', 'auth0-spa-js', 'oauth4webapi'].map((peer) => kib(sizes[peer][which])).join(' | ');
 const kitLatency = results.latency['kit (redirect)'].median;
 const lines = [
   '# Benchmarks',
   '',
-  `Measured by \`npm run bench\` in one run on ${new Date().toISOString().slice(0, 10)}: Node ${process.versions.node}, ${await (async () => (await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] }).then(async (b) => { const v = await b.version(); await b.close(); return v; })))()} headless, mock provider on ${new URL(origin).hostname}. Sizes: minified, \`gzip -9 -n\`.`,
+  `Measured by \`npm run bench\` in one run on ${new Date().toISOString().slice(0, 10)}: Node ${process.versions.node}, ${await (async () =>
+    await puppeteer
+      .launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] })
+      .then(async (b) => {
+        const v = await b.version();
+        await b.close();
+        return v;
+      }))()} headless, mock provider on ${new URL(origin).hostname}. Sizes: minified, \`gzip -9 -n\`.`,
   '',
   '## Size (gzip)',
   '',
-  'The kit as an app gets it, three ways: the drop-in `dist/oauth-elements.js` as built; a Vite app build and an esbuild build (`splitting: true`, `format: \'esm\'`) of `import \'oauth-elements\'` (bench/app-builds.mjs). The sign-in path is the first load plus the lazy chunks a redirect sign-in on an English page requested in Chromium (bench/sign-in-path.json, recorded by this run). The peers are each one bundle doing the same job (code + PKCE by redirect), which they load whole.',
+  "The kit as an app gets it, three ways: the drop-in `dist/oauth-elements.js` as built; a Vite app build and an esbuild build (`splitting: true`, `format: 'esm'`) of `import 'oauth-elements'` (bench/app-builds.mjs). The sign-in path is the first load plus the lazy chunks a redirect sign-in on an English page requested in Chromium (bench/sign-in-path.json, recorded by this run). The peers are each one bundle doing the same job (code + PKCE by redirect), which they load whole.",
   '',
   '| what | drop-in | Vite app | esbuild app | target | oidc-client-ts | @auth0/auth0-spa-js | oauth4webapi (no signature check, by design) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -246,7 +357,17 @@ const lines = [
   `| headless core's sign-in path (\`createClient\`, code + PKCE, id_token verified) | – | ${['Vite app', 'esbuild app'].map((build) => kib(sizes.kit.core[build].signIn)).join(' | ')} | ≤ 16 KiB | ${peerCells('all')} |`,
   `| everything, every lazy chunk (no page loads it all: other languages, the consent element, DPoP) | ${['drop-in', 'Vite app', 'esbuild app'].map((build) => kib(sizes.kit.elements[build].all)).join(' | ')} | – | ${peerCells('all')} |`,
   '',
-  ...(results.signInScripts ? ['Scripts a redirect sign-in requested, in order (both pages):', '', ...['drop-in', 'Vite app', 'esbuild app'].map((build) => `- ${build}: ${results.signInScripts.elements[build].join(', ')}; headless core: ${results.signInScripts.core[build]?.join(', ') ?? '–'}`), ''] : []),
+  ...(results.signInScripts
+    ? [
+        'Scripts a redirect sign-in requested, in order (both pages):',
+        '',
+        ...['drop-in', 'Vite app', 'esbuild app'].map(
+          (build) =>
+            `- ${build}: ${results.signInScripts.elements[build].join(', ')}; headless core: ${results.signInScripts.core[build]?.join(', ') ?? '–'}`,
+        ),
+        '',
+      ]
+    : []),
   `Where the drop-in's bytes go: everything, lazy parts included, bundled as one file (${kib(results.attribution.whole)}; split into chunks it is ${kib(sizes.dropIn.all)}, each chunk gzipped on its own). Each row is what that part adds to the one file's gzip size; the parts compress together, so the rows add up to about the whole.`,
   '',
   '| part | adds (gzip) |',
@@ -257,26 +378,49 @@ const lines = [
   '',
   '| library, flow | median (min–max) | ratio to the kit by redirect | requests, first sign-in | requests, second sign-in from the same page |',
   '| --- | --- | ---: | --- | --- |',
-  ...flows.map(({ name }) => `| ${name} | ${ms(results.latency[name])} | ${(results.latency[name].median / kitLatency).toFixed(2)} | ${results.requests[name].first.length}: ${results.requests[name].first.join(', ')} | ${results.requests[name].second.length}: ${results.requests[name].second.join(', ')} |`),
+  ...flows.map(
+    ({ name }) =>
+      `| ${name} | ${ms(results.latency[name])} | ${(results.latency[name].median / kitLatency).toFixed(2)} | ${results.requests[name].first.length}: ${results.requests[name].first.join(', ')} | ${results.requests[name].second.length}: ${results.requests[name].second.join(', ')} |`,
+  ),
   '',
-  'Where a redirect sign-in\'s time goes: each step\'s median, in ms from the press (the kit\'s steps are its `oauth-elements:*` performance marks; the callback page\'s navigation and script timings are the browser\'s).',
+  "Where a redirect sign-in's time goes: each step's median, in ms from the press (the kit's steps are its `oauth-elements:*` performance marks; the callback page's navigation and script timings are the browser's).",
   '',
   '| step | ' + Object.keys(results.steps).join(' | ') + ' |',
-  '| --- | ' + Object.keys(results.steps).map(() => '---:').join(' | ') + ' |',
-  ...[...new Set(Object.values(results.steps).flatMap((flow) => Object.keys(flow)))].map((step) => `| ${step} | ${Object.values(results.steps).map((flow) => (flow[step] === undefined ? '–' : flow[step].toFixed(1))).join(' | ')} |`),
+  '| --- | ' +
+    Object.keys(results.steps)
+      .map(() => '---:')
+      .join(' | ') +
+    ' |',
+  ...[...new Set(Object.values(results.steps).flatMap((flow) => Object.keys(flow)))].map(
+    (step) =>
+      `| ${step} | ${Object.values(results.steps)
+        .map((flow) => (flow[step] === undefined ? '–' : flow[step].toFixed(1)))
+        .join(' | ')} |`,
+  ),
   '',
   '## getAccessToken()',
   '',
-  '| library | cached token, µs per call (median of 25 × 200 calls, min–max) | after a reload, ms from navigation to the first token (10 reloads) | of which after the page\'s script arrived: the library\'s own |',
+  "| library | cached token, µs per call (median of 25 × 200 calls, min–max) | after a reload, ms from navigation to the first token (10 reloads) | of which after the page's script arrived: the library's own |",
   '| --- | --- | --- | --- |',
-  ...Object.keys(results.cached).map((lib) => `| ${lib} | ${results.cached[lib].median.toFixed(1)} µs (${results.cached[lib].min.toFixed(1)}–${results.cached[lib].max.toFixed(1)}) | ${ms(results.reload[lib])} | ${ms(results.reload[lib].own)} |`),
+  ...Object.keys(results.cached).map(
+    (lib) =>
+      `| ${lib} | ${results.cached[lib].median.toFixed(1)} µs (${results.cached[lib].min.toFixed(1)}–${results.cached[lib].max.toFixed(1)}) | ${ms(results.reload[lib])} | ${ms(results.reload[lib].own)} |`,
+  ),
   `| no library: a page whose one module script does nothing has run it (the floor under both) | – | ${ms(results.reload.floor)} | ${ms(results.reload.floor.own)} |`,
   '',
   `## Refresh grants per token expiry (${lifetime} s tokens renewed 2 s early, 8 s watched, each tab its own client; oidc-client-ts: automaticSilentRenew with the refresh token, user in localStorage; oauth4webapi by hand: tokens in localStorage, each tab refreshing 2 s before expiry unless another tab already has; the mock rotates refresh tokens and refuses a reused one)`,
   '',
   '| library: refresh grants per expiry (grants / expiries seen, grants refused) | N = 1 tab | N = 5 tabs | N = 10 tabs |',
   '| --- | --- | --- | --- |',
-  ...Object.keys(results.refresh).map((lib) => `| ${lib} | ${[1, 5, 10].map((n) => { const r = results.refresh[lib][n]; return `${r.perExpiry.toFixed(2)} (${r.grants} / ${r.rounds}, ${r.failed} refused)`; }).join(' | ')} |`),
+  ...Object.keys(results.refresh).map(
+    (lib) =>
+      `| ${lib} | ${[1, 5, 10]
+        .map((n) => {
+          const r = results.refresh[lib][n];
+          return `${r.perExpiry.toFixed(2)} (${r.grants} / ${r.rounds}, ${r.failed} refused)`;
+        })
+        .join(' | ')} |`,
+  ),
   '',
   '## One tab to the 7 others (N = 8, the kit: BroadcastChannel + IndexedDB)',
   '',

@@ -24,28 +24,41 @@ async function record(browser, kind, built) {
   const server = createServer(async (req, res) => {
     if (await handleNode(provider, req, res)) return;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/' || path === '/index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(pageOf(kind, built.entry, clientId));
+    if (path === '/' || path === '/index.html')
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end(pageOf(kind, built.entry, clientId));
     const file = built.files.get(path);
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(file.code);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const clientId = provider.registerClient({ client_name: 'path', redirect_uris: [`${origin}/`], grant_types: ['authorization_code'], token_endpoint_auth_method: 'none' }).client_id;
+  const clientId = provider.registerClient({
+    client_name: 'path',
+    redirect_uris: [`${origin}/`],
+    grant_types: ['authorization_code'],
+    token_endpoint_auth_method: 'none',
+  }).client_id;
   provider.signInAs('alice');
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const scripts = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin === origin && built.files.has(url.pathname) && !scripts.includes(url.pathname)) scripts.push(url.pathname);
+    if (url.origin === origin && built.files.has(url.pathname) && !scripts.includes(url.pathname))
+      scripts.push(url.pathname);
   });
   try {
     await page.goto(`${origin}/`);
     if (kind === 'elements') {
-      await page.waitForFunction(() => globalThis.document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-out', { timeout: 20_000 });
+      await page.waitForFunction(
+        () => globalThis.document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-out',
+        { timeout: 20_000 },
+      );
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('oauth-login-button')]);
-      await page.waitForFunction(() => globalThis.document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-in', { timeout: 20_000 });
+      await page.waitForFunction(
+        () => globalThis.document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-in',
+        { timeout: 20_000 },
+      );
     } else {
       await page.waitForFunction(() => typeof globalThis.signIn === 'function', { timeout: 20_000 });
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.evaluate(() => void globalThis.signIn())]);
@@ -75,7 +88,10 @@ async function record(browser, kind, built) {
 export async function recordSignInPath(browser) {
   const found = { elements: {}, core: {} };
   const requested = { elements: {}, core: {} };
-  for (const [kind, set] of [['elements', builds], ['core', coreBuilds]]) {
+  for (const [kind, set] of [
+    ['elements', builds],
+    ['core', coreBuilds],
+  ]) {
     for (const [name, make] of Object.entries(set)) {
       const result = await record(browser, kind, await make());
       found[kind][name] = result.modules;
@@ -93,7 +109,17 @@ export async function recordSignInPath(browser) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
   try {
     console.log(JSON.stringify(await recordSignInPath(browser), null, 2));
   } finally {

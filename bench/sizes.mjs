@@ -29,17 +29,28 @@ function measure(files, entry) {
     visit(entry);
     return seen;
   };
-  const sum = (names) => [...names].reduce((total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(files.get(name))).get(name)), 0);
+  const sum = (names) =>
+    [...names].reduce(
+      (total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(files.get(name))).get(name)),
+      0,
+    );
   const initial = closure(staticImports);
   const all = closure((code) => [...staticImports(code), ...dynamicImports(code)]);
-  return { initial: sum(initial), all: sum(all), files: Object.fromEntries([...all].map((name) => [name, sizes.get(name)])) };
+  return {
+    initial: sum(initial),
+    all: sum(all),
+    files: Object.fromEntries([...all].map((name) => [name, sizes.get(name)])),
+  };
 }
 
 /** The drop-in bundle in dist/ (run `npm run build:dropin` first). */
 export function dropInSizes() {
   const dist = join(root, 'dist');
   const names = readdirSync(dist).filter((name) => /^oauth-elements.*\.js$/.test(name));
-  return measure(new Map(names.map((name) => [join(dist, name), readFileSync(join(dist, name))])), join(dist, 'oauth-elements.js'));
+  return measure(
+    new Map(names.map((name) => [join(dist, name), readFileSync(join(dist, name))])),
+    join(dist, 'oauth-elements.js'),
+  );
 }
 
 /**
@@ -48,10 +59,18 @@ export function dropInSizes() {
  * an app with `preserveEntrySignatures: false`).
  */
 export async function entrySizes(name) {
-  const bundle = await rolldown({ input: join(root, 'bench/entries', `${name}.ts`), platform: 'browser', logLevel: 'silent', preserveEntrySignatures: false, resolve: { conditionNames: ['production', 'browser', 'import', 'default'] } });
+  const bundle = await rolldown({
+    input: join(root, 'bench/entries', `${name}.ts`),
+    platform: 'browser',
+    logLevel: 'silent',
+    preserveEntrySignatures: false,
+    resolve: { conditionNames: ['production', 'browser', 'import', 'default'] },
+  });
   const { output } = await bundle.generate({ format: 'es', minify: true, dir: '/bench-out' });
   await bundle.close();
-  const files = new Map(output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [join('/bench-out', chunk.fileName), chunk.code]));
+  const files = new Map(
+    output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [join('/bench-out', chunk.fileName), chunk.code]),
+  );
   return measure(files, join('/bench-out', `${name}.js`));
 }
 
@@ -81,9 +100,19 @@ export function buildSizes(built, lazy) {
     return seen;
   };
   const sizes = new Map();
-  const sum = (names) => [...names].reduce((total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(built.files.get(name).code)).get(name)), 0);
-  const holding = [...built.files].filter(([, file]) => file.modules.some((module) => lazy.includes(module))).map(([name]) => name);
-  return { initial: sum(closure([built.entry], false)), signIn: sum(closure([built.entry, ...holding], false)), all: sum(closure([built.entry], true)) };
+  const sum = (names) =>
+    [...names].reduce(
+      (total, name) => total + (sizes.get(name) ?? sizes.set(name, gzip(built.files.get(name).code)).get(name)),
+      0,
+    );
+  const holding = [...built.files]
+    .filter(([, file]) => file.modules.some((module) => lazy.includes(module)))
+    .map(([name]) => name);
+  return {
+    initial: sum(closure([built.entry], false)),
+    signIn: sum(closure([built.entry, ...holding], false)),
+    all: sum(closure([built.entry], true)),
+  };
 }
 
 /** The kit's sizes in the three builds an app gets: `elements` (`import 'oauth-elements'`) and `core` (the headless core's sign-in). */
@@ -91,8 +120,10 @@ export async function kitSizes() {
   const { builds, coreBuilds } = await import('./app-builds.mjs');
   const lazy = signInPath();
   const rows = { elements: {}, core: {} };
-  for (const [name, make] of Object.entries(builds)) rows.elements[name] = buildSizes(await make(), lazy.elements[name] ?? []);
-  for (const [name, make] of Object.entries(coreBuilds)) rows.core[name] = buildSizes(await make(), lazy.core[name] ?? []);
+  for (const [name, make] of Object.entries(builds))
+    rows.elements[name] = buildSizes(await make(), lazy.elements[name] ?? []);
+  for (const [name, make] of Object.entries(coreBuilds))
+    rows.core[name] = buildSizes(await make(), lazy.core[name] ?? []);
   return rows;
 }
 
@@ -118,11 +149,17 @@ const partOf = (source) => {
     [/elements\/token-status\//, 'elements: token status'],
     [/elements\/|oauth-elements\.ts$/, 'elements: English strings, controller, events, theme'],
     [/core\/(dpop|dpop-key)\.ts$/, 'core: DPoP'],
-    [/core\/(id-token|at-hash)\.ts$/, 'core: id_token checks (the kit\'s own)'],
+    [/core\/(id-token|at-hash)\.ts$/, "core: id_token checks (the kit's own)"],
     [/core\/(store|sealed-store|seal|stored-key|tab-cache)\.ts$/, 'core: storage and sealing'],
     [/core\/(config|profiles\/.*)\.ts$/, 'core: configuration and provider profiles'],
-    [/core\/(authorization-request|callback|callback-url|sign-in|sign-in-finish|transaction|pkce|par|popup|popup-window|page-callback)\.ts$/, 'core: sign-in, callback, popup, PAR'],
-    [/core\/(token-endpoint|refresh|renewal|silent-renewal|session|revocation|sign-out|userinfo)\.ts$/, 'core: tokens, renewal, sign-out, UserInfo'],
+    [
+      /core\/(authorization-request|callback|callback-url|sign-in|sign-in-finish|transaction|pkce|par|popup|popup-window|page-callback)\.ts$/,
+      'core: sign-in, callback, popup, PAR',
+    ],
+    [
+      /core\/(token-endpoint|refresh|renewal|silent-renewal|session|revocation|sign-out|userinfo)\.ts$/,
+      'core: tokens, renewal, sign-out, UserInfo',
+    ],
     [/core\//, 'core: client, discovery, HTTP, errors, events'],
   ].find(([pattern]) => pattern.test(path));
   return area ? area[1] : 'other';
@@ -134,7 +171,12 @@ const partOf = (source) => {
  * compress together, so they add up to about the whole, not exactly.
  */
 export async function attribution() {
-  const bundle = await rolldown({ input: join(root, 'src/oauth-elements.ts'), platform: 'browser', logLevel: 'silent', resolve: { conditionNames: ['production', 'browser', 'import', 'default'] } });
+  const bundle = await rolldown({
+    input: join(root, 'src/oauth-elements.ts'),
+    platform: 'browser',
+    logLevel: 'silent',
+    resolve: { conditionNames: ['production', 'browser', 'import', 'default'] },
+  });
   const { output } = await bundle.generate({ format: 'es', minify: true, codeSplitting: false, sourcemap: true });
   await bundle.close();
   const { code, map } = output[0];

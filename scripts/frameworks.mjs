@@ -10,12 +10,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 const step = (what) => console.log(`frameworks: ${what}`);
 
-if (!existsSync(join(root, 'dist/oauth-elements.js')) || !existsSync(join(root, 'dist/index.js'))) run('npm', ['run', 'build'], root);
+if (!existsSync(join(root, 'dist/oauth-elements.js')) || !existsSync(join(root, 'dist/index.js')))
+  run('npm', ['run', 'build'], root);
 const project = mkdtempSync(join(tmpdir(), 'oauth-frameworks-'));
-const tarball = join(project, JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], root))[0].filename);
+const tarball = join(
+  project,
+  JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], root))[0].filename,
+);
 step(`packed ${tarball}`);
 
 const versions = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
@@ -34,8 +39,13 @@ writeFileSync(
 );
 step('npm install in a fresh project');
 run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
-const installed = (name) => JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')).version;
-step(['vite', 'react', 'react-dom', 'vue', '@vitejs/plugin-react', '@vitejs/plugin-vue'].map((name) => `${name} ${installed(name)}`).join(', '));
+const installed = (name) =>
+  JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')).version;
+step(
+  ['vite', 'react', 'react-dom', 'vue', '@vitejs/plugin-react', '@vitejs/plugin-vue']
+    .map((name) => `${name} ${installed(name)}`)
+    .join(', '),
+);
 cpSync(join(root, 'demo/frameworks'), project, { recursive: true, filter: (source) => !source.endsWith('README.md') });
 
 // The two Vite apps differ only in their entry module, so their index.html is written here.
@@ -51,7 +61,9 @@ for (const [app, { title, entry }] of Object.entries(apps)) {
 }
 
 // The plain page, served as it is beside the installed package, with the packed mock provider.
-const { createMockProvider, handleNode } = await import(pathToFileURL(join(project, 'node_modules/oauth-elements/dist/mock-provider/index.js')).href);
+const { createMockProvider, handleNode } = await import(
+  pathToFileURL(join(project, 'node_modules/oauth-elements/dist/mock-provider/index.js')).href
+);
 const provider = createMockProvider();
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 const server = createServer(async (req, res) => {
@@ -67,7 +79,17 @@ provider.registerClient({ client_id: 'plain-demo', redirect_uris: [page], token_
 provider.signInAs('alice', { clientId: 'plain-demo' });
 
 step('sign in on the plain page in headless Chromium');
-const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+const browser = await puppeteer.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
+});
 try {
   const tab = await browser.newPage();
   const problems = [];
@@ -77,7 +99,10 @@ try {
   const label = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
   await tab.waitForFunction(`(${label})()?.disabled === false`, { timeout: 10_000 });
   await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${label})().click()`)]);
-  const signedIn = await tab.waitForFunction(`(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`, { timeout: 10_000 });
+  const signedIn = await tab.waitForFunction(
+    `(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`,
+    { timeout: 10_000 },
+  );
   step(`plain page signed in: "${(await signedIn.jsonValue()).replace(/\s+/g, ' ')}" at ${tab.url()}`);
   if (problems.length) throw new Error(`page errors: ${problems.join('; ')}`);
 } finally {

@@ -19,8 +19,9 @@ const known = new Set(files);
 
 /** The modules under `root` that `file` imports, by their paths. */
 const importsOf = (file) =>
-  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
-    .map(({ fileName }) => fileName)
+  ts
+    .preProcessFile(readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map(({ fileName }) => fileName)
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => path.resolve(path.dirname(file), spec).replace(/\.js$/, '.ts'))
     .filter((target) => known.has(target));
@@ -75,7 +76,9 @@ for (const component of circles) {
   const path_ = [start];
   for (let at = cameFrom.get(start); at !== start; at = cameFrom.get(at)) path_.unshift(at);
   path_.unshift(start);
-  console.error(`import circle: ${path_.map(name).join(' -> ')}${component.length > path_.length - 1 ? ` (one of the circles among ${component.map(name).join(', ')})` : ''}`);
+  console.error(
+    `import circle: ${path_.map(name).join(' -> ')}${component.length > path_.length - 1 ? ` (one of the circles among ${component.map(name).join(', ')})` : ''}`,
+  );
 }
 if (circles.length) process.exit(1);
 console.log(`no import circles among ${files.length} modules under ${name(root) || '.'}`);

@@ -12,9 +12,29 @@ const { elements, core } = await kitSizes();
 const builds = ['drop-in', 'Vite app', 'esbuild app'];
 /** [what, build, bytes, target KiB, ceiling KiB] */
 const budgets = [
-  ...builds.map((build, i) => ['before the login button is usable', build, elements[build].initial, 16, [16.16, 17.05, 20.4][i]]),
-  ...builds.map((build, i) => ['sign-in path, an English page from load to signed in by redirect', build, elements[build].signIn, 24, [26.68, 28.07, 29.82][i]]),
-  ...builds.slice(1).map((build, i) => ["headless core's sign-in path (createClient, code + PKCE, id_token verified)", build, core[build].signIn, 16, [18.14, 18.83][i]]),
+  ...builds.map((build, i) => [
+    'before the login button is usable',
+    build,
+    elements[build].initial,
+    16,
+    [16.16, 17.05, 20.4][i],
+  ]),
+  ...builds.map((build, i) => [
+    'sign-in path, an English page from load to signed in by redirect',
+    build,
+    elements[build].signIn,
+    24,
+    [26.68, 28.07, 29.82][i],
+  ]),
+  ...builds
+    .slice(1)
+    .map((build, i) => [
+      "headless core's sign-in path (createClient, code + PKCE, id_token verified)",
+      build,
+      core[build].signIn,
+      16,
+      [18.14, 18.83][i],
+    ]),
 ];
 
 let over = false;
@@ -22,6 +42,8 @@ for (const [what, build, size, target, ceiling] of budgets) {
   const limit = Math.max(target, ceiling);
   over ||= size > limit * KiB;
   const verdict = size > limit * KiB ? 'FAIL' : size > target * KiB ? 'over' : 'ok  ';
-  console.log(`${verdict} ${(size / KiB).toFixed(2)} KiB (target ${target} KiB${limit > target ? `, ceiling ${limit} KiB` : ''}): ${what}, ${build}`);
+  console.log(
+    `${verdict} ${(size / KiB).toFixed(2)} KiB (target ${target} KiB${limit > target ? `, ceiling ${limit} KiB` : ''}): ${what}, ${build}`,
+  );
 }
 if (over) process.exit(1);

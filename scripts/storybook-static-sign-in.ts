@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 
 const server = createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -29,9 +36,19 @@ const errors: string[] = [];
 // The browser's own request for /favicon.ico (iframe.html opened alone has no icon link) is no error of the story.
 const favicon = (url: string | undefined): boolean => url?.endsWith('/favicon.ico') ?? false;
 const watch = (page: Page, name: string): void => {
-  page.on('console', (message) => message.type() === 'error' && !favicon(message.location().url) && errors.push(`${name}: ${message.text()}`));
+  page.on(
+    'console',
+    (message) =>
+      message.type() === 'error' && !favicon(message.location().url) && errors.push(`${name}: ${message.text()}`),
+  );
   page.on('pageerror', (error) => errors.push(`${name}: ${String(error)}`));
-  page.on('response', (response) => response.status() >= 400 && !favicon(response.url()) && errors.push(`${name}: ${response.status()} ${response.url()}`));
+  page.on(
+    'response',
+    (response) =>
+      response.status() >= 400 &&
+      !favicon(response.url()) &&
+      errors.push(`${name}: ${response.status()} ${response.url()}`),
+  );
 };
 
 /** Polls `check` in `page` (across its navigations) until it returns a truthy value. */
@@ -51,9 +68,20 @@ const browsers: Record<string, () => Promise<Browser>> = {
     puppeteer.launch({
       executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     }),
-  Firefox: () => puppeteer.launch({ browser: 'firefox', executablePath: process.env['FIREFOX'] ?? '/usr/bin/firefox-esr', headless: true }),
+  Firefox: () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env['FIREFOX'] ?? '/usr/bin/firefox-esr',
+      headless: true,
+    }),
 };
 
 /** Opens the story, signs in through its popup and the worker's consent page, and returns what the token status shows. */
@@ -61,15 +89,35 @@ async function signInWith(browser: Browser): Promise<string | undefined> {
   const page = await browser.newPage();
   watch(page, 'story');
   await page.goto(`${origin}/iframe.html?id=elements-login-button--sign-in-with-service-worker&viewMode=story`);
-  await waitIn(page, () => document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-out', 'the button, ready');
+  await waitIn(
+    page,
+    () => document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-out',
+    'the button, ready',
+  );
   const opened = new Promise<Page>((resolve) => page.once('popup', (popup) => popup && resolve(popup)));
   await page.click('oauth-login-button >>> button');
   const popup = await opened;
   watch(popup, 'popup');
-  await waitIn(popup, () => location.pathname.endsWith('/sw-mock/oidc/authorize') && !!document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]'), 'the consent page, from the worker');
-  await popup.evaluate(() => (document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]') as HTMLButtonElement).click());
-  await waitIn(page, () => document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-in', 'the button, signed in');
-  return page.evaluate(() => document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim());
+  await waitIn(
+    popup,
+    () =>
+      location.pathname.endsWith('/sw-mock/oidc/authorize') &&
+      !!document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]'),
+    'the consent page, from the worker',
+  );
+  await popup.evaluate(() =>
+    (
+      document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="approve"]') as HTMLButtonElement
+    ).click(),
+  );
+  await waitIn(
+    page,
+    () => document.querySelector('oauth-login-button')?.getAttribute('state') === 'signed-in',
+    'the button, signed in',
+  );
+  return page.evaluate(() =>
+    document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim(),
+  );
 }
 
 try {
@@ -79,7 +127,9 @@ try {
       const shown = await signInWith(browser);
       if (!shown?.includes('Signed in as Alice Liddell')) throw new Error(`${name}: the token status shows "${shown}"`);
       if (errors.length) throw new Error(`${name}: console errors:\n${errors.join('\n')}`);
-      console.warn(`ok: ${name} signed in from the static Storybook on ${origin} through the Service Worker mock provider: "${shown}"`);
+      console.warn(
+        `ok: ${name} signed in from the static Storybook on ${origin} through the Service Worker mock provider: "${shown}"`,
+      );
     } finally {
       await browser.close();
     }

@@ -4,7 +4,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Which browsers this run is in, first, so that a failure report says which ones it was. */
-for (const [name, binary] of [['Chromium', process.env.CHROMIUM ?? '/usr/bin/chromium'], ['Firefox', process.env.FIREFOX ?? '/usr/bin/firefox-esr']]) {
+for (const [name, binary] of [
+  ['Chromium', process.env.CHROMIUM ?? '/usr/bin/chromium'],
+  ['Firefox', process.env.FIREFOX ?? '/usr/bin/firefox-esr'],
+]) {
   let version;
   try {
     version = execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -17,7 +20,10 @@ for (const [name, binary] of [['Chromium', process.env.CHROMIUM ?? '/usr/bin/chr
 const runner = ['--import', 'tsx', './node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)];
 const failed = [];
 for (const browser of ['chromium', 'firefox']) {
-  const { status, signal } = spawnSync(process.execPath, runner, { stdio: 'inherit', env: { ...process.env, TEST_BROWSER: browser } });
+  const { status, signal } = spawnSync(process.execPath, runner, {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_BROWSER: browser },
+  });
   if (status !== 0) failed.push(`${browser} (${signal ?? `exit ${status}`})`);
 }
 if (failed.length > 0) {

@@ -3,7 +3,14 @@ export { OAuthClient, createClient, OAuthError, isOAuthError, profiles } from '.
 export { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent } from './core/index.js';
 export { OAuthLoginButton } from './elements/login-button/define.js';
 export { OAuthTokenStatus } from './elements/token-status/define.js';
-export { OAuthConsentEvent, OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent, OAuthTokenChangeEvent } from './elements/events.js';
+export {
+  OAuthConsentEvent,
+  OAuthErrorEvent,
+  OAuthLoginCancelEvent,
+  OAuthLoginEvent,
+  OAuthLogoutEvent,
+  OAuthTokenChangeEvent,
+} from './elements/events.js';
 export { provideClient, watchClient } from './elements/client-registry.js';
 export type { ConsentScope, OAuthConsentPopup } from './elements/consent-popup/consent-popup.js';
 export { defineConsentPopup } from './elements/consent-popup/lazy.js';

@@ -12,11 +12,16 @@ export const workerCallback = new URL('./sign-in-callback.html', here).href;
 /** Starts the worker (once), waits until it controls this page, and registers a public client (RFC 7591); resolves to its id. */
 export async function startMockWorker(): Promise<string> {
   const script = new URL('./mock-provider-sw.js', here);
-  script.search = new URLSearchParams({ basePath: new URL('./sw-mock', here).pathname, consentScript: new URL('./oauth-elements.js', here).pathname }).toString();
+  script.search = new URLSearchParams({
+    basePath: new URL('./sw-mock', here).pathname,
+    consentScript: new URL('./oauth-elements.js', here).pathname,
+  }).toString();
   await navigator.serviceWorker.register(script, { scope: here.pathname });
   await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
   }
   const response = await fetch(`${workerIssuer}/register`, {
     method: 'POST',

@@ -1,6 +1,14 @@
 // A stand-in client for stories: its state is whatever the story says, and it never talks to a provider.
 // (Tests use the real client against the mock provider; stories show states, some of which take minutes to reach.)
-import { ClientErrorEvent, OAuthError, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type OAuthClient, type Session } from '../src/core/index.js';
+import {
+  ClientErrorEvent,
+  OAuthError,
+  RenewalEvent,
+  SessionChangeEvent,
+  StorageFallbackEvent,
+  type OAuthClient,
+  type Session,
+} from '../src/core/index.js';
 
 /** What a story's client reports. */
 export interface StoryClientState {
@@ -38,7 +46,8 @@ class StoryClient extends EventTarget {
     setTimeout(() => {
       if (state.renewing) this.dispatchEvent(new RenewalEvent('renewing'));
       if (state.error) this.dispatchEvent(new ClientErrorEvent(state.error));
-      if (state.memoryOnly) this.dispatchEvent(new StorageFallbackEvent(new OAuthError('storage_unavailable', 'IndexedDB is unavailable')));
+      if (state.memoryOnly)
+        this.dispatchEvent(new StorageFallbackEvent(new OAuthError('storage_unavailable', 'IndexedDB is unavailable')));
     });
     return Promise.resolve(this.session);
   }
@@ -55,7 +64,8 @@ class StoryClient extends EventTarget {
 }
 
 /** A client in the given state, for an element's `client` property. */
-export const storyClient = (state: StoryClientState = {}): OAuthClient => new StoryClient(state) as unknown as OAuthClient;
+export const storyClient = (state: StoryClientState = {}): OAuthClient =>
+  new StoryClient(state) as unknown as OAuthClient;
 
 const avatar = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#8250df"/><text x="16" y="21" font-size="14" text-anchor="middle" fill="#fff" font-family="sans-serif">AL</text></svg>')}`;
 
@@ -63,6 +73,16 @@ const avatar = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.
 export const alice = { sub: 'alice', name: 'Alice Liddell', email: 'alice@example.com', picture: avatar };
 
 /** A session whose access token has `secondsLeft` to live. */
-export function sessionFor(secondsLeft: number, user: Session['user'] = alice, scope = 'openid profile email offline_access'): Session {
-  return { accessToken: 'story-token', tokenType: 'Bearer', expiresAt: Date.now() + secondsLeft * 1000, scope, ...(user ? { user } : {}) };
+export function sessionFor(
+  secondsLeft: number,
+  user: Session['user'] = alice,
+  scope = 'openid profile email offline_access',
+): Session {
+  return {
+    accessToken: 'story-token',
+    tokenType: 'Bearer',
+    expiresAt: Date.now() + secondsLeft * 1000,
+    scope,
+    ...(user ? { user } : {}),
+  };
 }

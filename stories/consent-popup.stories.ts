@@ -75,4 +75,7 @@ export const Polish: Story = { render: (args, context) => html`<div lang="pl">${
 export const Chinese: Story = { render: (args, context) => html`<div lang="zh">${meta.render!(args, context)}</div>` };
 
 /** Right to left. */
-export const RightToLeft: Story = { args: { partial: true }, render: (args, context) => html`<div dir="rtl">${meta.render!(args, context)}</div>` };
+export const RightToLeft: Story = {
+  args: { partial: true },
+  render: (args, context) => html`<div dir="rtl">${meta.render!(args, context)}</div>`,
+};

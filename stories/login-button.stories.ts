@@ -54,17 +54,21 @@ export const Busy: Story = { render: (args) => button(args, { loading: true }) }
 export const SignedIn: Story = { render: (args) => button(args, { session: sessionFor(3600) }) };
 
 /** Signed in as a user without a picture: their initials. */
-export const SignedInWithoutPicture: Story = { render: (args) => button(args, { session: sessionFor(3600, { sub: 'bob', name: 'Bob Builder' }) }) };
+export const SignedInWithoutPicture: Story = {
+  render: (args) => button(args, { session: sessionFor(3600, { sub: 'bob', name: 'Bob Builder' }) }),
+};
 
 /** With `popup-fallback="none"`, a blocked popup says so. */
 export const PopupBlocked: Story = {
   args: { 'popup-fallback': 'none' },
-  render: (args) => button(args, { failure: new OAuthError('popup_blocked', 'the browser blocked the sign-in window') }),
+  render: (args) =>
+    button(args, { failure: new OAuthError('popup_blocked', 'the browser blocked the sign-in window') }),
 };
 
 /** A refused configuration (an issuer without https) shows its error. */
 export const ConfigurationError: Story = {
-  render: () => html`<oauth-login-button client="story-bad-issuer" issuer="http://id.example.com" client-id="spa"></oauth-login-button>`,
+  render: () =>
+    html`<oauth-login-button client="story-bad-issuer" issuer="http://id.example.com" client-id="spa"></oauth-login-button>`,
 };
 
 /** Without a client the button is disabled. */
@@ -80,16 +84,25 @@ export const SlottedLabels: Story = {
 };
 
 /** Themed through `--oauth-button-background` and `::part(button)`. */
-export const CustomProperties: Story = { args: { '--oauth-button-background': '#7c3aed', label: 'Continue with Example ID' } };
+export const CustomProperties: Story = {
+  args: { '--oauth-button-background': '#7c3aed', label: 'Continue with Example ID' },
+};
 
 /** English, Russian, Polish and Chinese, from the nearest `lang`. */
 export const Languages: Story = {
-  render: (args) => inEveryLanguage(() => html`${button(args)} ${button(args, { session: sessionFor(3600) })} ${button(args, { loading: true })}`),
+  render: (args) =>
+    inEveryLanguage(
+      () => html`${button(args)} ${button(args, { session: sessionFor(3600) })} ${button(args, { loading: true })}`,
+    ),
 };
 
 /** Light and dark; `theme` overrides `prefers-color-scheme`. */
 export const Themes: Story = {
-  render: (args) => inBothThemes((theme) => html`${button({ ...args, theme })} ${button({ ...args, theme }, { session: sessionFor(3600) })} ${button({ ...args, theme, 'popup-fallback': 'none' }, { failure: new OAuthError('popup_blocked', 'blocked') })}`),
+  render: (args) =>
+    inBothThemes(
+      (theme) =>
+        html`${button({ ...args, theme })} ${button({ ...args, theme }, { session: sessionFor(3600) })} ${button({ ...args, theme, 'popup-fallback': 'none' }, { failure: new OAuthError('popup_blocked', 'blocked') })}`,
+    ),
 };
 
 /** Right to left: logical properties follow `dir`. */
@@ -107,7 +120,9 @@ export const SignInWithServiceWorker: Story = {
   render: () =>
     html`${until(
       startMockWorker().then(
-        (clientId) => html`<oauth-login-button client="story-worker" mode="popup" popup-fallback="none" issuer=${workerIssuer} client-id=${clientId} redirect-uri=${workerCallback} scope="openid profile email offline_access"></oauth-login-button>
+        (
+          clientId,
+        ) => html`<oauth-login-button client="story-worker" mode="popup" popup-fallback="none" issuer=${workerIssuer} client-id=${clientId} redirect-uri=${workerCallback} scope="openid profile email offline_access"></oauth-login-button>
           <p><oauth-token-status client="story-worker" variant="detailed"></oauth-token-status></p>`,
         (error: Error) => html`<p role="alert">The mock provider's worker did not start: ${error.message}</p>`,
       ),

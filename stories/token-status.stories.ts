@@ -56,24 +56,41 @@ export const Refreshing: Story = { render: (args) => status(args, { session: ses
 export const Expired: Story = { render: (args) => status(args, { session: sessionFor(-5) }) };
 
 /** Renewing failed. */
-export const Failed: Story = { render: (args) => status(args, { session: sessionFor(-5), error: new OAuthError('network_error', 'the provider could not be reached') }) };
+export const Failed: Story = {
+  render: (args) =>
+    status(args, {
+      session: sessionFor(-5),
+      error: new OAuthError('network_error', 'the provider could not be reached'),
+    }),
+};
 
 /** The detailed variant: who, the scopes, the time left. */
-export const Detailed: Story = { args: { variant: 'detailed' }, render: (args) => status(args, { session: sessionFor(3600) }) };
+export const Detailed: Story = {
+  args: { variant: 'detailed' },
+  render: (args) => status(args, { session: sessionFor(3600) }),
+};
 
 /** Detailed, when IndexedDB failed and the session lives in memory only. */
-export const MemoryOnly: Story = { args: { variant: 'detailed' }, render: (args) => status(args, { session: sessionFor(3600), memoryOnly: true }) };
+export const MemoryOnly: Story = {
+  args: { variant: 'detailed' },
+  render: (args) => status(args, { session: sessionFor(3600), memoryOnly: true }),
+};
 
 /** Every state in English, Russian, Polish and Chinese, from the nearest `lang`. */
 export const Languages: Story = {
-  render: (args) => inEveryLanguage(() => html`<div style="display: grid; gap: 0.5rem; justify-items: start">${states.map((state) => status(args, state))}</div>`),
+  render: (args) =>
+    inEveryLanguage(
+      () =>
+        html`<div style="display: grid; gap: 0.5rem; justify-items: start">${states.map((state) => status(args, state))}</div>`,
+    ),
 };
 
 /** Every state, light and dark, in both variants. */
 export const Themes: Story = {
   render: (args) =>
     inBothThemes(
-      (theme) => html`<div style="display: grid; gap: 0.5rem; justify-items: start">${states.map((state) => status({ ...args, theme }, state))}${status({ ...args, theme, variant: 'detailed' }, { session: sessionFor(3600) })}</div>`,
+      (theme) =>
+        html`<div style="display: grid; gap: 0.5rem; justify-items: start">${states.map((state) => status({ ...args, theme }, state))}${status({ ...args, theme, variant: 'detailed' }, { session: sessionFor(3600) })}</div>`,
     ),
 };
 

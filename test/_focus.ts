@@ -12,7 +12,9 @@ export async function returnToPage(): Promise<void> {
  */
 export function leavePage(page: Document): void {
   if (!page.hasFocus()) return;
-  const elsewhere = document.body.appendChild(Object.assign(document.createElement('input'), { ariaLabel: 'elsewhere' }));
+  const elsewhere = document.body.appendChild(
+    Object.assign(document.createElement('input'), { ariaLabel: 'elsewhere' }),
+  );
   elsewhere.focus();
 }
 

@@ -36,12 +36,20 @@ export interface Registration {
 }
 
 /** Registers a public client for the given pages of this origin (RFC 7591) and returns its id. */
-export async function registerClient(paths: string[], extra: Record<string, unknown> = {}, at: MockAt = served): Promise<string> {
+export async function registerClient(
+  paths: string[],
+  extra: Record<string, unknown> = {},
+  at: MockAt = served,
+): Promise<string> {
   return (await register(paths, extra, at)).client_id;
 }
 
 /** Registers a client for the given pages of this origin (RFC 7591), public unless `extra` says otherwise, and returns the whole answer. */
-export async function register(paths: string[], extra: Record<string, unknown> = {}, at: MockAt = served): Promise<Registration> {
+export async function register(
+  paths: string[],
+  extra: Record<string, unknown> = {},
+  at: MockAt = served,
+): Promise<Registration> {
   const response = await at.fetch(`${at.issuer}/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -58,7 +66,11 @@ export async function register(paths: string[], extra: Record<string, unknown> =
 }
 
 /** Resolves once `check` returns a truthy value, or fails after `timeout` ms. */
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeout = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  what: string,
+  timeout = 10_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     try {
@@ -73,7 +85,12 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
 }
 
 /** Runs the authorization endpoint and the consent decision as a browser would, returning the callback URL. */
-export async function authorize(params: Record<string, string>, decision: 'approve' | 'deny' = 'approve', at: MockAt = served, user = 'alice'): Promise<URL> {
+export async function authorize(
+  params: Record<string, string>,
+  decision: 'approve' | 'deny' = 'approve',
+  at: MockAt = served,
+  user = 'alice',
+): Promise<URL> {
   const authorization = `${at.issuer}${at.endpoints?.authorization ?? '/authorize'}`;
   const url = new URL(authorization);
   for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
@@ -89,7 +106,11 @@ export async function authorize(params: Record<string, string>, decision: 'appro
 }
 
 /** The parameters of a code + PKCE authorization request to {@link callback}, with `state=st` and `nonce=nc` unless `params` say otherwise. */
-export async function codeRequest(clientId: string, verifier: string, params: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function codeRequest(
+  clientId: string,
+  verifier: string,
+  params: Record<string, string> = {},
+): Promise<Record<string, string>> {
   return {
     response_type: 'code',
     client_id: clientId,
@@ -104,15 +125,30 @@ export async function codeRequest(clientId: string, verifier: string, params: Re
 }
 
 /** Runs a {@link codeRequest} authorization, approved as `user`. */
-export async function codeFlow(clientId: string, params: Record<string, string> = {}, at: MockAt = served, user = 'alice'): Promise<{ code: string; verifier: string; url: URL }> {
+export async function codeFlow(
+  clientId: string,
+  params: Record<string, string> = {},
+  at: MockAt = served,
+  user = 'alice',
+): Promise<{ code: string; verifier: string; url: URL }> {
   const verifier = createVerifier();
   const url = await authorize(await codeRequest(clientId, verifier, params), 'approve', at, user);
   return { code: url.searchParams.get('code') ?? '', verifier, url };
 }
 
 /** Exchanges a code of {@link codeFlow} for tokens, as a public client. */
-export function exchange(clientId: string, code: string, verifier: string, at: MockAt = served, headers: Record<string, string> = {}): Promise<Response> {
-  return tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback }, at, headers);
+export function exchange(
+  clientId: string,
+  code: string,
+  verifier: string,
+  at: MockAt = served,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return tokenRequest(
+    { grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: callback },
+    at,
+    headers,
+  );
 }
 
 /** Asks the introspection endpoint (RFC 7662) about a token: a public client by its id, a confidential one by client_secret_post or _basic. */
@@ -124,7 +160,8 @@ export async function introspect(
   const form = new URLSearchParams({ token });
   const headers: Record<string, string> = {};
   if (method === 'client_secret_basic' && client.client_secret !== undefined) {
-    headers['authorization'] = `Basic ${btoa(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`)}`;
+    headers['authorization'] =
+      `Basic ${btoa(`${encodeURIComponent(client.client_id)}:${encodeURIComponent(client.client_secret)}`)}`;
   } else {
     form.set('client_id', client.client_id);
     if (client.client_secret !== undefined) form.set('client_secret', client.client_secret);
@@ -140,8 +177,16 @@ export async function userinfoStatus(accessToken: string): Promise<number> {
 }
 
 /** Posts a form to the mock provider's token endpoint. */
-export function tokenRequest(params: Record<string, string>, at: MockAt = served, headers: Record<string, string> = {}): Promise<Response> {
-  return at.fetch(`${at.issuer}${at.endpoints?.token ?? '/token'}`, { method: 'POST', body: new URLSearchParams(params), headers });
+export function tokenRequest(
+  params: Record<string, string>,
+  at: MockAt = served,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return at.fetch(`${at.issuer}${at.endpoints?.token ?? '/token'}`, {
+    method: 'POST',
+    body: new URLSearchParams(params),
+    headers,
+  });
 }
 
 /**
@@ -153,7 +198,9 @@ async function authorizeInFrame(url: URL, decision: 'approve' | 'deny'): Promise
   document.body.append(frame);
   const settled = (): Location | undefined => {
     const where = frame.contentWindow?.location;
-    return where && where.href !== 'about:blank' && frame.contentDocument?.readyState === 'complete' ? where : undefined;
+    return where && where.href !== 'about:blank' && frame.contentDocument?.readyState === 'complete'
+      ? where
+      : undefined;
   };
   try {
     frame.src = url.href;
@@ -178,18 +225,25 @@ async function authorizeInFrame(url: URL, decision: 'approve' | 'deny'): Promise
 
 /** Sends a command to the mock provider's control endpoint. */
 export async function control(command: Record<string, unknown>): Promise<void> {
-  const response = await fetch('/mock/__control', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
+  const response = await fetch('/mock/__control', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(command),
+  });
   if (!response.ok) throw new Error(`control command failed with ${response.status}`);
 }
 
 /** The requests the mock provider logged for a client. */
-export async function requestsOf(clientId: string): Promise<{ at: number; path: string; grantType?: string; status: number }[]> {
+export async function requestsOf(
+  clientId: string,
+): Promise<{ at: number; path: string; grantType?: string; status: number }[]> {
   return (await (await fetch(`/mock/__control?client_id=${encodeURIComponent(clientId)}`)).json()).requests;
 }
 
 /** The body of a successful token response, which must be a 200 marked `Cache-Control: no-store` (RFC 6749 §5.1). */
 export async function tokenBody(response: Response): Promise<Record<string, unknown> & { access_token: string }> {
   if (response.status !== 200) throw new Error(`the token response is a ${response.status}`);
-  if (response.headers.get('cache-control') !== 'no-store') throw new Error('the token response is not marked no-store');
+  if (response.headers.get('cache-control') !== 'no-store')
+    throw new Error('the token response is not marked no-store');
   return response.json();
 }

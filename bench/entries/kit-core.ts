@@ -2,7 +2,8 @@
 import { createClient } from '../../src/core/index.js';
 
 const client = createClient({ issuer: 'https://id.example.com', clientId: 'spa', scope: 'openid profile' });
-export const signIn = (): Promise<unknown> => client.handleRedirect().then((session) => session ?? client.login({ mode: 'redirect' }));
+export const signIn = (): Promise<unknown> =>
+  client.handleRedirect().then((session) => session ?? client.login({ mode: 'redirect' }));
 export const token = (): Promise<string> => client.getAccessToken();
 
 // What the app's own code calls (an app's Vite build keeps no exports of its entry).

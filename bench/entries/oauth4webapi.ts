@@ -13,7 +13,15 @@ export async function signIn(): Promise<unknown> {
     const nonce = oauth.generateRandomNonce();
     sessionStorage.setItem('pkce', JSON.stringify({ verifier, nonce }));
     const url = new URL(as.authorization_endpoint!);
-    url.search = new URLSearchParams({ client_id: client.client_id, redirect_uri: redirectUri, response_type: 'code', scope: 'openid profile', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', nonce }).toString();
+    url.search = new URLSearchParams({
+      client_id: client.client_id,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid profile',
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      nonce,
+    }).toString();
     location.assign(url);
     return null;
   }

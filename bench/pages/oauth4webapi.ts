@@ -21,7 +21,11 @@ let tokens: Tokens | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function keep(response: oauth.TokenEndpointResponse): void {
-  tokens = { access: response.access_token, refresh: response.refresh_token, expiresAt: Date.now() + (response.expires_in ?? 3600) * 1000 };
+  tokens = {
+    access: response.access_token,
+    refresh: response.refresh_token,
+    expiresAt: Date.now() + (response.expires_in ?? 3600) * 1000,
+  };
   localStorage.setItem(storageKey, JSON.stringify(tokens));
   schedule();
 }
@@ -53,7 +57,16 @@ exposeBench({
       const state = oauth.generateRandomState();
       sessionStorage.setItem('pkce', JSON.stringify({ verifier, nonce, state }));
       const url = new URL(as.authorization_endpoint!);
-      url.search = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'openid profile', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', nonce, state }).toString();
+      url.search = new URLSearchParams({
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope: 'openid profile',
+        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        nonce,
+        state,
+      }).toString();
       location.assign(url);
     })(),
   finish: async () => {
@@ -63,10 +76,27 @@ exposeBench({
       return tokens?.access ?? null;
     }
     const as = await server();
-    const { verifier, nonce, state } = JSON.parse(sessionStorage.getItem('pkce') ?? '{}') as { verifier: string; nonce: string; state: string };
+    const { verifier, nonce, state } = JSON.parse(sessionStorage.getItem('pkce') ?? '{}') as {
+      verifier: string;
+      nonce: string;
+      state: string;
+    };
     const callback = oauth.validateAuthResponse(as, client, new URL(location.href), state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), callback, redirectUri, verifier, options);
-    keep(await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true }));
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      callback,
+      redirectUri,
+      verifier,
+      options,
+    );
+    keep(
+      await oauth.processAuthorizationCodeResponse(as, client, response, {
+        expectedNonce: nonce,
+        requireIdToken: true,
+      }),
+    );
     history.replaceState(null, '', location.pathname);
     return tokens?.access ?? null;
   },

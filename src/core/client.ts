@@ -1,8 +1,21 @@
 import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
-import { absoluteIssuer, resolveConfig, scopesOf, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
+import {
+  absoluteIssuer,
+  resolveConfig,
+  scopesOf,
+  type ClientConfig,
+  type LoginMode,
+  type ResolvedConfig,
+} from './config.js';
 import { dpopSigner } from './dpop/dpop.js';
 import { invalidConfig, OAuthError } from './errors.js';
-import { ClientErrorEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+import {
+  ClientErrorEvent,
+  RenewalEvent,
+  SessionChangeEvent,
+  StorageFallbackEvent,
+  type ClientEventMap,
+} from './events.js';
 import type { UserClaims } from './session.js';
 import { openPopup } from './callback/popup-window.js';
 import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
@@ -28,7 +41,8 @@ export interface LoginOptions {
   signal?: AbortSignal;
 }
 
-const sameOriginPath = (path: string): boolean => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+const sameOriginPath = (path: string): boolean =>
+  path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
 const maxTimeout = 2 ** 31 - 1;
 
 /**
@@ -50,7 +64,9 @@ export class OAuthClient extends EventTarget {
   constructor(config: ClientConfig, store?: KeyValueStore) {
     super();
     this.config = resolveConfig(config);
-    this.#store = store ?? sealedStore(fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error))));
+    this.#store =
+      store ??
+      sealedStore(fallbackStore(indexedDbStore(), (error) => this.dispatchEvent(new StorageFallbackEvent(error))));
     this.#ctx = {
       config: this.config,
       store: this.#store,
@@ -139,7 +155,9 @@ export class OAuthClient extends EventTarget {
       try {
         const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
         if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
-        return await (await signInParts()).signIn(this.#ctx, popup, returnTo, options.authorizationParams, options.signal);
+        return await (
+          await signInParts()
+        ).signIn(this.#ctx, popup, returnTo, options.authorizationParams, options.signal);
       } catch (error) {
         if (popup && !popup.closed) popup.close();
         throw error;
@@ -240,12 +258,20 @@ export class OAuthClient extends EventTarget {
 
   /** Whether a session without a refresh token is renewed in a hidden frame (OpenID providers, code flow). */
   get #renewsSilently(): boolean {
-    return this.config.silentRenew && this.config.profile.discovery && this.config.flow === 'code' && typeof document !== 'undefined';
+    return (
+      this.config.silentRenew &&
+      this.config.profile.discovery &&
+      this.config.flow === 'code' &&
+      typeof document !== 'undefined'
+    );
   }
 
   /** Whether a session without a refresh token here is renewed: in a hidden frame, or by the app's backend, which keeps it (backend.ts). */
   get #renewsWithoutRefreshToken(): boolean {
-    return this.#renewsSilently || (this.config.tokenEndpoint !== undefined && this.config.flow === 'code' && this.config.profile.refresh);
+    return (
+      this.#renewsSilently ||
+      (this.config.tokenEndpoint !== undefined && this.config.flow === 'code' && this.config.profile.refresh)
+    );
   }
 
   async #setSession(session: Session | null): Promise<void> {

@@ -80,7 +80,8 @@ export function profileOf(profile: ClientConfig['profile']): ProviderProfile {
     if (!found) throw invalidConfig(`unknown profile ${profile}; built in: ${Object.keys(profiles).join(', ')}`);
     return found;
   }
-  if (typeof profile !== 'object' || typeof profile.id !== 'string') throw invalidConfig('profile is an id or a profile object');
+  if (typeof profile !== 'object' || typeof profile.id !== 'string')
+    throw invalidConfig('profile is an id or a profile object');
   return profile;
 }
 
@@ -102,11 +103,14 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   if (config.mode !== undefined && config.mode !== 'redirect' && config.mode !== 'popup') {
     throw invalidConfig('mode is "redirect" or "popup"');
   }
-  if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer') throw new TypeError('dpop: true, false or prefer');
+  if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer')
+    throw new TypeError('dpop: true, false or prefer');
   const profile = profileOf(config.profile);
   const flow = config.flow ?? profile.flows[0];
   if (!flow || !profile.flows.includes(flow)) {
-    throw invalidConfig(`${profile.name} offers no ${config.flow ?? 'browser'} flow: run it with oauth-elements/server`);
+    throw invalidConfig(
+      `${profile.name} offers no ${config.flow ?? 'browser'} flow: run it with oauth-elements/server`,
+    );
   }
   if (flow === 'code' && profile.codeExchange === 'backend' && !config.tokenEndpoint) {
     throw invalidConfig(
@@ -165,5 +169,8 @@ export function absoluteIssuer(issuer: string): string {
 
 /** The scopes of a configuration as a list. */
 export function scopesOf(config: Pick<ResolvedConfig, 'scope' | 'profile'>): string[] {
-  return config.scope.split(config.profile.scope.separator).map((scope) => scope.trim()).filter(Boolean);
+  return config.scope
+    .split(config.profile.scope.separator)
+    .map((scope) => scope.trim())
+    .filter(Boolean);
 }

@@ -4,7 +4,14 @@ export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
 export type { ProviderMetadata } from './provider/discovery.js';
 export { discover } from './provider/discovery.js';
 export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
-export { ClientErrorEvent, DpopFallbackEvent, RenewalEvent, SessionChangeEvent, StorageFallbackEvent, type ClientEventMap } from './events.js';
+export {
+  ClientErrorEvent,
+  DpopFallbackEvent,
+  RenewalEvent,
+  SessionChangeEvent,
+  StorageFallbackEvent,
+  type ClientEventMap,
+} from './events.js';
 export type { IdTokenExpectations } from './id-token/id-token.js';
 export { idTokenAlgorithms } from './id-token/id-token-algorithms.js';
 export { verifyIdToken } from './id-token/verify-id-token.js';

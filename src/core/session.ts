@@ -27,7 +27,12 @@ export interface Session {
 }
 
 /** A session from a checked token response. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1 */
-export function sessionOf(response: TokenResponse, requestedScope: string, user: UserClaims | undefined, now = Date.now()): Session {
+export function sessionOf(
+  response: TokenResponse,
+  requestedScope: string,
+  user: UserClaims | undefined,
+  now = Date.now(),
+): Session {
   const session: Session = {
     accessToken: response.access_token,
     tokenType: response.token_type,

@@ -35,7 +35,10 @@ export interface LogoutResult {
 export function checkLogout(config: ResolvedConfig, options: LogoutOptions): void {
   const own = config.profile.logout;
   if (options.endSession && own?.returnToRequired && !options.postLogoutRedirectUri) {
-    throw new OAuthError('invalid_config', `${config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`);
+    throw new OAuthError(
+      'invalid_config',
+      `${config.profile.name} ends its session only with a return address: pass postLogoutRedirectUri (its ${own.returnTo})`,
+    );
   }
 }
 
@@ -45,7 +48,12 @@ export function checkLogout(config: ResolvedConfig, options: LogoutOptions): voi
  * else RP-Initiated Logout's `end_session_endpoint` with `id_token_hint` and `post_logout_redirect_uri`.
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
  */
-export function endSessionUrl(ctx: SignInContext, metadata: ProviderMetadata | undefined, session: Session, returnTo: string | undefined): URL | undefined {
+export function endSessionUrl(
+  ctx: SignInContext,
+  metadata: ProviderMetadata | undefined,
+  session: Session,
+  returnTo: string | undefined,
+): URL | undefined {
   const own = ctx.config.profile.logout;
   if (own && metadata?.authorization_endpoint) {
     const url = new URL(own.path, metadata.authorization_endpoint);
@@ -68,14 +76,23 @@ export function endSessionUrl(ctx: SignInContext, metadata: ProviderMetadata | u
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout
  */
-export async function signOutAtProvider(ctx: SignInContext, session: Session, options: LogoutOptions): Promise<LogoutResult> {
+export async function signOutAtProvider(
+  ctx: SignInContext,
+  session: Session,
+  options: LogoutOptions,
+): Promise<LogoutResult> {
   const metadata = await ctx.metadata(options.signal).catch(() => undefined);
-  if (ctx.config.tokenEndpoint && metadata) await tellBackend(metadata.token_endpoint, { action: 'logout' }, options.signal).catch(() => undefined);
+  if (ctx.config.tokenEndpoint && metadata)
+    await tellBackend(metadata.token_endpoint, { action: 'logout' }, options.signal).catch(() => undefined);
   const revocation = metadata?.revocation_endpoint;
   let revoked = false;
   if (revocation) {
-    const refresh = session.refreshToken ? await revokeToken(revocation, ctx.config.clientId, session.refreshToken, 'refresh_token', options.signal) : true;
-    revoked = (await revokeToken(revocation, ctx.config.clientId, session.accessToken, 'access_token', options.signal)) && refresh;
+    const refresh = session.refreshToken
+      ? await revokeToken(revocation, ctx.config.clientId, session.refreshToken, 'refresh_token', options.signal)
+      : true;
+    revoked =
+      (await revokeToken(revocation, ctx.config.clientId, session.accessToken, 'access_token', options.signal)) &&
+      refresh;
   }
   const url = endSessionUrl(ctx, metadata, session, options.postLogoutRedirectUri);
   if (options.endSession && url) {

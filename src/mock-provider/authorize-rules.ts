@@ -14,7 +14,11 @@ export function redirectAllowed(client: MockClient, uri: string): boolean {
   return client.redirect_uris.some((registered) => {
     const base = new URL(registered);
     const prefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
-    return asked.origin === base.origin && !asked.hash && (asked.pathname === base.pathname || asked.pathname.startsWith(prefix));
+    return (
+      asked.origin === base.origin &&
+      !asked.hash &&
+      (asked.pathname === base.pathname || asked.pathname.startsWith(prefix))
+    );
   });
 }
 
@@ -23,7 +27,11 @@ export function redirectAllowed(client: MockClient, uri: string): boolean {
  * default scopes; `undefined` when the client may not have one of them.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function grantedScope(ctx: EndpointContext, client: MockClient, requested: string | undefined): string | undefined {
+export function grantedScope(
+  ctx: EndpointContext,
+  client: MockClient,
+  requested: string | undefined,
+): string | undefined {
   const scopes = new Set((requested ?? ctx.settings.defaultScope ?? 'openid').split(' ').filter(Boolean));
   for (const definition of ctx.settings.scopes ?? []) if (definition.default) scopes.add(definition.id);
   const allowed = new Set(client.scope.split(' '));
@@ -43,17 +51,28 @@ export interface Refusal {
  * is refused without a way back.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
-export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<string, string>): { client: MockClient; interaction: Interaction } | Refusal {
+export function checkAuthorizationRequest(
+  ctx: EndpointContext,
+  params: Map<string, string>,
+): { client: MockClient; interaction: Interaction } | Refusal {
   const client = activeClient(ctx.state, params.get('client_id'));
   if (!client) return { error: 'invalid_client', description: 'this client is not registered' };
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!redirectAllowed(client, redirectUri)) return { error: 'invalid_request', description: 'redirect_uri is not registered for this client' };
+  if (!redirectAllowed(client, redirectUri))
+    return { error: 'invalid_request', description: 'redirect_uri is not registered for this client' };
   const state = params.get('state');
   const responseType = params.get('response_type') ?? '';
   const implicit = responseType === 'token' || responseType === 'id_token token';
-  const fail = (error: string, description: string): Refusal => ({ error, description, back: { redirectUri, state, responseType: implicit ? 'token' : 'code' } });
+  const fail = (error: string, description: string): Refusal => ({
+    error,
+    description,
+    back: { redirectUri, state, responseType: implicit ? 'token' : 'code' },
+  });
 
-  if (!(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) || !client.response_types.includes(responseType)) {
+  if (
+    !(responseType === 'code' || (implicit && ctx.profile.flows.includes('implicit'))) ||
+    !client.response_types.includes(responseType)
+  ) {
     return fail('unsupported_response_type', `this client may not use response_type=${responseType}`);
   }
   if (state === undefined && client.enforce_state_validation) return fail('invalid_request', 'state is required');
@@ -69,7 +88,8 @@ export function checkAuthorizationRequest(ctx: EndpointContext, params: Map<stri
   const method = params.get('code_challenge_method');
   if (pkce && (challenge !== undefined || client.token_endpoint_auth_method === 'none')) {
     if (method !== 'S256') return fail('invalid_request', 'PKCE with code_challenge_method=S256 is required');
-    if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge is malformed');
+    if (!challenge || !/^[A-Za-z0-9_-]{43}$/.test(challenge))
+      return fail('invalid_request', 'code_challenge is malformed');
   }
   const interaction = {
     id: randomId(),

@@ -24,12 +24,15 @@ export async function authorize(ctx: EndpointContext, request: Request): Promise
   if ('error' in params) return html(errorPage(params.error, params.description), 400);
   const checked = checkAuthorizationRequest(ctx, params);
   if ('error' in checked) {
-    return checked.back ? sendBack(ctx, checked.back, { error: checked.error, error_description: checked.description }) : html(errorPage(checked.error, checked.description), 400);
+    return checked.back
+      ? sendBack(ctx, checked.back, { error: checked.error, error_description: checked.description })
+      : html(errorPage(checked.error, checked.description), 400);
   }
   const { client, interaction } = checked;
   const requestUri = query.get('request_uri');
   if (requestUri !== undefined) interaction.requestUri = requestUri;
-  const fail = (error: string, description: string): Response => sendBack(ctx, interaction, { error, error_description: description });
+  const fail = (error: string, description: string): Response =>
+    sendBack(ctx, interaction, { error, error_description: description });
   const scope = interaction.scope;
   const signInAs = takeScenario(ctx.control, 'authorization', ctx.profile.id, client.client_id);
   const scripted = signInAs && ctx.state.users.find((user) => user.sub === signInAs.signInAs);
@@ -50,7 +53,9 @@ export async function authorize(ctx: EndpointContext, request: Request): Promise
       ...(consentScenario?.then ? { autoStep: { step: consentScenario.then, after: consentScenario.after ?? 0 } } : {}),
     }),
   );
-  return consentScenario?.openerPolicy ? withHeaders(page, { 'cross-origin-opener-policy': consentScenario.openerPolicy }) : page;
+  return consentScenario?.openerPolicy
+    ? withHeaders(page, { 'cross-origin-opener-policy': consentScenario.openerPolicy })
+    : page;
 }
 
 /**
@@ -73,7 +78,9 @@ export async function decide(ctx: EndpointContext, request: Request): Promise<Re
   if (!user) return html(errorPage('server_error', 'no user to sign in as'), 500);
   const granted = grantedOf(ctx, interaction.scope, params.get('scope'));
   recordConsent(ctx, user.sub, interaction.clientId, granted);
-  return withHeaders(await issueCode(ctx, { ...interaction, scope: granted }, user.sub), { 'set-cookie': startSession(ctx, user.sub) });
+  return withHeaders(await issueCode(ctx, { ...interaction, scope: granted }, user.sub), {
+    'set-cookie': startSession(ctx, user.sub),
+  });
 }
 
 /** A partial grant from the consent page narrows the requested scope, never widens it; `openid` and the profile's default scopes stay. */
@@ -81,29 +88,64 @@ function grantedOf(ctx: EndpointContext, requested: string, granted: string | un
   if (granted === undefined) return requested;
   const kept = new Set(granted.split(' '));
   for (const definition of ctx.settings.scopes ?? []) if (definition.default) kept.add(definition.id);
-  return requested.split(' ').filter((scope) => scope === 'openid' || kept.has(scope)).join(' ');
+  return requested
+    .split(' ')
+    .filter((scope) => scope === 'openid' || kept.has(scope))
+    .join(' ');
 }
 
 /** Sends the user back with `params`, and `state` and `iss` where the profile returns them; in the fragment for implicit. */
-function sendBack(ctx: EndpointContext, to: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>, params: Record<string, string>): Response {
-  const echoed = { state: ctx.profile.echoesState ? to.state : undefined, iss: ctx.profile.iss ? ctx.issuer : undefined };
-  return redirect(to.redirectUri, { ...params, ...echoed }, to.responseType === undefined || to.responseType === 'code' ? 'query' : 'fragment');
+function sendBack(
+  ctx: EndpointContext,
+  to: Pick<Interaction, 'redirectUri' | 'state' | 'responseType'>,
+  params: Record<string, string>,
+): Response {
+  const echoed = {
+    state: ctx.profile.echoesState ? to.state : undefined,
+    iss: ctx.profile.iss ? ctx.issuer : undefined,
+  };
+  return redirect(
+    to.redirectUri,
+    { ...params, ...echoed },
+    to.responseType === undefined || to.responseType === 'code' ? 'query' : 'fragment',
+  );
 }
 
 /**
  * Issues a code for an approved interaction and sends the user back with it; for implicit, the access token.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
  */
-async function issueCode(ctx: EndpointContext, interaction: Interaction, sub: string, authTime = Math.floor(ctx.now() / 1000)): Promise<Response> {
+async function issueCode(
+  ctx: EndpointContext,
+  interaction: Interaction,
+  sub: string,
+  authTime = Math.floor(ctx.now() / 1000),
+): Promise<Response> {
   spendPushedRequest(ctx, interaction.requestUri);
   const client = ctx.state.clients.get(interaction.clientId);
   if (interaction.responseType !== undefined && interaction.responseType !== 'code' && client) {
-    const grant = { clientId: client.client_id, sub, scope: interaction.scope, authTime, family: randomId(12), audience: interaction.audience };
+    const grant = {
+      clientId: client.client_id,
+      sub,
+      scope: interaction.scope,
+      authTime,
+      family: randomId(12),
+      audience: interaction.audience,
+    };
     // OpenID Connect Core §3.2.2.5: `id_token token` sends the id_token, with the nonce and the access token's at_hash, beside it.
     const withIdToken = interaction.responseType === 'id_token token';
-    const body = await issueTokens(ctx, client, grant, { idToken: withIdToken, nonce: interaction.nonce, refresh: false });
+    const body = await issueTokens(ctx, client, grant, {
+      idToken: withIdToken,
+      nonce: interaction.nonce,
+      refresh: false,
+    });
     const idToken: Record<string, string> = withIdToken ? { id_token: String(body['id_token']) } : {};
-    return sendBack(ctx, interaction, { access_token: String(body['access_token']), token_type: String(body['token_type']), expires_in: String(body['expires_in']), ...idToken });
+    return sendBack(ctx, interaction, {
+      access_token: String(body['access_token']),
+      token_type: String(body['token_type']),
+      expires_in: String(body['expires_in']),
+      ...idToken,
+    });
   }
   const code = randomId();
   ctx.state.codes.set(code, {

@@ -7,7 +7,11 @@ import { activeClient, type MockClient } from './state.js';
  * public clients), a confidential one by `client_secret_basic` or `client_secret_post`; never a disabled one.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
-export function authenticateClient(ctx: EndpointContext, request: Request, params: Map<string, string>): MockClient | Response {
+export function authenticateClient(
+  ctx: EndpointContext,
+  request: Request,
+  params: Map<string, string>,
+): MockClient | Response {
   const unauthorized = (): Response => errorResponse(ctx, 'invalid_client', 'client authentication failed', 401);
   let clientId = params.get('client_id');
   let secret = params.get('client_secret');

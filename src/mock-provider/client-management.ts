@@ -6,7 +6,12 @@ import { json } from './responses.js';
 import { retireClient, type MockClient } from './state.js';
 
 /** Fields the server sets, which an update must not send. @see https://www.rfc-editor.org/rfc/rfc7592#section-2.2 */
-const serverFields = ['registration_access_token', 'registration_client_uri', 'client_secret_expires_at', 'client_id_issued_at'];
+const serverFields = [
+  'registration_access_token',
+  'registration_client_uri',
+  'client_secret_expires_at',
+  'client_id_issued_at',
+];
 
 /** The client a configuration request names, and its URI, when the Bearer token is that client's registration access token. */
 function managedClient(ctx: EndpointContext, request: Request): { client: MockClient; uri: string } | Response {
@@ -15,10 +20,14 @@ function managedClient(ctx: EndpointContext, request: Request): { client: MockCl
   const token = request.headers.get('authorization')?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
   const client = ctx.state.clients.get(clientId);
   if (!client || !token || token !== client.registration_access_token) {
-    return json({ error: 'invalid_token', error_description: 'the registration access token is not valid for this client' }, 401, {
-      'www-authenticate': `Bearer realm="${ctx.issuer}", error="invalid_token"`,
-      'cache-control': 'no-store',
-    });
+    return json(
+      { error: 'invalid_token', error_description: 'the registration access token is not valid for this client' },
+      401,
+      {
+        'www-authenticate': `Bearer realm="${ctx.issuer}", error="invalid_token"`,
+        'cache-control': 'no-store',
+      },
+    );
   }
   return { client, uri };
 }
@@ -42,17 +51,20 @@ export async function updateClient(ctx: EndpointContext, request: Request): Prom
   const managed = managedClient(ctx, request);
   if (managed instanceof Response) return managed;
   const { client, uri } = managed;
-  const refuse = (description: string): Response => json({ error: 'invalid_client_metadata', error_description: description }, 400);
+  const refuse = (description: string): Response =>
+    json({ error: 'invalid_client_metadata', error_description: description }, 400);
   let metadata: unknown;
   try {
     metadata = await request.json();
   } catch {
     return refuse('the body is not JSON');
   }
-  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) return refuse('send client metadata as a JSON object');
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata))
+    return refuse('send client metadata as a JSON object');
   const fields = metadata as ClientMetadata & Record<string, unknown>;
   if (fields.client_id !== client.client_id) return refuse('client_id must be sent, and be this client’s');
-  if ('client_secret' in fields && fields.client_secret !== client.client_secret) return refuse('client_secret cannot be changed');
+  if ('client_secret' in fields && fields.client_secret !== client.client_secret)
+    return refuse('client_secret cannot be changed');
   const sent = serverFields.find((field) => field in fields);
   if (sent) return refuse(`${sent} is set by the server and must not be sent`);
   try {
@@ -60,7 +72,8 @@ export async function updateClient(ctx: EndpointContext, request: Request): Prom
     const updated = (ctx.settings.createClient ?? createClientRecord)(replacement, ctx.now());
     updated.registration_access_token = client.registration_access_token;
     updated.client_id_issued_at = client.client_id_issued_at;
-    if (updated.client_secret !== undefined && client.client_secret !== undefined) updated.client_secret = client.client_secret;
+    if (updated.client_secret !== undefined && client.client_secret !== undefined)
+      updated.client_secret = client.client_secret;
     ctx.state.clients.set(client.client_id, updated);
     return json(registrationResponse(updated, uri), 200, { 'cache-control': 'no-store' });
   } catch (error) {

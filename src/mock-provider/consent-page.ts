@@ -45,14 +45,31 @@ export function consentPage(options: {
     .map((id) => {
       const defined = options.scopes?.find((scope) => scope.id === id);
       const required = (defined as { default?: boolean } | undefined)?.default ? { required: true } : {};
-      return defined ? { id, name: defined.name, description: defined.description, ...(defined.icon ? { icon: defined.icon } : {}), ...required } : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
+      return defined
+        ? {
+            id,
+            name: defined.name,
+            description: defined.description,
+            ...(defined.icon ? { icon: defined.icon } : {}),
+            ...required,
+          }
+        : { id, ...(oidcScopes[id] ?? { name: id, description: id }) };
     });
-  const icon = (scope: ScopeDisplay): string => (scope.icon && isImageIcon(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '');
+  const icon = (scope: ScopeDisplay): string =>
+    scope.icon && isImageIcon(scope.icon) ? `<img src="${escapeHtml(scope.icon)}" alt="" width="20" height="20"> ` : '';
   const attr = (name: string, value: string | undefined): string => (value ? ` ${name}="${escapeHtml(value)}"` : '');
   const accounts = users
-    .map((user, index) => `<label><input type="radio" name="user" value="${escapeHtml(user.sub)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(user.name)}</label>`)
+    .map(
+      (user, index) =>
+        `<label><input type="radio" name="user" value="${escapeHtml(user.sub)}"${index === 0 ? ' checked' : ''}> ${escapeHtml(user.name)}</label>`,
+    )
     .join('\n        ');
-  const scopeItems = scopes.map((scope) => `<li>${icon(scope)}<strong>${escapeHtml(scope.name)}</strong>: ${escapeHtml(fill(scope.description, { user: users[0]?.name ?? 'you', client_name: client.client_name }))}</li>`).join('');
+  const scopeItems = scopes
+    .map(
+      (scope) =>
+        `<li>${icon(scope)}<strong>${escapeHtml(scope.name)}</strong>: ${escapeHtml(fill(scope.description, { user: users[0]?.name ?? 'you', client_name: client.client_name }))}</li>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -82,7 +99,11 @@ export function consentPage(options: {
 </html>`;
 }
 
-function autoStepScript(action: string, interaction: string, { step, after }: { step: ConsentStep; after: number }): string {
+function autoStepScript(
+  action: string,
+  interaction: string,
+  { step, after }: { step: ConsentStep; after: number },
+): string {
   const answer =
     step === 'close'
       ? 'window.close()'

@@ -31,7 +31,8 @@ export function corsFor(request: Request, clients: Iterable<MockClient>): Record
         'access-control-allow-origin': origin,
         'access-control-allow-headers': 'authorization, content-type, dpop',
         'access-control-allow-methods': 'GET, POST, PUT, DELETE',
-        'access-control-expose-headers': 'www-authenticate, retry-after, dpop-nonce, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
+        'access-control-expose-headers':
+          'www-authenticate, retry-after, dpop-nonce, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset',
         vary: 'origin',
       };
     }

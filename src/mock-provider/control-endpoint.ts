@@ -16,10 +16,16 @@ export type ControlCommand =
  * The control endpoint: GET answers the request log (filtered by `client_id`), POST runs a command.
  * Used by the demo, Storybook and tests in other processes; in process, call the provider's methods.
  */
-export async function controlEndpoint(request: Request, control: Control, states: ReadonlyMap<string, ProviderState>): Promise<Response> {
+export async function controlEndpoint(
+  request: Request,
+  control: Control,
+  states: ReadonlyMap<string, ProviderState>,
+): Promise<Response> {
   if (request.method === 'GET') {
     const clientId = new URL(request.url).searchParams.get('client_id');
-    return json({ requests: control.log.filter((entry) => clientId === null || entry.clientId === clientId) }, 200, { 'cache-control': 'no-store' });
+    return json({ requests: control.log.filter((entry) => clientId === null || entry.clientId === clientId) }, 200, {
+      'cache-control': 'no-store',
+    });
   }
   if (request.method !== 'POST') return json({ error: 'invalid_request' }, 405);
   let command: ControlCommand;
@@ -33,7 +39,12 @@ export async function controlEndpoint(request: Request, control: Control, states
       control.scenarios.push(command.scenario);
       break;
     case 'sign_in_as':
-      control.scenarios.push({ next: 'authorization', signInAs: command.sub, clientId: command.clientId, profile: command.profile });
+      control.scenarios.push({
+        next: 'authorization',
+        signInAs: command.sub,
+        clientId: command.clientId,
+        profile: command.profile,
+      });
       break;
     case 'advance_clock':
       control.offset += command.seconds * 1000;
@@ -54,7 +65,8 @@ export async function controlEndpoint(request: Request, control: Control, states
     case 'delete_client': {
       const state = states.get(command.profile ?? 'oidc');
       const how = command.command === 'disable_client' ? 'disable' : 'delete';
-      if (!state || !retireClient(state, String(command.clientId), how)) return json({ error: 'invalid_request', error_description: 'no such client' }, 400);
+      if (!state || !retireClient(state, String(command.clientId), how))
+        return json({ error: 'invalid_request', error_description: 'no such client' }, 400);
       break;
     }
     default:

@@ -1,16 +1,35 @@
 import { createSigningKey, type SigningKey } from './keys.js';
 
 /** How the next token response of a client goes wrong (or slow). */
-export type TokenFault = 'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant' | 'wrong_token_type' | 'no_access_token';
+export type TokenFault =
+  'rate_limited' | 'server_error' | 'malformed' | 'invalid_grant' | 'wrong_token_type' | 'no_access_token';
 
 /** How the next id_token of a client is spoiled. */
 export type IdTokenFault =
-  | 'bad_signature' | 'alg_none' | 'hs256_public_key' | 'unknown_kid' | 'wrong_nonce' | 'wrong_iss' | 'wrong_aud' | 'expired'
-  | 'future_iat' | 'other_sub' | 'wrong_at_hash' | 'other_tenant';
+  | 'bad_signature'
+  | 'alg_none'
+  | 'hs256_public_key'
+  | 'unknown_kid'
+  | 'wrong_nonce'
+  | 'wrong_iss'
+  | 'wrong_aud'
+  | 'expired'
+  | 'future_iat'
+  | 'other_sub'
+  | 'wrong_at_hash'
+  | 'other_tenant';
 
 /** A one-shot scenario: it applies once, to the next matching request, then is gone. */
 export type Scenario =
-  | { next: 'token'; fault?: TokenFault; delay?: number; retryAfter?: number; clientId?: string; profile?: string; /** Answer Bearer, unbound, whatever DPoP proof came. */ ignoreDpop?: boolean }
+  | {
+      next: 'token';
+      fault?: TokenFault;
+      delay?: number;
+      retryAfter?: number;
+      clientId?: string;
+      profile?: string;
+      /** Answer Bearer, unbound, whatever DPoP proof came. */ ignoreDpop?: boolean;
+    }
   | { next: 'id_token'; fault: IdTokenFault; clientId?: string; profile?: string }
   | { next: 'authorization'; signInAs: string; clientId?: string; profile?: string }
   | { next: 'dpop_nonce'; clientId?: string; profile?: string }
@@ -53,7 +72,9 @@ export function takeScenario<K extends Scenario['next']>(
 ): Extract<Scenario, { next: K }> | undefined {
   const index = control.scenarios.findIndex(
     (scenario) =>
-      scenario.next === next && (scenario.profile ?? 'oidc') === profile && (scenario.clientId === undefined || scenario.clientId === clientId),
+      scenario.next === next &&
+      (scenario.profile ?? 'oidc') === profile &&
+      (scenario.clientId === undefined || scenario.clientId === clientId),
   );
   if (index < 0) return undefined;
   return control.scenarios.splice(index, 1)[0] as Extract<Scenario, { next: K }>;

@@ -12,7 +12,10 @@ import { json } from './responses.js';
 export function refuseCrossSite(request: Request): Response | undefined {
   const origin = request.headers.get('origin');
   if (origin !== null && origin !== new URL(request.url).origin) {
-    return json({ error: 'invalid_request', error_description: 'this endpoint takes requests from its own origin only' }, 403);
+    return json(
+      { error: 'invalid_request', error_description: 'this endpoint takes requests from its own origin only' },
+      403,
+    );
   }
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (request.method !== 'DELETE' && type !== 'application/json') {

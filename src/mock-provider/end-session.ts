@@ -39,13 +39,16 @@ export async function endSessionEndpoint(ctx: EndpointContext, request: Request)
   if (hint !== undefined && !claims) return refuse('id_token_hint was not issued by this provider');
   const named = params.get('client_id');
   const audience = claims?.['aud'];
-  if (named !== undefined && audience !== undefined && audience !== named) return refuse('client_id is not the audience of id_token_hint');
+  if (named !== undefined && audience !== undefined && audience !== named)
+    return refuse('client_id is not the audience of id_token_hint');
   const target = params.get('post_logout_redirect_uri');
   if (target !== undefined) {
     const client = activeClient(ctx.state, named ?? (typeof audience === 'string' ? audience : undefined));
     if (!client) return refuse('post_logout_redirect_uri needs id_token_hint or client_id');
-    if (!client.post_logout_redirect_uris?.includes(target)) return refuse('post_logout_redirect_uri is not registered for this client');
+    if (!client.post_logout_redirect_uris?.includes(target))
+      return refuse('post_logout_redirect_uri is not registered for this client');
   }
-  const response = target === undefined ? html(signedOutPage(ctx.issuer)) : redirect(target, { state: params.get('state') });
+  const response =
+    target === undefined ? html(signedOutPage(ctx.issuer)) : redirect(target, { state: params.get('state') });
   return withHeaders(response, { 'set-cookie': endSession(ctx, request) });
 }

@@ -12,7 +12,10 @@ export function tokenFaultResponse(fault: TokenFault, retryAfter = 1, now = Date
     case 'server_error':
       return oauthError('server_error', 'the provider failed', 500);
     case 'malformed':
-      return new Response('{"access_token": "half', { status: 200, headers: { 'content-type': 'application/json', ...noStore } });
+      return new Response('{"access_token": "half', {
+        status: 200,
+        headers: { 'content-type': 'application/json', ...noStore },
+      });
     case 'invalid_grant':
       return oauthError('invalid_grant', 'scripted: the grant is invalid');
     case 'wrong_token_type':
@@ -53,7 +56,10 @@ export async function spoilIdToken(idToken: string, fault: IdTokenFault, key: Si
       return signJwt(key, { ...claims, at_hash: 'AAAAAAAAAAAAAAAAAAAAAA' });
     case 'other_tenant':
       // Entra's iss names a tenant; here another than the token's own tid (an issuer template's substitution must use tid).
-      return signJwt(key, { ...claims, iss: String(claims.iss).replace(String(claims['tid']), '00000000-0000-4000-8000-000000000000') });
+      return signJwt(key, {
+        ...claims,
+        iss: String(claims.iss).replace(String(claims['tid']), '00000000-0000-4000-8000-000000000000'),
+      });
     case 'expired':
       return signJwt(key, { ...claims, iat: Number(claims.iat) - 7200, exp: Number(claims.iat) - 3600 });
     case 'other_sub':

@@ -14,7 +14,9 @@ export function claimsFor(user: Record<string, unknown> | undefined, scope: stri
   const pick = (names: string[]): Record<string, unknown> =>
     Object.fromEntries(names.filter((name) => user[name] !== undefined).map((name) => [name, user[name]]));
   return {
-    ...(scopes.includes('profile') ? pick(['name', 'given_name', 'family_name', 'preferred_username', 'picture', 'locale']) : {}),
+    ...(scopes.includes('profile')
+      ? pick(['name', 'given_name', 'family_name', 'preferred_username', 'picture', 'locale'])
+      : {}),
     ...(scopes.includes('email') ? pick(['email', 'email_verified']) : {}),
   };
 }
@@ -42,13 +44,37 @@ export async function issueTokens(
   const lifetime = client.access_token_lifetime ?? ctx.profile.accessTokenLifetime;
   const jti = randomId(16);
   const bound = options.jkt === undefined ? {} : { jkt: options.jkt };
-  ctx.state.accessTokens.set(jti, { id: jti, clientId: client.client_id, sub: grant.sub, scope: grant.scope, expiresAt: (now + lifetime) * 1000, revoked: false, family: grant.family, ...bound });
+  ctx.state.accessTokens.set(jti, {
+    id: jti,
+    clientId: client.client_id,
+    sub: grant.sub,
+    scope: grant.scope,
+    expiresAt: (now + lifetime) * 1000,
+    revoked: false,
+    family: grant.family,
+    ...bound,
+  });
   const accessToken = await signJwt(
     key,
-    { iss: ctx.issuer, sub: grant.sub, aud: grant.audience ?? ctx.issuer, client_id: client.client_id, scope: grant.scope, jti, iat: now, exp: now + lifetime, ...(options.jkt ? { cnf: bound } : {}) },
+    {
+      iss: ctx.issuer,
+      sub: grant.sub,
+      aud: grant.audience ?? ctx.issuer,
+      client_id: client.client_id,
+      scope: grant.scope,
+      jti,
+      iat: now,
+      exp: now + lifetime,
+      ...(options.jkt ? { cnf: bound } : {}),
+    },
     'at+jwt',
   );
-  const body: Record<string, unknown> = { access_token: accessToken, token_type: options.jkt ? 'DPoP' : (ctx.settings.tokenType ?? 'Bearer'), expires_in: lifetime, scope: grant.scope };
+  const body: Record<string, unknown> = {
+    access_token: accessToken,
+    token_type: options.jkt ? 'DPoP' : (ctx.settings.tokenType ?? 'Bearer'),
+    expires_in: lifetime,
+    scope: grant.scope,
+  };
   if (options.idToken && grant.scope.split(' ').includes('openid')) {
     const user = ctx.state.users.find((candidate) => candidate.sub === grant.sub);
     body['id_token'] = await signJwt(key, {
@@ -71,7 +97,13 @@ export async function issueTokens(
     const refreshToken = randomId(32);
     // RFC 9449 §5: a public client's refresh token is bound to its key; a confidential one authenticates.
     const refreshBound = client.token_endpoint_auth_method === 'none' ? bound : {};
-    ctx.state.refreshTokens.set(refreshToken, { ...grant, used: false, revoked: false, expiresAt: (now + refreshTokenLifetime) * 1000, ...refreshBound });
+    ctx.state.refreshTokens.set(refreshToken, {
+      ...grant,
+      used: false,
+      revoked: false,
+      expiresAt: (now + refreshTokenLifetime) * 1000,
+      ...refreshBound,
+    });
     body['refresh_token'] = refreshToken;
   }
   return body;

@@ -14,7 +14,13 @@ export interface SigningKey {
 export async function createSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const kid = randomId(8);
-  return { kid, alg: 'ES256', privateKey, publicKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } };
+  return {
+    kid,
+    alg: 'ES256',
+    privateKey,
+    publicKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
+  };
 }
 
 /** Signs claims as a JWT of the given type. @see https://www.rfc-editor.org/rfc/rfc7519 */

@@ -31,5 +31,9 @@ export function md5(text: string): string {
     digest[2] = ((digest[2] as number) + c) | 0;
     digest[3] = ((digest[3] as number) + d) | 0;
   }
-  return digest.map((word) => Array.from({ length: 4 }, (_, i) => ((word >>> (8 * i)) & 0xff).toString(16).padStart(2, '0')).join('')).join('');
+  return digest
+    .map((word) =>
+      Array.from({ length: 4 }, (_, i) => ((word >>> (8 * i)) & 0xff).toString(16).padStart(2, '0')).join(''),
+    )
+    .join('');
 }

@@ -25,7 +25,10 @@ export async function pushAuthorizationRequest(ctx: EndpointContext, request: Re
   const checked = checkAuthorizationRequest(ctx, new Map([...params, ['client_id', client.client_id]]));
   if ('error' in checked) return oauthError(checked.error, checked.description);
   const id = randomId();
-  ctx.state.pushedRequests.set(id, { params: new Map([...params, ['client_id', client.client_id]]), expiresAt: ctx.now() + lifetime * 1000 });
+  ctx.state.pushedRequests.set(id, {
+    params: new Map([...params, ['client_id', client.client_id]]),
+    expiresAt: ctx.now() + lifetime * 1000,
+  });
   return json({ request_uri: `${prefix}${id}`, expires_in: lifetime }, 201, noStore);
 }
 
@@ -41,11 +44,16 @@ export function takePushedRequest(ctx: EndpointContext, query: Map<string, strin
   const requestUri = query.get('request_uri');
   if (requestUri === undefined) {
     const client = activeClient(ctx.state, query.get('client_id'));
-    return client?.require_pushed_authorization_requests ? { error: 'invalid_request', description: 'this client must push its authorization requests' } : query;
+    return client?.require_pushed_authorization_requests
+      ? { error: 'invalid_request', description: 'this client must push its authorization requests' }
+      : query;
   }
   const pushed = ctx.state.pushedRequests.get(idOf(requestUri));
   if (!pushed || pushed.expiresAt <= ctx.now() || pushed.params.get('client_id') !== query.get('client_id')) {
-    return { error: 'invalid_request_uri', description: 'the request_uri is unknown, used, expired or of another client' };
+    return {
+      error: 'invalid_request_uri',
+      description: 'the request_uri is unknown, used, expired or of another client',
+    };
   }
   return pushed.params;
 }

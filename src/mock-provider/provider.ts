@@ -12,7 +12,14 @@ import { panelProfile } from './profiles/panel.js';
 import { phpapiProfile } from './profiles/phpapi.js';
 import { redguyProfile } from './profiles/redguy.js';
 import { rserviceProfile } from './profiles/rservice.js';
-import { auth0Profile, cognitoProfile, entraProfile, googleProfile, keycloakProfile, oktaProfile } from './profiles/vendors.js';
+import {
+  auth0Profile,
+  cognitoProfile,
+  entraProfile,
+  googleProfile,
+  keycloakProfile,
+  oktaProfile,
+} from './profiles/vendors.js';
 import { rateLimited } from './rate-limit.js';
 import { clientConfigurationEndpoint } from './client-management.js';
 import type { ClientMetadata } from './client-metadata.js';
@@ -61,8 +68,19 @@ export interface MockProvider {
 
 /** The profiles mounted below the base path, by id. */
 const mockProfiles: MockProfile[] = [
-  oidcProfile, redguyProfile, rserviceProfile, panelProfile, gearcodeProfile, phpapiProfile,
-  auth0Profile, oktaProfile, keycloakProfile, entraProfile, googleProfile, cognitoProfile, githubProfile,
+  oidcProfile,
+  redguyProfile,
+  rserviceProfile,
+  panelProfile,
+  gearcodeProfile,
+  phpapiProfile,
+  auth0Profile,
+  oktaProfile,
+  keycloakProfile,
+  entraProfile,
+  googleProfile,
+  cognitoProfile,
+  githubProfile,
 ];
 
 /**
@@ -77,7 +95,10 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const states = new Map(mockProfiles.map((mock) => [mock.profile.id, createState(options.users)]));
   const byId = new Map(mockProfiles.map((mock) => [mock.profile.id, mock]));
   const settings = new Map<string, MockSettings>(
-    mockProfiles.map((mock) => [mock.profile.id, { ...mock.settings, ...(mock.settings?.rateLimit && options.rateLimit ? { rateLimit: options.rateLimit } : {}) }]),
+    mockProfiles.map((mock) => [
+      mock.profile.id,
+      { ...mock.settings, ...(mock.settings?.rateLimit && options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+    ]),
   );
   const signingKey = () => currentKey(control);
   const stateOf = (profile: string): ProviderState => {
@@ -89,7 +110,10 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const inProcess = new Map(mockProfiles.map((mock) => [mock.profile.id, new Set<string>()]));
   const registerClient = (metadata: ClientMetadata, profile = 'oidc'): MockClient => {
     const state = stateOf(profile);
-    const client = (settings.get(profile)?.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, now());
+    const client = (settings.get(profile)?.createClient ?? createClientRecord)(
+      metadata as ClientMetadata & Record<string, unknown>,
+      now(),
+    );
     state.clients.set(client.client_id, client);
     inProcess.get(profile)?.add(client.client_id);
     return client;
@@ -99,22 +123,42 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname === `${basePath}/__control`) {
-      return (request.method === 'GET' ? undefined : refuseCrossSite(request)) ?? controlEndpoint(request, control, states);
+      return (
+        (request.method === 'GET' ? undefined : refuseCrossSite(request)) ?? controlEndpoint(request, control, states)
+      );
     }
-    const match = url.pathname.startsWith(`${basePath}/`) ? /^\/([\w-]+)(\/.*)?$/.exec(url.pathname.slice(basePath.length)) : null;
+    const match = url.pathname.startsWith(`${basePath}/`)
+      ? /^\/([\w-]+)(\/.*)?$/.exec(url.pathname.slice(basePath.length))
+      : null;
     const mock = match && byId.get(match[1] ?? '');
     const state = mock && states.get(mock.profile.id);
     if (!match || !mock || !state) return json({ error: 'not_found' }, 404);
-    const ctx: EndpointContext = { state, control, profile: mock.profile, settings: settings.get(mock.profile.id) ?? {}, issuer: `${url.origin}${basePath}/${mock.profile.id}`, signingKey, now, consentScript: options.consentScript };
+    const ctx: EndpointContext = {
+      state,
+      control,
+      profile: mock.profile,
+      settings: settings.get(mock.profile.id) ?? {},
+      issuer: `${url.origin}${basePath}/${mock.profile.id}`,
+      signingKey,
+      now,
+      consentScript: options.consentScript,
+    };
     const trusted = inProcess.get(mock.profile.id);
     const path = match[2] ?? '/';
     const authorization = mock.profile.endpoints?.authorization ?? '/authorize';
     // The authorization endpoint and its consent decision are navigations, never fetches (RFC 6749 §3.1): no CORS, even
     // for a preflight; nor a vendor's endpoint without CORS (GitHub's token endpoint).
     const navigation = path === authorization || path.startsWith(`${authorization}/`);
-    const cors = navigation || mock.settings?.corsless?.includes(path) ? {} : corsFor(request, [...state.clients.values()].filter((client) => trusted?.has(client.client_id)));
+    const cors =
+      navigation || mock.settings?.corsless?.includes(path)
+        ? {}
+        : corsFor(
+            request,
+            [...state.clients.values()].filter((client) => trusted?.has(client.client_id)),
+          );
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
-    const shared = path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
+    const shared =
+      path === '/register' && request.method === 'POST' ? register : clientConfigurationEndpoint(request.method, path);
     const endpoint = shared ?? mock.routes[`${request.method} ${path}`];
     if (!endpoint) return json({ error: 'not_found' }, 404);
     const refused = shared && request.method !== 'GET' ? refuseCrossSite(request) : undefined;
@@ -122,9 +166,19 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     const logged = await requestFacts(request);
     const page = navigation || path === '/register';
     // A token is its own key; without one, the client is.
-    const key = request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? logged.clientId ?? 'anonymous';
-    const response = page ? await endpoint(ctx, request) : await rateLimited(ctx, key, async () => endpoint(ctx, request));
-    control.log.push({ at: now(), profile: mock.profile.id, method: request.method, path, ...logged, status: response.status });
+    const key =
+      request.headers.get('authorization') ?? url.searchParams.get('access_token') ?? logged.clientId ?? 'anonymous';
+    const response = page
+      ? await endpoint(ctx, request)
+      : await rateLimited(ctx, key, async () => endpoint(ctx, request));
+    control.log.push({
+      at: now(),
+      profile: mock.profile.id,
+      method: request.method,
+      path,
+      ...logged,
+      status: response.status,
+    });
     return withHeaders(response, cors);
   };
   return Object.assign(handler, {
@@ -143,7 +197,9 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
 }
 
 /** The client and grant type of a request, for the log, read from a copy of it. */
-async function requestFacts(request: Request): Promise<{ clientId: string | undefined; grantType: string | undefined }> {
+async function requestFacts(
+  request: Request,
+): Promise<{ clientId: string | undefined; grantType: string | undefined }> {
   const query = new URL(request.url).searchParams;
   let form = new URLSearchParams();
   if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {

@@ -3,7 +3,11 @@ import { json, noStore } from './responses.js';
 
 /** The rate-limit headers of an answer: the limit, what is left and when the window resets (epoch seconds). */
 function limitHeaders(limit: number, remaining: number, resetAt: number): Record<string, string> {
-  return { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(Math.ceil(resetAt / 1000)) };
+  return {
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(remaining),
+    'x-ratelimit-reset': String(Math.ceil(resetAt / 1000)),
+  };
 }
 
 /**
@@ -22,7 +26,11 @@ export function tooManyRequests(limit: number, resetAt: number, now: number): Re
  * Answers through `respond` while the key (a client or a token) has requests left in its fixed
  * window, with the limit headers; a 429 once it has none.
  */
-export async function rateLimited(ctx: EndpointContext, key: string, respond: () => Promise<Response>): Promise<Response> {
+export async function rateLimited(
+  ctx: EndpointContext,
+  key: string,
+  respond: () => Promise<Response>,
+): Promise<Response> {
   const rule = ctx.settings.rateLimit;
   if (!rule) return respond();
   const now = ctx.now();

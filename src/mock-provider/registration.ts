@@ -6,7 +6,10 @@ import type { MockClient } from './state.js';
 
 /** A refused registration. @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2 */
 export class RegistrationError extends Error {
-  constructor(readonly error: 'invalid_redirect_uri' | 'invalid_client_metadata', description: string) {
+  constructor(
+    readonly error: 'invalid_redirect_uri' | 'invalid_client_metadata',
+    description: string,
+  ) {
     super(description);
   }
 }
@@ -25,7 +28,8 @@ function stringList(value: unknown, field: string, fallback: string[]): string[]
 }
 
 /** https, or http on a loopback host (RFC 8252 §8.3). */
-const isWebUrl = (url: URL): boolean => url.protocol === 'https:' || (url.protocol === 'http:' && loopback.has(url.hostname));
+const isWebUrl = (url: URL): boolean =>
+  url.protocol === 'https:' || (url.protocol === 'http:' && loopback.has(url.hostname));
 
 function checkRedirectUri(uri: string): void {
   let url: URL;
@@ -34,7 +38,8 @@ function checkRedirectUri(uri: string): void {
   } catch {
     throw new RegistrationError('invalid_redirect_uri', `${uri} is not an absolute URL`);
   }
-  if (url.hash || uri.includes('#')) throw new RegistrationError('invalid_redirect_uri', 'a redirect URI has no fragment');
+  if (url.hash || uri.includes('#'))
+    throw new RegistrationError('invalid_redirect_uri', 'a redirect URI has no fragment');
   if (!isWebUrl(url)) {
     throw new RegistrationError('invalid_redirect_uri', 'a redirect URI uses https, or http on a loopback host');
   }
@@ -43,7 +48,8 @@ function checkRedirectUri(uri: string): void {
 /** A URL the consent page may show or link to: https, or http on a loopback host, never `javascript:` or `data:`. */
 function optionalUrl(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !URL.canParse(value) || !isWebUrl(new URL(value))) throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
+  if (typeof value !== 'string' || !URL.canParse(value) || !isWebUrl(new URL(value)))
+    throw new RegistrationError('invalid_client_metadata', `${field} must be an https URL (http on a loopback host)`);
   return value;
 }
 
@@ -54,8 +60,10 @@ function optionalUrl(value: unknown, field: string): string | undefined {
 export function createClientRecord(metadata: ClientMetadata, now = Date.now()): MockClient {
   const grants = stringList(metadata.grant_types, 'grant_types', ['authorization_code']);
   const responses = stringList(metadata.response_types, 'response_types', ['code']);
-  if (!grants.every((grant) => grantTypes.has(grant))) throw new RegistrationError('invalid_client_metadata', 'unsupported grant_types');
-  if (!responses.every((type) => responseTypes.has(type))) throw new RegistrationError('invalid_client_metadata', 'unsupported response_types');
+  if (!grants.every((grant) => grantTypes.has(grant)))
+    throw new RegistrationError('invalid_client_metadata', 'unsupported grant_types');
+  if (!responses.every((type) => responseTypes.has(type)))
+    throw new RegistrationError('invalid_client_metadata', 'unsupported response_types');
   const redirectUris = stringList(metadata.redirect_uris, 'redirect_uris', []);
   if (redirectUris.length === 0 && (grants.includes('authorization_code') || grants.includes('implicit'))) {
     throw new RegistrationError('invalid_redirect_uri', 'redirect_uris is required for this grant');
@@ -67,7 +75,8 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
     throw new RegistrationError('invalid_client_metadata', 'disabled must be a boolean');
   }
   const method = metadata.token_endpoint_auth_method ?? 'client_secret_basic';
-  if (!authMethods.has(method)) throw new RegistrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
+  if (!authMethods.has(method))
+    throw new RegistrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
   if (metadata.scope !== undefined && typeof metadata.scope !== 'string') {
     throw new RegistrationError('invalid_client_metadata', 'scope must be a string');
   }
@@ -86,13 +95,22 @@ export function createClientRecord(metadata: ClientMetadata, now = Date.now()): 
     const uri = optionalUrl(metadata[field], field);
     if (uri) client[field] = uri;
   }
-  if (metadata.client_secret !== undefined && (method === 'none' || typeof metadata.client_secret !== 'string' || metadata.client_secret.length < 16)) {
-    throw new RegistrationError('invalid_client_metadata', 'client_secret is a string of 16 characters or more, for a confidential client');
+  if (
+    metadata.client_secret !== undefined &&
+    (method === 'none' || typeof metadata.client_secret !== 'string' || metadata.client_secret.length < 16)
+  ) {
+    throw new RegistrationError(
+      'invalid_client_metadata',
+      'client_secret is a string of 16 characters or more, for a confidential client',
+    );
   }
   if (method !== 'none') client.client_secret = metadata.client_secret ?? randomId();
   if (logoutUris.length > 0) client.post_logout_redirect_uris = logoutUris;
   if (metadata.disabled) client.disabled = true;
-  if (metadata.require_pushed_authorization_requests !== undefined && typeof metadata.require_pushed_authorization_requests !== 'boolean') {
+  if (
+    metadata.require_pushed_authorization_requests !== undefined &&
+    typeof metadata.require_pushed_authorization_requests !== 'boolean'
+  ) {
     throw new RegistrationError('invalid_client_metadata', 'require_pushed_authorization_requests must be a boolean');
   }
   if (metadata.require_pushed_authorization_requests) client.require_pushed_authorization_requests = true;
@@ -123,12 +141,23 @@ export async function register(ctx: EndpointContext, request: Request): Promise<
     return json({ error: 'invalid_client_metadata', error_description: 'the body is not JSON' }, 400);
   }
   if (metadata === null || typeof metadata !== 'object' || 'client_id' in metadata || 'client_secret' in metadata) {
-    return json({ error: 'invalid_client_metadata', error_description: 'send client metadata as a JSON object, without client_id or client_secret' }, 400);
+    return json(
+      {
+        error: 'invalid_client_metadata',
+        error_description: 'send client metadata as a JSON object, without client_id or client_secret',
+      },
+      400,
+    );
   }
   try {
-    const client = (ctx.settings.createClient ?? createClientRecord)(metadata as ClientMetadata & Record<string, unknown>, ctx.now());
+    const client = (ctx.settings.createClient ?? createClientRecord)(
+      metadata as ClientMetadata & Record<string, unknown>,
+      ctx.now(),
+    );
     ctx.state.clients.set(client.client_id, client);
-    return json(registrationResponse(client, `${ctx.issuer}/register/${client.client_id}`), 201, { 'cache-control': 'no-store' });
+    return json(registrationResponse(client, `${ctx.issuer}/register/${client.client_id}`), 201, {
+      'cache-control': 'no-store',
+    });
   } catch (error) {
     if (error instanceof RegistrationError) return json({ error: error.error, error_description: error.message }, 400);
     throw error;

@@ -11,7 +11,11 @@ import { claimsFor, revokeFamily } from './issue-tokens.js';
 export async function accessTokenRecord(ctx: EndpointContext, token: string): Promise<AccessTokenRecord | undefined> {
   try {
     const keys = createLocalJWKSet({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) });
-    const { payload } = await jwtVerify(token, keys, { issuer: ctx.issuer, typ: 'at+jwt', currentDate: new Date(ctx.now()) });
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: ctx.issuer,
+      typ: 'at+jwt',
+      currentDate: new Date(ctx.now()),
+    });
     const record = ctx.state.accessTokens.get(String(payload.jti));
     const live = record && !record.revoked && record.expiresAt > ctx.now() && activeClient(ctx.state, record.clientId);
     return live ? record : undefined;
@@ -37,12 +41,16 @@ const challenge: ResourceRefusal = (ctx, error, description, status) =>
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
-export function protectedResource(answer: ResourceAnswer, options: { scope?: string | string[]; refuse?: ResourceRefusal } = {}): Endpoint {
+export function protectedResource(
+  answer: ResourceAnswer,
+  options: { scope?: string | string[]; refuse?: ResourceRefusal } = {},
+): Endpoint {
   const anyOf = options.scope === undefined ? [] : [options.scope].flat();
   const refuse = options.refuse ?? challenge;
   return async (ctx, request) => {
     const query = singleParams(new URL(request.url).searchParams);
-    const [, scheme = 'Bearer', inHeader] = /^(Bearer|DPoP) ([\w.~+/-]+=*)$/i.exec(request.headers.get('authorization') ?? '') ?? [];
+    const [, scheme = 'Bearer', inHeader] =
+      /^(Bearer|DPoP) ([\w.~+/-]+=*)$/i.exec(request.headers.get('authorization') ?? '') ?? [];
     const token = ctx.profile.userinfo?.token === 'query' ? query?.get('access_token') : inHeader;
     if (!token) return refuse(ctx, 'invalid_request', 'an access token is required', 401);
     const record = await accessTokenRecord(ctx, token);
@@ -52,7 +60,11 @@ export function protectedResource(answer: ResourceAnswer, options: { scope?: str
     if (anyOf.length > 0 && !record.scope.split(' ').some((scope) => anyOf.includes(scope))) {
       return refuse(ctx, 'insufficient_scope', `this resource needs the scope ${anyOf.join(' or ')}`, 403);
     }
-    const body = answer(ctx, record, ctx.state.users.find((candidate) => candidate.sub === record.sub));
+    const body = answer(
+      ctx,
+      record,
+      ctx.state.users.find((candidate) => candidate.sub === record.sub),
+    );
     return body instanceof Response ? body : json(body);
   };
 }
@@ -62,7 +74,10 @@ export function protectedResource(answer: ResourceAnswer, options: { scope?: str
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
-export const userinfo = protectedResource((_ctx, record, user) => ({ sub: record.sub, ...claimsFor(user, record.scope) }));
+export const userinfo = protectedResource((_ctx, record, user) => ({
+  sub: record.sub,
+  ...claimsFor(user, record.scope),
+}));
 
 /**
  * Revocation: any token of the calling client is revoked; the answer is 200 whatever the token.

@@ -13,7 +13,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  * An RFC 6749 error response; 401 for a failed client authentication.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function oauthError(error: string, description: string, status = 400, headers: Record<string, string> = {}): Response {
+export function oauthError(
+  error: string,
+  description: string,
+  status = 400,
+  headers: Record<string, string> = {},
+): Response {
   return json({ error, error_description: description }, status, { ...noStore, ...headers });
 }
 
@@ -31,7 +36,11 @@ export function html(body: string, status = 200): Response {
 }
 
 /** A 303 to `location` with the given parameters in its query, or in its fragment (implicit, RFC 6749 §4.2.2). */
-export function redirect(location: string, params: Record<string, string | undefined>, mode: 'query' | 'fragment' = 'query'): Response {
+export function redirect(
+  location: string,
+  params: Record<string, string | undefined>,
+  mode: 'query' | 'fragment' = 'query',
+): Response {
   const url = new URL(location);
   const fragment = new URLSearchParams();
   const target = mode === 'query' ? url.searchParams : fragment;

@@ -27,6 +27,7 @@ export function serveMockProvider(provider: MockProvider, options: ServeMockProv
   const scope = options.scope ?? (globalThis as unknown as MockWorkerScope);
   scope.addEventListener('fetch', (event) => {
     const url = new URL(event.request.url);
-    if (url.origin === scope.location.origin && url.pathname.startsWith(`${provider.basePath}/`)) event.respondWith(provider(event.request));
+    if (url.origin === scope.location.origin && url.pathname.startsWith(`${provider.basePath}/`))
+      event.respondWith(provider(event.request));
   });
 }

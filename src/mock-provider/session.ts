@@ -56,7 +56,13 @@ export function recordConsent(ctx: EndpointContext, sub: string, clientId: strin
  */
 export function hasConsent(ctx: EndpointContext, sub: string, clientId: string, scope: string): boolean {
   const granted = ctx.state.consents.get(JSON.stringify([sub, clientId]));
-  return granted !== undefined && scope.split(' ').filter(Boolean).every((item) => granted.has(item));
+  return (
+    granted !== undefined &&
+    scope
+      .split(' ')
+      .filter(Boolean)
+      .every((item) => granted.has(item))
+  );
 }
 
 /**
@@ -73,9 +79,11 @@ export function silentSignIn(
 ): ProviderSession | { error: string; description: string } | undefined {
   const values = prompt?.split(' ').filter(Boolean) ?? [];
   if (!values.includes('none')) return undefined;
-  if (values.length > 1) return { error: 'invalid_request', description: 'prompt=none cannot be combined with other values' };
+  if (values.length > 1)
+    return { error: 'invalid_request', description: 'prompt=none cannot be combined with other values' };
   const session = cookieSessionOf(ctx, request);
   if (!session) return { error: 'login_required', description: 'no one is signed in at the provider' };
-  if (!hasConsent(ctx, session.sub, clientId, scope)) return { error: 'consent_required', description: 'the user has not granted this client the requested scope' };
+  if (!hasConsent(ctx, session.sub, clientId, scope))
+    return { error: 'consent_required', description: 'the user has not granted this client the requested scope' };
   return session;
 }

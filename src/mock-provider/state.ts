@@ -1,4 +1,3 @@
-
 /** A user the consent page offers to sign in as, with the claims the provider releases. */
 export interface MockUser {
   sub: string;
@@ -153,7 +152,19 @@ export const defaultUsers: MockUser[] = [
 
 /** A fresh, empty state. */
 export function createState(users: MockUser[] = defaultUsers): ProviderState {
-  return { clients: new Map(), users, interactions: new Map(), codes: new Map(), accessTokens: new Map(), refreshTokens: new Map(), rateWindows: new Map(), sessions: new Map(), consents: new Map(), dpop: createDpopState(), pushedRequests: new Map() };
+  return {
+    clients: new Map(),
+    users,
+    interactions: new Map(),
+    codes: new Map(),
+    accessTokens: new Map(),
+    refreshTokens: new Map(),
+    rateWindows: new Map(),
+    sessions: new Map(),
+    consents: new Map(),
+    dpop: createDpopState(),
+    pushedRequests: new Map(),
+  };
 }
 
 /** Disables or deletes a client; either way its tokens are refused from then on. `false` when there is no such client. */

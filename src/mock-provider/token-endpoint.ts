@@ -29,7 +29,8 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   for (const [name, value] of Object.entries(ctx.profile.tokenParams?.(client.client_id) ?? {})) {
     if (params.get(name) !== value) return errorResponse(ctx, 'invalid_request', `${name} must be ${value}`);
   }
-  if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, client.client_id)) requireNonce(ctx.state.dpop, client.client_id);
+  if (takeScenario(ctx.control, 'dpop_nonce', ctx.profile.id, client.client_id))
+    requireNonce(ctx.state.dpop, client.client_id);
   const proven = await checkProof(ctx, ctx.state.dpop, request, 'token', client.client_id);
   if (proven instanceof Response) return proven;
   // A provider that ignores DPoP: the proof still opens a bound refresh token, but what it issues is Bearer.
@@ -37,16 +38,29 @@ export async function token(ctx: EndpointContext, request: Request): Promise<Res
   const grant = ctx.profile.grantTypeParam ? params.get('grant_type') : 'authorization_code';
   // RFC 6749 §5.2: a missing parameter is invalid_request; unsupported_grant_type is for a grant the server does not know.
   if (!grant) return errorResponse(ctx, 'invalid_request', 'grant_type is required');
-  if (grant === 'authorization_code' && client.grant_types.includes(grant)) return exchangeCode(ctx, client, params, jkt);
-  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh) return refresh(ctx, client, params, jkt, proven);
+  if (grant === 'authorization_code' && client.grant_types.includes(grant))
+    return exchangeCode(ctx, client, params, jkt);
+  if (grant === 'refresh_token' && client.grant_types.includes(grant) && ctx.profile.refresh)
+    return refresh(ctx, client, params, jkt, proven);
   if (grant === 'client_credentials' && client.grant_types.includes(grant)) {
-    const granted = { clientId: client.client_id, sub: client.client_id, scope: client.scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
+    const granted = {
+      clientId: client.client_id,
+      sub: client.client_id,
+      scope: client.scope,
+      authTime: Math.floor(ctx.now() / 1000),
+      family: randomId(12),
+    };
     return json(await issueTokens(ctx, client, granted, { idToken: false, refresh: false, jkt }), 200, noStore);
   }
   return errorResponse(ctx, 'unsupported_grant_type', `grant_type ${grant ?? '(none)'} is not allowed for this client`);
 }
 
-async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined): Promise<Response> {
+async function exchangeCode(
+  ctx: EndpointContext,
+  client: MockClient,
+  params: Map<string, string>,
+  jkt: string | undefined,
+): Promise<Response> {
   if (!params.get('code')) return errorResponse(ctx, 'invalid_request', 'code is required');
   const code = ctx.state.codes.get(params.get('code') ?? '');
   const invalid = (why: string): Response => errorResponse(ctx, 'invalid_grant', why);
@@ -80,7 +94,13 @@ async function exchangeCode(ctx: EndpointContext, client: MockClient, params: Ma
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
-async function refresh(ctx: EndpointContext, client: MockClient, params: Map<string, string>, jkt: string | undefined, proven: string | undefined): Promise<Response> {
+async function refresh(
+  ctx: EndpointContext,
+  client: MockClient,
+  params: Map<string, string>,
+  jkt: string | undefined,
+  proven: string | undefined,
+): Promise<Response> {
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
   const invalid = (why: string): Response => errorResponse(ctx, 'invalid_grant', why);
@@ -90,12 +110,17 @@ async function refresh(ctx: EndpointContext, client: MockClient, params: Map<str
     return invalid('the refresh token was already used; every token of this sign-in is revoked');
   }
   if (record.revoked || record.expiresAt <= ctx.now()) return invalid('the refresh token is revoked or expired');
-  if (record.jkt !== undefined && record.jkt !== proven) return invalid('the refresh token is bound to another DPoP key');
+  if (record.jkt !== undefined && record.jkt !== proven)
+    return invalid('the refresh token is bound to another DPoP key');
   const requested = params.get('scope');
   const granted = record.scope.split(' ');
   if (requested !== undefined && !requested.split(' ').every((scope) => granted.includes(scope))) {
     return errorResponse(ctx, 'invalid_scope', 'a refresh cannot widen the grant');
   }
   record.used = true;
-  return json(await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true, jkt }), 200, noStore);
+  return json(
+    await issueTokens(ctx, client, { ...record, scope: requested ?? record.scope }, { idToken: true, jkt }),
+    200,
+    noStore,
+  );
 }

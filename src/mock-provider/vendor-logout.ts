@@ -21,8 +21,10 @@ export function vendorLogout(names: { returnTo: string; returnToRequired?: boole
     const target = params.get(names.returnTo);
     if (!client) return refuse('client_id names no client');
     if (target === undefined && names.returnToRequired) return refuse(`${names.returnTo} is required`);
-    if (target !== undefined && !client.post_logout_redirect_uris?.includes(target)) return refuse(`${names.returnTo} is not an allowed sign-out URL of this client`);
-    const response = target === undefined ? html('<!doctype html><title>Signed out</title><p>OK</p>') : redirect(target, {});
+    if (target !== undefined && !client.post_logout_redirect_uris?.includes(target))
+      return refuse(`${names.returnTo} is not an allowed sign-out URL of this client`);
+    const response =
+      target === undefined ? html('<!doctype html><title>Signed out</title><p>OK</p>') : redirect(target, {});
     return withHeaders(response, { 'set-cookie': endSession(ctx, request) });
   };
 }

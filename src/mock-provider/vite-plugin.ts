@@ -34,7 +34,10 @@ export function mockProvider(options: MockProviderPluginOptions = {}): Plugin {
   const provider = () => (instance ??= createMockProvider({ ...options, consentScript }));
   let instance: ReturnType<typeof createMockProvider> | undefined;
 
-  const mount = (server: { middlewares: { use: (fn: ReturnType<typeof nodeMiddleware>) => void }; httpServer: import('node:http').Server | import('node:http2').Http2SecureServer | null }): void => {
+  const mount = (server: {
+    middlewares: { use: (fn: ReturnType<typeof nodeMiddleware>) => void };
+    httpServer: import('node:http').Server | import('node:http2').Http2SecureServer | null;
+  }): void => {
     server.middlewares.use((req, res, next) => nodeMiddleware(provider())(req, res, next));
     server.httpServer?.once('listening', () => {
       const address = server.httpServer?.address() as AddressInfo | null;
@@ -42,7 +45,12 @@ export function mockProvider(options: MockProviderPluginOptions = {}): Plugin {
       const origins = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${address.port}`);
       for (const { profile, ...client } of options.localClients ?? []) {
         provider().registerClient(
-          { ...client, redirect_uris: (client.redirect_uris ?? []).flatMap((uri) => origins.map((origin) => new URL(uri, origin).href)) },
+          {
+            ...client,
+            redirect_uris: (client.redirect_uris ?? []).flatMap((uri) =>
+              origins.map((origin) => new URL(uri, origin).href),
+            ),
+          },
           profile,
         );
       }

@@ -46,11 +46,15 @@ export async function applicationToken(options: ApplicationTokenOptions): Promis
   const code = body?.['code'];
   const comment = typeof body?.['comment'] === 'string' ? body['comment'] : undefined;
   if (code !== 0) {
-    throw new OAuthError('provider_error', `the application-token request failed with ${response.status}${comment ? `: ${comment}` : ''}`, {
-      error: typeof code === 'number' || typeof code === 'string' ? String(code) : undefined,
-      errorDescription: comment,
-      status: response.status,
-    });
+    throw new OAuthError(
+      'provider_error',
+      `the application-token request failed with ${response.status}${comment ? `: ${comment}` : ''}`,
+      {
+        error: typeof code === 'number' || typeof code === 'string' ? String(code) : undefined,
+        errorDescription: comment,
+        status: response.status,
+      },
+    );
   }
   const issued = body?.['response'] as Record<string, unknown> | null | undefined;
   const id = issued?.['id'];

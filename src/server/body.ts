@@ -18,7 +18,10 @@ export async function readBody(request: Request, maxBytes: number, timeout: numb
   let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<BodyRefusal>((resolve) => {
-    timer = setTimeout(() => resolve({ status: 408, description: `the body did not arrive within ${timeout} ms` }), timeout);
+    timer = setTimeout(
+      () => resolve({ status: 408, description: `the body did not arrive within ${timeout} ms` }),
+      timeout,
+    );
   });
   const read = async (): Promise<string | BodyRefusal> => {
     for (;;) {

@@ -11,7 +11,8 @@ export function clientAuthentication(
   clientSecret: string,
   method: ClientAuthMethod = 'client_secret_post',
 ): { form: Record<string, string>; headers: Record<string, string> } {
-  if (method === 'client_secret_post') return { form: { client_id: clientId, client_secret: clientSecret }, headers: {} };
+  if (method === 'client_secret_post')
+    return { form: { client_id: clientId, client_secret: clientSecret }, headers: {} };
   const encode = (value: string): string => new URLSearchParams({ v: value }).toString().slice(2);
   return { form: {}, headers: { authorization: `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}` } };
 }

@@ -44,9 +44,18 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     const { form, headers } = clientAuthentication(options.clientId, options.clientSecret, options.authMethod);
     const params = { grant_type: 'client_credentials', ...(options.scope ? { scope: options.scope } : {}), ...form };
     const startedAt = Date.now();
-    const response = await requestToken(tokenEndpoint, params, timeoutSignal(options.requestTimeout ?? 30_000), undefined, headers);
+    const response = await requestToken(
+      tokenEndpoint,
+      params,
+      timeoutSignal(options.requestTimeout ?? 30_000),
+      undefined,
+      headers,
+    );
     // Counted from when the request left, so a slow answer never makes the token look younger than it is.
-    cached = { response, expiresAt: response.expires_in === undefined ? Infinity : startedAt + response.expires_in * 1000 };
+    cached = {
+      response,
+      expiresAt: response.expires_in === undefined ? Infinity : startedAt + response.expires_in * 1000,
+    };
     return response;
   };
 

@@ -73,9 +73,12 @@ function endpointOf(options: CodeExchangeOptions, path: string | undefined): str
  */
 export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler {
   required(options, 'clientId', 'clientSecret');
-  if (!Array.isArray(options.allowedOrigins) || options.allowedOrigins.length === 0) throw new TypeError('allowedOrigins names the origins of the app');
+  if (!Array.isArray(options.allowedOrigins) || options.allowedOrigins.length === 0)
+    throw new TypeError('allowedOrigins names the origins of the app');
   const profile = options.profile === undefined ? undefined : profileOf(options.profile);
-  const tokenEndpoint = options.tokenEndpoint ? new URL(options.tokenEndpoint).href : endpointOf(options, profile?.endpoints?.token);
+  const tokenEndpoint = options.tokenEndpoint
+    ? new URL(options.tokenEndpoint).href
+    : endpointOf(options, profile?.endpoints?.token);
   if (!tokenEndpoint) throw new TypeError('give tokenEndpoint, or a profile with a token path and its issuer');
   const origins = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
@@ -84,7 +87,9 @@ export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler 
     ...options,
     profile,
     tokenEndpoint,
-    revocationEndpoint: options.revocationEndpoint ? new URL(options.revocationEndpoint).href : endpointOf(options, profile?.endpoints?.revocation),
+    revocationEndpoint: options.revocationEndpoint
+      ? new URL(options.revocationEndpoint).href
+      : endpointOf(options, profile?.endpoints?.revocation),
     store: options.sessionStore ?? memorySessionStore(),
     cookie: sessionCookie(options.cookieName ?? defaultCookieName(options.clientId)),
     sessionLifetime: options.sessionLifetime ?? 7 * 86_400,
@@ -96,16 +101,32 @@ export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler 
     const origin = request.headers.get('origin');
     const allowed = origin !== null && origins.has(origin);
     const cors: Record<string, string> = allowed
-      ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': 'dpop-nonce, retry-after, www-authenticate', vary: 'origin' }
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-credentials': 'true',
+          'access-control-expose-headers': 'dpop-nonce, retry-after, www-authenticate',
+          vary: 'origin',
+        }
       : { vary: 'origin' };
     // Method and Origin first: nothing of the body is read for a request that will be refused anyway.
-    if (request.method !== 'POST' && request.method !== 'OPTIONS') return refusal(405, 'invalid_request', 'use POST', { allow: 'POST', ...cors });
+    if (request.method !== 'POST' && request.method !== 'OPTIONS')
+      return refusal(405, 'invalid_request', 'use POST', { allow: 'POST', ...cors });
     // A form post is a simple request any site can send; only the Origin tells the app's pages from others.
-    if (!allowed) return refusal(403, 'invalid_request', origin ? `requests from ${origin} are not allowed` : 'the request has no Origin');
+    if (!allowed)
+      return refusal(
+        403,
+        'invalid_request',
+        origin ? `requests from ${origin} are not allowed` : 'the request has no Origin',
+      );
     if (request.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, dpop', 'access-control-max-age': '600' },
+        headers: {
+          ...cors,
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type, dpop',
+          'access-control-max-age': '600',
+        },
       });
     }
     if (!request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) {
@@ -114,9 +135,11 @@ export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler 
     const text = await readBody(request, maxBodyBytes, bodyTimeout);
     if (typeof text !== 'string') return refusal(text.status, 'invalid_request', text.description, cors);
     const form = new URLSearchParams(text);
-    if ([...new Set(form.keys())].some((name) => form.getAll(name).length > 1)) return refusal(400, 'invalid_request', 'a parameter is repeated', cors);
+    if ([...new Set(form.keys())].some((name) => form.getAll(name).length > 1))
+      return refusal(400, 'invalid_request', 'a parameter is repeated', cors);
     const clientId = form.get('client_id');
-    if (clientId !== null && clientId !== options.clientId) return refusal(400, 'invalid_client', 'this route serves another client', cors);
+    if (clientId !== null && clientId !== options.clientId)
+      return refusal(400, 'invalid_client', 'this route serves another client', cors);
     return mediateTokens(mediation, request, form, cors);
   };
 }

@@ -9,7 +9,9 @@ export interface ForwardedProof {
 const decode = (part: string | undefined): Record<string, unknown> | undefined => {
   try {
     const value: unknown = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -24,13 +26,17 @@ const decode = (part: string | undefined): Record<string, unknown> | undefined =
  * request carries no proof; a string says why a proof is refused.
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.3
  */
-export async function forwardedProof(request: Request, tokenEndpoint: string): Promise<ForwardedProof | undefined | string> {
+export async function forwardedProof(
+  request: Request,
+  tokenEndpoint: string,
+): Promise<ForwardedProof | undefined | string> {
   const proof = request.headers.get('dpop');
   if (proof === null) return undefined;
   const parts = proof.split('.');
   if (parts.length !== 3 || proof.includes(',')) return 'the DPoP header is not one compact JWS';
   const [header, payload] = [decode(parts[0]), decode(parts[1])];
-  if (header?.['typ'] !== 'dpop+jwt' || typeof header['jwk'] !== 'object' || header['jwk'] === null) return 'the DPoP proof has no dpop+jwt header with a jwk';
+  if (header?.['typ'] !== 'dpop+jwt' || typeof header['jwk'] !== 'object' || header['jwk'] === null)
+    return 'the DPoP proof has no dpop+jwt header with a jwk';
   const target = new URL(tokenEndpoint);
   if (payload?.['htm'] !== 'POST' || payload['htu'] !== `${target.origin}${target.pathname}`) {
     return `the DPoP proof must name POST ${target.origin}${target.pathname}, the provider's token endpoint`;

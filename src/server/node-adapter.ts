@@ -56,7 +56,13 @@ export async function sendResponse(response: Response, res: ServerResponse): Pro
 }
 
 /** Answers a Node request with `handler` when its path is `path` (or below `path/` with `prefix`); resolves `false` otherwise. */
-export async function handleNodeRoute(path: string, handler: FetchHandler, req: IncomingMessage, res: ServerResponse, prefix = false): Promise<boolean> {
+export async function handleNodeRoute(
+  path: string,
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  prefix = false,
+): Promise<boolean> {
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (prefix ? !pathname.startsWith(`${path}/`) : pathname !== path) return false;
   await sendResponse(await handler(await toRequest(req)), res);

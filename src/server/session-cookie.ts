@@ -18,7 +18,8 @@ export interface SessionCookie {
 }
 
 /** The default cookie name of a client: one per client, so routes for several clients on one origin keep theirs apart. */
-export const defaultCookieName = (clientId: string): string => `__Host-oauth-elements-${clientId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)}`;
+export const defaultCookieName = (clientId: string): string =>
+  `__Host-oauth-elements-${clientId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)}`;
 
 /** The session cookie called `name`. */
 export function sessionCookie(name: string): SessionCookie {

@@ -45,14 +45,20 @@ const maxPending = 8;
 const statePattern = /^[A-Za-z0-9\-._~]{16,256}$/;
 
 /** An error response in the token endpoint's shape. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2 */
-export function refusal(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
+export function refusal(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify({ error, error_description: description }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...noStore, ...headers },
   });
 }
 
-const notTokens = (cors: Record<string, string>): Response => refusal(502, 'temporarily_unavailable', 'the provider answered no token response', cors);
+const notTokens = (cors: Record<string, string>): Response =>
+  refusal(502, 'temporarily_unavailable', 'the provider answered no token response', cors);
 
 const responseOf = (answer: Answer, cors: Record<string, string>): Response =>
   new Response(answer.body, { status: answer.status, headers: { ...noStore, ...answer.headers, ...cors } });
@@ -62,7 +68,12 @@ const responseOf = (answer: Answer, cors: Record<string, string>): Response =>
  * the browser's session cookie.
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps#section-6.2.2
  */
-export async function mediateTokens(ctx: Mediation, request: Request, form: URLSearchParams, cors: Record<string, string>): Promise<Response> {
+export async function mediateTokens(
+  ctx: Mediation,
+  request: Request,
+  form: URLSearchParams,
+  cors: Record<string, string>,
+): Promise<Response> {
   const id = ctx.cookie.read(request);
   const key = id === undefined ? undefined : await sessionKey(id);
   const session = key === undefined ? undefined : await ctx.store.get(key);
@@ -78,13 +89,23 @@ export async function mediateTokens(ctx: Mediation, request: Request, form: URLS
 }
 
 /** Notes a sign-in this browser starts, setting the session cookie if it has none. */
-async function start(ctx: Mediation, form: URLSearchParams, key: string | undefined, session: BackendSession | undefined, cors: Record<string, string>): Promise<Response> {
+async function start(
+  ctx: Mediation,
+  form: URLSearchParams,
+  key: string | undefined,
+  session: BackendSession | undefined,
+  cors: Record<string, string>,
+): Promise<Response> {
   const state = form.get('state');
-  if (!state || !statePattern.test(state)) return refusal(400, 'invalid_request', 'state is required: 16 to 256 unreserved characters', cors);
+  if (!state || !statePattern.test(state))
+    return refusal(400, 'invalid_request', 'state is required: 16 to 256 unreserved characters', cors);
   const now = Date.now();
   const expiresAt = now + ctx.signInLifetime * 1000;
   const record: BackendSession = session ?? { pending: [], expiresAt };
-  record.pending = [...record.pending.filter((entry) => entry.expiresAt > now && entry.state !== state), { state, expiresAt }].slice(-maxPending);
+  record.pending = [
+    ...record.pending.filter((entry) => entry.expiresAt > now && entry.state !== state),
+    { state, expiresAt },
+  ].slice(-maxPending);
   record.expiresAt = Math.max(record.expiresAt, expiresAt);
   const headers: Record<string, string> = { ...noStore, ...cors };
   let storeKey = session ? key : undefined;
@@ -102,11 +123,17 @@ async function exchange(ctx: Mediation, { request, form, key, session, cors }: C
   const code = form.get('code');
   if (!code) return refusal(400, 'invalid_request', 'code is required', cors);
   const redirectUri = form.get('redirect_uri') ?? ctx.redirectUri;
-  if (ctx.redirectUri !== undefined && redirectUri !== ctx.redirectUri) return refusal(400, 'invalid_grant', 'redirect_uri is not the registered one', cors);
+  if (ctx.redirectUri !== undefined && redirectUri !== ctx.redirectUri)
+    return refusal(400, 'invalid_grant', 'redirect_uri is not the registered one', cors);
   const state = form.get('state');
   const now = Date.now();
   if (!key || !session || !state || !session.pending.some((entry) => entry.state === state && entry.expiresAt > now)) {
-    return refusal(400, 'invalid_grant', 'the code answers no sign-in this browser started here (no session cookie, or another state)', cors);
+    return refusal(
+      400,
+      'invalid_grant',
+      'the code answers no sign-in this browser started here (no session cookie, or another state)',
+      cors,
+    );
   }
   const proof = await forwardedProof(request, ctx.tokenEndpoint);
   if (typeof proof === 'string') return refusal(400, 'invalid_dpop_proof', proof, cors);
@@ -136,12 +163,15 @@ async function exchange(ctx: Mediation, { request, form, key, session, cors }: C
 
 /** Refreshes with the refresh token kept for the cookie's session; a refused one ends the session. */
 async function refresh(ctx: Mediation, { request, form, key, session, cors }: Call): Promise<Response> {
-  if (form.has('refresh_token')) return refusal(400, 'invalid_request', 'the refresh token stays on the backend: send none', cors);
-  if (!key || !session?.refreshToken) return refusal(400, 'invalid_grant', 'this browser has no session with a refresh token here', cors);
+  if (form.has('refresh_token'))
+    return refusal(400, 'invalid_request', 'the refresh token stays on the backend: send none', cors);
+  if (!key || !session?.refreshToken)
+    return refusal(400, 'invalid_grant', 'this browser has no session with a refresh token here', cors);
   const proof = await forwardedProof(request, ctx.tokenEndpoint);
   if (typeof proof === 'string') return refusal(400, 'invalid_dpop_proof', proof, cors);
   // RFC 9449 §5: a confidential client's refresh token may be unbound; the session stays bound to its key.
-  if (session.jkt !== undefined && proof?.jkt !== session.jkt) return refusal(400, 'invalid_dpop_proof', 'the session is bound to another DPoP key', cors);
+  if (session.jkt !== undefined && proof?.jkt !== session.jkt)
+    return refusal(400, 'invalid_dpop_proof', 'the session is bound to another DPoP key', cors);
   let running = ctx.inflight.get(key);
   if (!running) {
     running = refreshOnce(ctx, key, session, proof).finally(() => ctx.inflight.delete(key));
@@ -150,7 +180,12 @@ async function refresh(ctx: Mediation, { request, form, key, session, cors }: Ca
   return responseOf(await running, cors);
 }
 
-async function refreshOnce(ctx: Mediation, key: string, session: BackendSession, proof: ForwardedProof | undefined): Promise<Answer> {
+async function refreshOnce(
+  ctx: Mediation,
+  key: string,
+  session: BackendSession,
+  proof: ForwardedProof | undefined,
+): Promise<Answer> {
   const answer = await askProvider(ctx, 'refresh_token', { refresh_token: session.refreshToken ?? '' }, proof);
   const tokens = answer.status === 200 ? tokensOf(answer) : undefined;
   if (tokens) {
@@ -159,7 +194,15 @@ async function refreshOnce(ctx: Mediation, key: string, session: BackendSession,
     await ctx.store.set(key, { ...session, ...(typeof rotated === 'string' ? { refreshToken: rotated } : {}) });
     return { ...answer, body: JSON.stringify(tokens) };
   }
-  if (answer.status === 200) return { status: 502, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'temporarily_unavailable', error_description: 'the provider answered no token response' }) };
+  if (answer.status === 200)
+    return {
+      status: 502,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        error: 'temporarily_unavailable',
+        error_description: 'the provider answered no token response',
+      }),
+    };
   if (answer.status === 400 || answer.status === 401) {
     // The provider refused the refresh token (RFC 6749 §5.2): the session is over here too.
     await ctx.store.delete(key);
@@ -169,7 +212,12 @@ async function refreshOnce(ctx: Mediation, key: string, session: BackendSession,
 }
 
 /** Forgets the session and clears the cookie, revoking the refresh token first where the provider can. */
-async function logout(ctx: Mediation, key: string | undefined, session: BackendSession | undefined, cors: Record<string, string>): Promise<Response> {
+async function logout(
+  ctx: Mediation,
+  key: string | undefined,
+  session: BackendSession | undefined,
+  cors: Record<string, string>,
+): Promise<Response> {
   if (key && session?.refreshToken && ctx.revocationEndpoint) {
     const { form, headers } = clientAuthentication(ctx.clientId, ctx.clientSecret, ctx.authMethod);
     // RFC 7009 §2.1: revoking the refresh token; a provider that fails here does not keep the user signed in.
@@ -185,7 +233,12 @@ async function logout(ctx: Mediation, key: string | undefined, session: BackendS
 }
 
 /** Posts a grant to the provider with the client's secret, the profile's extra parameters and the browser's DPoP proof. */
-async function askProvider(ctx: Mediation, grant: string, params: Record<string, string>, proof: ForwardedProof | undefined): Promise<Answer> {
+async function askProvider(
+  ctx: Mediation,
+  grant: string,
+  params: Record<string, string>,
+  proof: ForwardedProof | undefined,
+): Promise<Answer> {
   const { form: credentials, headers } = clientAuthentication(ctx.clientId, ctx.clientSecret, ctx.authMethod);
   const body = new URLSearchParams({
     ...((ctx.profile?.grantTypeParam ?? true) ? { grant_type: grant } : {}),
@@ -198,12 +251,21 @@ async function askProvider(ctx: Mediation, grant: string, params: Record<string,
   try {
     response = await send(ctx.tokenEndpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers, ...(proof ? { dpop: proof.proof } : {}) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        ...headers,
+        ...(proof ? { dpop: proof.proof } : {}),
+      },
       body,
       signal: timeoutSignal(ctx.requestTimeout ?? 30_000),
     });
   } catch {
-    return { status: 502, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'temporarily_unavailable', error_description: 'the provider did not answer' }) };
+    return {
+      status: 502,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ error: 'temporarily_unavailable', error_description: 'the provider did not answer' }),
+    };
   }
   const relayed: Record<string, string> = {};
   for (const name of relayedHeaders) {
@@ -217,7 +279,9 @@ async function askProvider(ctx: Mediation, grant: string, params: Record<string,
 function tokensOf(answer: Answer): Record<string, unknown> | undefined {
   try {
     const body: unknown = JSON.parse(answer.body ?? '');
-    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    return body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

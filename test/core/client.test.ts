@@ -35,7 +35,9 @@ describe('client', () => {
   it('refuses a callback whose state matches no sign-in, fires an error event and stores nothing', async () => {
     const client = createClient({ issuer, clientId });
     const errors = errorsOf(client);
-    expect(await failureOf(client.handleRedirect(`${location.origin}/cb?code=abc&state=forged`))).to.equal('invalid_state');
+    expect(await failureOf(client.handleRedirect(`${location.origin}/cb?code=abc&state=forged`))).to.equal(
+      'invalid_state',
+    );
     expect(errors).to.deep.equal(['invalid_state']);
     expect(await client.ready()).to.equal(null);
   });
@@ -43,7 +45,10 @@ describe('client', () => {
   it('refuses a returnTo that leaves the origin, before anything is stored or opened', async () => {
     const client = createClient({ issuer, clientId });
     for (const returnTo of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
-      const refusal = await client.login({ mode: 'redirect', returnTo }).then(() => 'none', (error: OAuthError) => error.code);
+      const refusal = await client.login({ mode: 'redirect', returnTo }).then(
+        () => 'none',
+        (error: OAuthError) => error.code,
+      );
       expect(refusal, returnTo).to.equal('invalid_config');
     }
   });
@@ -68,7 +73,9 @@ describe('client', () => {
   });
 
   /** Presses a real button (a user's click) that starts a popup sign-in; returns the popup and the login promise. */
-  async function popupLogin(client: OAuthClient): Promise<{ popup: Window; result: Promise<unknown>; done: () => void }> {
+  async function popupLogin(
+    client: OAuthClient,
+  ): Promise<{ popup: Window; result: Promise<unknown>; done: () => void }> {
     const opened: Window[] = [];
     const open = window.open.bind(window);
     window.open = (...args: Parameters<Window['open']>) => {
@@ -105,7 +112,12 @@ describe('client', () => {
   });
 
   it('settles with popup_timeout and closes the popup when the user never answers', async () => {
-    const client = createClient({ issuer, clientId, redirectUri: `${location.origin}${location.pathname}`, popupTimeout: 1500 });
+    const client = createClient({
+      issuer,
+      clientId,
+      redirectUri: `${location.origin}${location.pathname}`,
+      popupTimeout: 1500,
+    });
     const { popup, result, done } = await popupLogin(client);
     try {
       expect(await failureOf(result)).to.equal('popup_timeout');
@@ -119,14 +131,24 @@ describe('client', () => {
     const store = memoryStore();
     const client = new OAuthClient({ issuer, clientId, renewBefore: 0 }, store);
     const key = `session:${issuer} ${clientId} openid profile email`;
-    await store.set(key, { accessToken: 'a', tokenType: 'Bearer', scope: 'openid profile email', refreshToken: 'r', issuedAt: Date.now(), expiresAt: Date.now() + 200 });
+    await store.set(key, {
+      accessToken: 'a',
+      tokenType: 'Bearer',
+      scope: 'openid profile email',
+      refreshToken: 'r',
+      issuedAt: Date.now(),
+      expiresAt: Date.now() + 200,
+    });
     expect((await client.ready())?.accessToken).to.equal('a');
     const renewing = new Promise((resolve) => client.addEventListener('renewal', resolve, { once: true }));
     const realNow = Date.now;
     // The clock the client reads lags its timers by 50 ms, so the timer set for the due time fires before it.
     Date.now = () => realNow() - 50;
     try {
-      const started = await Promise.race([renewing.then(() => true), new Promise((resolve) => setTimeout(resolve, 1000, false))]);
+      const started = await Promise.race([
+        renewing.then(() => true),
+        new Promise((resolve) => setTimeout(resolve, 1000, false)),
+      ]);
       expect(started, 'the renewal started').to.equal(true);
     } finally {
       Date.now = realNow;
@@ -154,7 +176,10 @@ describe('client storage', () => {
     Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true });
     try {
       const fallbacks: string[] = [];
-      const client = new OAuthClient({ issuer, clientId: 'fallback-test' }, fallbackStore(indexedDbStore(), (error) => fallbacks.push(error.code)));
+      const client = new OAuthClient(
+        { issuer, clientId: 'fallback-test' },
+        fallbackStore(indexedDbStore(), (error) => fallbacks.push(error.code)),
+      );
       expect(await client.ready()).to.equal(null);
       expect(fallbacks).to.deep.equal(['storage_unavailable']);
     } finally {

@@ -21,7 +21,9 @@ describe('config', () => {
 
   it('offers the generic OpenID profile’s implicit id_token token flow only when asked for (OpenID Connect Core §3.2)', () => {
     expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a' }).flow).to.equal('code');
-    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' }).flow).to.equal('implicit');
+    expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', flow: 'implicit' }).flow).to.equal(
+      'implicit',
+    );
   });
 
   it('takes a profile by id, with its default flow and scope', () => {
@@ -38,17 +40,34 @@ describe('config', () => {
     }
     expect((error as OAuthError).code).to.equal('invalid_config');
     expect((error as OAuthError).message).to.include('codeExchangeHandler');
-    expect(resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi', tokenEndpoint: '/api/token' }).flow).to.equal('code');
+    expect(
+      resolveConfig({ issuer: 'https://php.example', clientId: 'app', profile: 'phpapi', tokenEndpoint: '/api/token' })
+        .flow,
+    ).to.equal('code');
   });
 
   it("takes dpop as true, false or 'prefer', and nothing else", () => {
     expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'prefer' }).dpop).to.equal('prefer');
-    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'yes' as never })).to.throw(TypeError);
+    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'yes' as never })).to.throw(
+      TypeError,
+    );
   });
 
   it('refuses a flow the profile does not offer, and an unknown profile', () => {
-    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'gearcode', tokenEndpoint: '/t', flow: 'implicit' })).to.throw(OAuthError);
-    expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'nope' as 'oidc' }))).to.equal('invalid_config');
+    expect(() =>
+      resolveConfig({
+        issuer: 'https://id.example.com',
+        clientId: 'a',
+        profile: 'gearcode',
+        tokenEndpoint: '/t',
+        flow: 'implicit',
+      }),
+    ).to.throw(OAuthError);
+    expect(
+      configErrorOf(() =>
+        resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', profile: 'nope' as 'oidc' }),
+      ),
+    ).to.equal('invalid_config');
   });
 
   it('refuses a client secret with a pointer to the server entry', () => {
@@ -65,9 +84,15 @@ describe('config', () => {
 
   it('refuses bad arguments with OAuthError invalid_config, where the mistake is found', () => {
     expect(configErrorOf(() => resolveConfig({ issuer: '', clientId: 'spa' }))).to.equal('invalid_config');
-    expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: '' }))).to.equal('invalid_config');
-    expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', mode: 'tab' as 'popup' }))).to.equal('invalid_config');
-    expect(configErrorOf(() => resolveConfig({ issuer: 'https://exa mple.com:99999', clientId: 'a' }))).to.equal('invalid_config');
+    expect(configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: '' }))).to.equal(
+      'invalid_config',
+    );
+    expect(
+      configErrorOf(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', mode: 'tab' as 'popup' })),
+    ).to.equal('invalid_config');
+    expect(configErrorOf(() => resolveConfig({ issuer: 'https://exa mple.com:99999', clientId: 'a' }))).to.equal(
+      'invalid_config',
+    );
   });
 
   it('resolves a path issuer against the page, and allows http only on loopback', () => {

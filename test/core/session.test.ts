@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import { isFresh, renewalDueAt, type Session } from '../../src/core/session.js';
 
 const issuedAt = 1_700_000_000_000;
-const session = (lifetimeSeconds: number): Session => ({ accessToken: 'a', tokenType: 'Bearer', scope: 'openid', issuedAt, expiresAt: issuedAt + lifetimeSeconds * 1000 });
+const session = (lifetimeSeconds: number): Session => ({
+  accessToken: 'a',
+  tokenType: 'Bearer',
+  scope: 'openid',
+  issuedAt,
+  expiresAt: issuedAt + lifetimeSeconds * 1000,
+});
 
 describe('session', () => {
   it('is due for renewal renewBefore seconds before expiry', () => {

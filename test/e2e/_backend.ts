@@ -13,7 +13,10 @@ export const backendRoute = /^\/api\/oauth\/(\w+)\/([\w-]+)\/token$/;
 /** Koa-style middleware serving {@link backendRoute} for the pages of `origins`, relaying to the mock provider at `origin`. */
 export function backend(provider: MockProvider, origin: string, origins: string[]) {
   const handlers = new Map<string, FetchHandler>();
-  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean }, next: () => Promise<unknown>): Promise<unknown> => {
+  return async (
+    ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean },
+    next: () => Promise<unknown>,
+  ): Promise<unknown> => {
     const [, profile = '', clientId = ''] = backendRoute.exec(new URL(ctx.req.url ?? '/', origin).pathname) ?? [];
     const secret = provider.states.get(profile)?.clients.get(clientId)?.client_secret;
     if (!secret) return next();
@@ -22,8 +25,16 @@ export function backend(provider: MockProvider, origin: string, origins: string[
     if (!handler) {
       const issuer = `${origin}${provider.basePath}/${profile}`;
       // An OpenID provider's endpoints come from its discovery document, not its profile.
-      const endpoints = profile === 'oidc' ? { tokenEndpoint: `${issuer}/token`, revocationEndpoint: `${issuer}/revoke` } : {};
-      handler = codeExchangeHandler({ profile: profile as ProfileId, issuer, ...endpoints, clientId, clientSecret: secret, allowedOrigins: origins });
+      const endpoints =
+        profile === 'oidc' ? { tokenEndpoint: `${issuer}/token`, revocationEndpoint: `${issuer}/revoke` } : {};
+      handler = codeExchangeHandler({
+        profile: profile as ProfileId,
+        issuer,
+        ...endpoints,
+        clientId,
+        clientSecret: secret,
+        allowedOrigins: origins,
+      });
       handlers.set(`${profile} ${clientId}`, handler);
     }
     await sendResponse(await handler(await toRequest(ctx.req)), ctx.res);

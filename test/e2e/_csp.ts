@@ -24,7 +24,10 @@ export function strictPolicy(provider: string): string {
 /** Koa-style middleware: the policy on {@link cspAppPath}, and the reports at {@link cspReportPath}. */
 export function strictCspPages(provider: string) {
   const reports: unknown[] = [];
-  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean; set(name: string, value: string): void }, next: () => Promise<unknown>): Promise<unknown> => {
+  return async (
+    ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean; set(name: string, value: string): void },
+    next: () => Promise<unknown>,
+  ): Promise<unknown> => {
     const path = new URL(ctx.req.url ?? '/', 'http://localhost').pathname;
     if (path === cspReportPath) {
       if (ctx.req.method === 'POST') {
@@ -33,7 +36,9 @@ export function strictCspPages(provider: string) {
         reports.push(JSON.parse(body || 'null'));
         ctx.res.writeHead(204).end();
       } else {
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(reports));
+        ctx.res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify(reports));
       }
       ctx.respond = false;
       return undefined;

@@ -52,10 +52,15 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
       return frame.contentDocument as Document;
     },
     button: () => app.document.querySelector('oauth-login-button') as HTMLElement & { shadowRoot: ShadowRoot },
-    statusText: () => app.document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-    events: () => (app.window.appEvents ?? []).map((event) => (event.code ? `${event.type}:${event.code}` : event.type)),
+    statusText: () =>
+      app.document.querySelector('oauth-token-status')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    events: () =>
+      (app.window.appEvents ?? []).map((event) => (event.code ? `${event.type}:${event.code}` : event.type)),
   };
-  await waitFor(() => app.button()?.shadowRoot?.querySelector('button:not([disabled])'), 'the app to render its button');
+  await waitFor(
+    () => app.button()?.shadowRoot?.querySelector('button:not([disabled])'),
+    'the app to render its button',
+  );
   return app;
 }
 
@@ -84,7 +89,10 @@ export async function pointAtButton(app: App): Promise<void> {
 }
 
 /** Approves (or denies) on the mock provider's consent page shown in `target`. */
-export async function decideConsent(target: () => Window | null, decision: 'approve' | 'deny' = 'approve'): Promise<void> {
+export async function decideConsent(
+  target: () => Window | null,
+  decision: 'approve' | 'deny' = 'approve',
+): Promise<void> {
   const dialog = await waitFor(() => {
     const doc = target()?.document;
     const element = doc?.location.pathname.endsWith('/authorize') ? doc.querySelector('oauth-consent-popup') : null;
@@ -108,7 +116,12 @@ export function watchPopups(app: App): Window[] {
 /** Starts a redirect sign-in in the app and returns the authorization request the provider received. */
 export async function startSignIn(app: App): Promise<URL> {
   app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
-  return new URL(await waitFor(() => (app.document.location.pathname.endsWith('/authorize') ? app.document.location.href : null), 'the authorization request'));
+  return new URL(
+    await waitFor(
+      () => (app.document.location.pathname.endsWith('/authorize') ? app.document.location.href : null),
+      'the authorization request',
+    ),
+  );
 }
 
 /** Loads `href` in the app's frame, as a provider's redirect would, and waits for the app to render. */

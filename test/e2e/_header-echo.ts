@@ -7,18 +7,27 @@ export const headerEchoPath = '/header-echo';
 
 /** Middleware: `GET /header-echo` answers `{ authorization, dpop }`, each the scheme sent or `null`. */
 export function headerEcho() {
-  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean }, next: () => Promise<unknown>) => {
+  return async (
+    ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean },
+    next: () => Promise<unknown>,
+  ) => {
     if (ctx.req.url?.split('?')[0] !== headerEchoPath) return next();
     ctx.respond = false;
     const origin = ctx.req.headers.origin ?? '*';
-    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'authorization, dpop', vary: 'origin' };
+    const cors = {
+      'access-control-allow-origin': origin,
+      'access-control-allow-headers': 'authorization, dpop',
+      vary: 'origin',
+    };
     if (ctx.req.method === 'OPTIONS') {
       ctx.res.writeHead(204, cors).end();
       return undefined;
     }
     const authorization = ctx.req.headers.authorization?.split(' ')[0] ?? null;
     const dpop = typeof ctx.req.headers.dpop === 'string' ? 'proof' : null;
-    ctx.res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ authorization, dpop }));
+    ctx.res
+      .writeHead(200, { ...cors, 'content-type': 'application/json' })
+      .end(JSON.stringify({ authorization, dpop }));
     return undefined;
   };
 }

@@ -33,7 +33,8 @@ class MemoryAdapter {
     return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
   }
   async findByUid(uid: string): Promise<Record<string, unknown> | undefined> {
-    return [...this.#store.values()].find((entry) => entry.payload['uid'] === uid && entry.expiresAt > Date.now())?.payload;
+    return [...this.#store.values()].find((entry) => entry.payload['uid'] === uid && entry.expiresAt > Date.now())
+      ?.payload;
   }
   async findByUserCode(): Promise<undefined> {
     return undefined;
@@ -75,8 +76,18 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 export function realProvider(origin: string) {
   // RFC 7517 keys of its own, made at start-up: RS256 for id_tokens (the default every RP must accept), and ES256.
   const keys = [
-    { ...(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }) as JWK), kid: 'rs', use: 'sig', alg: 'RS256' },
-    { ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK), kid: 'es', use: 'sig', alg: 'ES256' },
+    {
+      ...(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }) as JWK),
+      kid: 'rs',
+      use: 'sig',
+      alg: 'RS256',
+    },
+    {
+      ...(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }) as JWK),
+      kid: 'es',
+      use: 'sig',
+      alg: 'ES256',
+    },
   ];
   const app = `${origin}/test/e2e/_app.html`;
   const provider = new Provider(`${origin}/op/`, {
@@ -99,14 +110,21 @@ export function realProvider(origin: string) {
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true, allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) =>
+          token.clientId === client.clientId,
+      },
       introspection: { enabled: false },
       pushedAuthorizationRequests: { enabled: true },
       dPoP: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: { body: string }, form: string) => {
-          ctx.body = page('Sign out', `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>`);
+          ctx.body = page(
+            'Sign out',
+            `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>`,
+          );
         },
         postLogoutSuccessSource: async (ctx: { body: string }) => {
           ctx.body = page('Signed out', '<p>You are signed out.</p>');
@@ -114,9 +132,18 @@ export function realProvider(origin: string) {
       },
     },
     // Refresh tokens for any client allowed the grant (without offline_access and prompt=consent), rotated at every use.
-    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed: (grant: string) => boolean }) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed: (grant: string) => boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
-    ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 86_400, Grant: 86_400, AuthorizationCode: 60 },
+    ttl: {
+      AccessToken: 3600,
+      IdToken: 3600,
+      RefreshToken: 86_400,
+      Interaction: 600,
+      Session: 86_400,
+      Grant: 86_400,
+      AuthorizationCode: 60,
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/op/interaction/${interaction.uid}` },
     renderError: async (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'html';
@@ -131,15 +158,22 @@ export function realProvider(origin: string) {
   provider.proxy = true;
 
   const counts = new Map<string, Counts>();
-  const countOf = (account: string): Counts => counts.get(account) ?? counts.set(account, { refreshes: 0, reuses: 0 }).get(account)!;
-  provider.on('grant.success', (ctx: { oidc: { params: { grant_type?: string }; entities: { Account?: { accountId: string } } } }) => {
-    const account = ctx.oidc.entities.Account?.accountId;
-    if (account && ctx.oidc.params.grant_type === 'refresh_token') countOf(account).refreshes += 1;
-  });
-  provider.on('grant.error', (ctx: { oidc: { entities: { Account?: { accountId: string } } } }, error: { error_detail?: string }) => {
-    const account = ctx.oidc.entities.Account?.accountId;
-    if (account && error.error_detail === 'refresh token already used') countOf(account).reuses += 1;
-  });
+  const countOf = (account: string): Counts =>
+    counts.get(account) ?? counts.set(account, { refreshes: 0, reuses: 0 }).get(account)!;
+  provider.on(
+    'grant.success',
+    (ctx: { oidc: { params: { grant_type?: string }; entities: { Account?: { accountId: string } } } }) => {
+      const account = ctx.oidc.entities.Account?.accountId;
+      if (account && ctx.oidc.params.grant_type === 'refresh_token') countOf(account).refreshes += 1;
+    },
+  );
+  provider.on(
+    'grant.error',
+    (ctx: { oidc: { entities: { Account?: { accountId: string } } } }, error: { error_detail?: string }) => {
+      const account = ctx.oidc.entities.Account?.accountId;
+      if (account && error.error_detail === 'refresh token already used') countOf(account).reuses += 1;
+    },
+  );
 
   /** The login page, then the consent page, for one interaction. */
   async function interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -150,19 +184,36 @@ export function realProvider(origin: string) {
         details.prompt.name === 'login'
           ? `<form method="post" action="${action}"><input name="login" autocomplete="username"><input name="password" type="password"><button>Sign in</button></form>`
           : `<p>${escape(details.params.client_id)} asks for ${escape(details.params.scope ?? '')}</p><form method="post" action="${action}"><input type="hidden" name="consent" value="yes"><button>Allow</button></form>`;
-      return send(res, 200, 'text/html; charset=utf-8', page(details.prompt.name === 'login' ? 'Sign in' : 'Allow access', body));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        page(details.prompt.name === 'login' ? 'Sign in' : 'Allow access', body),
+      );
     }
     const form = await formOf(req);
     if (details.prompt.name === 'login') {
       const login = form.get('login') ?? '';
       if (!/^\w+$/.test(login)) return send(res, 400, 'text/plain', 'a login is letters and digits');
-      return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: login } },
+        { mergeWithLastSubmission: false },
+      );
     }
-    const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   /**
@@ -170,24 +221,41 @@ export function realProvider(origin: string) {
    * the token is bound to (`cnf.jkt`, RFC 9449 §6); answers who the token is for.
    */
   async function resource(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'authorization, dpop', 'access-control-expose-headers': 'www-authenticate' };
+    const cors = {
+      'access-control-allow-origin': origin,
+      'access-control-allow-headers': 'authorization, dpop',
+      'access-control-expose-headers': 'www-authenticate',
+    };
     const refuse = (error: string, description: string) => {
-      res.writeHead(401, { ...cors, 'content-type': 'application/json', 'www-authenticate': `DPoP error="${error}", algs="ES256 RS256"` });
+      res.writeHead(401, {
+        ...cors,
+        'content-type': 'application/json',
+        'www-authenticate': `DPoP error="${error}", algs="ES256 RS256"`,
+      });
       res.end(JSON.stringify({ error, error_description: description }));
     };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET' }).end();
+    if (req.method === 'OPTIONS')
+      return void res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET' }).end();
     const token = /^DPoP (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const proof = req.headers.dpop;
-    if (!token || typeof proof !== 'string') return refuse('invalid_token', 'a DPoP-bound token and a DPoP proof are required');
+    if (!token || typeof proof !== 'string')
+      return refuse('invalid_token', 'a DPoP-bound token and a DPoP proof are required');
     const stored = await provider.AccessToken.find(token);
     if (!stored?.jkt) return refuse('invalid_token', 'the token is unknown, expired or not DPoP-bound');
     try {
       const { jwk } = decodeProtectedHeader(proof);
       if (!jwk) throw new Error('the proof has no jwk');
-      const { payload } = await jwtVerify(proof, jwk as JWK, { typ: 'dpop+jwt', maxTokenAge: 60, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'] });
-      if (payload['htm'] !== req.method || payload['htu'] !== `${origin}${req.url?.split('?')[0]}`) throw new Error('the proof is for another request');
-      if (payload['ath'] !== createHash('sha256').update(token).digest('base64url')) throw new Error('the proof is for another token');
-      if ((await calculateJwkThumbprint(jwk as JWK)) !== stored.jkt) throw new Error('the proof’s key is not the token’s');
+      const { payload } = await jwtVerify(proof, jwk as JWK, {
+        typ: 'dpop+jwt',
+        maxTokenAge: 60,
+        algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+      });
+      if (payload['htm'] !== req.method || payload['htu'] !== `${origin}${req.url?.split('?')[0]}`)
+        throw new Error('the proof is for another request');
+      if (payload['ath'] !== createHash('sha256').update(token).digest('base64url'))
+        throw new Error('the proof is for another token');
+      if ((await calculateJwkThumbprint(jwk as JWK)) !== stored.jkt)
+        throw new Error('the proof’s key is not the token’s');
     } catch (error) {
       return refuse('invalid_dpop_proof', (error as Error).message);
     }
@@ -196,9 +264,16 @@ export function realProvider(origin: string) {
   }
 
   const callback = provider.callback();
-  return async (ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean }, next: () => Promise<unknown>) => {
+  return async (
+    ctx: { req: IncomingMessage; res: ServerResponse; respond?: boolean },
+    next: () => Promise<unknown>,
+  ) => {
     const url = ctx.req.url ?? '';
-    const own = url.startsWith('/op/interaction/') ? interaction : url.startsWith('/op-resource') ? resource : undefined;
+    const own = url.startsWith('/op/interaction/')
+      ? interaction
+      : url.startsWith('/op-resource')
+        ? resource
+        : undefined;
     if (url.startsWith('/op-control')) {
       ctx.respond = false;
       // ?forget: every browser session at the provider ends, so that the next sign-in shows the login page.
@@ -209,7 +284,16 @@ export function realProvider(origin: string) {
     if (url.startsWith('/op-liar/.well-known/openid-configuration')) {
       // A discovery document that names another issuer than the one it is published for.
       ctx.respond = false;
-      return send(ctx.res, 200, 'application/json', JSON.stringify({ issuer: `${origin}/op/`, authorization_endpoint: `${origin}/op/auth`, token_endpoint: `${origin}/op/token` }));
+      return send(
+        ctx.res,
+        200,
+        'application/json',
+        JSON.stringify({
+          issuer: `${origin}/op/`,
+          authorization_endpoint: `${origin}/op/auth`,
+          token_endpoint: `${origin}/op/token`,
+        }),
+      );
     }
     if (own) {
       ctx.respond = false;

@@ -13,7 +13,11 @@ describe('many tabs of a client whose refresh token the backend keeps', () => {
 
   before(async function () {
     this.timeout(60_000);
-    clientId = await registerClient([appPath], { token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 2 });
+    clientId = await registerClient([appPath], {
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['authorization_code', 'refresh_token'],
+      access_token_lifetime: 2,
+    });
     const config = { clientId, fromScript: true, renewBefore: 0, tokenEndpoint: `/api/oauth/oidc/${clientId}/token` };
     await control({ command: 'sign_in_as', sub: 'alice', clientId });
     const first = await openApp(config);

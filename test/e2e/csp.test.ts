@@ -10,8 +10,9 @@ interface CspWindow extends Window {
   cspViolations: { directive: string; blocked: string; sample: string }[];
 }
 
-const reports = async (): Promise<{ 'csp-report'?: { 'blocked-uri'?: string; 'violated-directive'?: string; 'document-uri'?: string } }[]> =>
-  (await fetch(cspReportPath)).json();
+const reports = async (): Promise<
+  { 'csp-report'?: { 'blocked-uri'?: string; 'violated-directive'?: string; 'document-uri'?: string } }[]
+> => (await fetch(cspReportPath)).json();
 
 /**
  * Sets off one known violation in the page (an image from a host the policy does not allow), waits for it both in the
@@ -47,7 +48,13 @@ describe('the kit under a strict Content-Security-Policy with Trusted Types', ()
 
   it('serves the test page with the policy, which blocks what it should', async () => {
     const policy = (await fetch(cspAppPath)).headers.get('content-security-policy') ?? '';
-    for (const directive of ["script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types lit-html']) expect(policy).to.include(directive);
+    for (const directive of [
+      "script-src 'self'",
+      "style-src 'self'",
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ])
+      expect(policy).to.include(directive);
     expect(policy).not.to.include('unsafe');
   });
 
@@ -60,7 +67,13 @@ describe('the kit under a strict Content-Security-Policy with Trusted Types', ()
     const consent = app.document.createElement('oauth-consent-popup');
     consent.setAttribute('client-name', 'Photo app');
     consent.setAttribute('client-uri', 'https://photos.example/');
-    consent.setAttribute('scopes', JSON.stringify([{ id: 'openid', name: 'Sign-in', icon: 'person' }, { id: 'photos', name: 'Photos', description: 'See the photos of {user}' }]));
+    consent.setAttribute(
+      'scopes',
+      JSON.stringify([
+        { id: 'openid', name: 'Sign-in', icon: 'person' },
+        { id: 'photos', name: 'Photos', description: 'See the photos of {user}' },
+      ]),
+    );
     consent.toggleAttribute('open', true);
     app.document.body.append(consent);
     await waitFor(() => consent.shadowRoot?.querySelector('dialog[open] [part="approve"]'), 'the consent dialog');

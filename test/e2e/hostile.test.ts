@@ -19,8 +19,10 @@ async function errorOf(app: App): Promise<string> {
   return event.code ?? 'none';
 }
 
-const tokenRequests = async (app: App): Promise<number> => (await requestsOf(app.clientId)).filter((entry) => entry.path === '/token').length;
-const stored = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
+const tokenRequests = async (app: App): Promise<number> =>
+  (await requestsOf(app.clientId)).filter((entry) => entry.path === '/token').length;
+const stored = (app: App) =>
+  get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
 
 /** What every refusal must leave: no session stored, no code or state in the address bar. */
 async function expectNothingLeft(app: App): Promise<void> {
@@ -34,17 +36,24 @@ async function expectNothingLeft(app: App): Promise<void> {
 }
 
 type Tamper = (callback: URL) => string;
-const withParam = (name: string, value: string): Tamper => (callback) => {
-  const url = new URL(callback);
-  url.searchParams.set(name, value);
-  return url.href;
-};
-const without = (name: string): Tamper => (callback) => {
-  const url = new URL(callback);
-  url.searchParams.delete(name);
-  return url.href;
-};
-const repeated = (name: string): Tamper => (callback) => `${callback.href}&${name}=${encodeURIComponent(callback.searchParams.get(name) ?? 'x')}`;
+const withParam =
+  (name: string, value: string): Tamper =>
+  (callback) => {
+    const url = new URL(callback);
+    url.searchParams.set(name, value);
+    return url.href;
+  };
+const without =
+  (name: string): Tamper =>
+  (callback) => {
+    const url = new URL(callback);
+    url.searchParams.delete(name);
+    return url.href;
+  };
+const repeated =
+  (name: string): Tamper =>
+  (callback) =>
+    `${callback.href}&${name}=${encodeURIComponent(callback.searchParams.get(name) ?? 'x')}`;
 
 const callbackCases: [string, Tamper, string][] = [
   ['an altered state', withParam('state', 'forged-state-forged-state-forged-state-0000'), 'invalid_state'],
@@ -54,12 +63,25 @@ const callbackCases: [string, Tamper, string][] = [
   ['a repeated code', repeated('code'), 'invalid_callback'],
   ['a repeated state', repeated('state'), 'invalid_callback'],
   ['a repeated iss', repeated('iss'), 'invalid_callback'],
-  ['an error with a wrong state', (callback) => `${appPath}?error=access_denied&state=wrong&iss=${encodeURIComponent(callback.searchParams.get('iss') ?? '')}`, 'invalid_state'],
+  [
+    'an error with a wrong state',
+    (callback) =>
+      `${appPath}?error=access_denied&state=wrong&iss=${encodeURIComponent(callback.searchParams.get('iss') ?? '')}`,
+    'invalid_state',
+  ],
   ['an error with no state', () => `${appPath}?error=server_error`, 'invalid_state'],
-  ['the response in the fragment instead of the query', (callback) => `${appPath}#${callback.searchParams}`, 'invalid_callback'],
+  [
+    'the response in the fragment instead of the query',
+    (callback) => `${appPath}#${callback.searchParams}`,
+    'invalid_callback',
+  ],
   ['an access_token injected beside the code', withParam('access_token', 'injected'), 'invalid_callback'],
   ['an id_token injected beside the code', withParam('id_token', 'eyJhbGciOiJub25lIn0.e30.'), 'invalid_callback'],
-  ['a response in both query and fragment', (callback) => `${callback.href}#${callback.searchParams}`, 'invalid_callback'],
+  [
+    'a response in both query and fragment',
+    (callback) => `${callback.href}#${callback.searchParams}`,
+    'invalid_callback',
+  ],
   ['a huge code', withParam('code', 'c'.repeat(10_000)), 'invalid_callback'],
   ['a huge state', withParam('state', 's'.repeat(10_000)), 'invalid_callback'],
   ['a code carrying markup', withParam('code', '"><img src=x onerror="window.pwned=1">'), 'provider_error'],
@@ -137,7 +159,11 @@ const responseCases: [string, Record<string, unknown>, string][] = [
   ['a token response of the wrong token_type', { next: 'token', fault: 'wrong_token_type' }, 'invalid_token_response'],
   ['a token response with no access_token', { next: 'token', fault: 'no_access_token' }, 'invalid_token_response'],
   ['invalid_grant', { next: 'token', fault: 'invalid_grant' }, 'provider_error'],
-  ['a 429 asking to wait longer than the kit waits', { next: 'token', fault: 'rate_limited', retryAfter: 60 }, 'provider_error'],
+  [
+    'a 429 asking to wait longer than the kit waits',
+    { next: 'token', fault: 'rate_limited', retryAfter: 60 },
+    'provider_error',
+  ],
   ['an id_token with a bad signature', { next: 'id_token', fault: 'bad_signature' }, 'invalid_id_token'],
   ['an id_token with alg none', { next: 'id_token', fault: 'alg_none' }, 'invalid_id_token'],
   ['an id_token signed HS256 with the public key', { next: 'id_token', fault: 'hs256_public_key' }, 'invalid_id_token'],
@@ -169,7 +195,10 @@ describe('network trouble ends in a typed error, or one polite retry', () => {
 
   it('retries once after a 429 with Retry-After, and signs in', async () => {
     const app = await open();
-    await control({ command: 'scenario', scenario: { next: 'token', fault: 'rate_limited', retryAfter: 1, clientId: app.clientId } });
+    await control({
+      command: 'scenario',
+      scenario: { next: 'token', fault: 'rate_limited', retryAfter: 1, clientId: app.clientId },
+    });
     await deliver(app, (await approve(await startSignIn(app))).href);
     await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'oauth-login'), 'oauth-login');
     expect(await tokenRequests(app)).to.equal(2);
@@ -178,7 +207,10 @@ describe('network trouble ends in a typed error, or one polite retry', () => {
   it('retries a 429 only once: a second 429 fails with provider_error', async () => {
     const app = await open();
     for (let index = 0; index < 2; index += 1) {
-      await control({ command: 'scenario', scenario: { next: 'token', fault: 'rate_limited', retryAfter: 1, clientId: app.clientId } });
+      await control({
+        command: 'scenario',
+        scenario: { next: 'token', fault: 'rate_limited', retryAfter: 1, clientId: app.clientId },
+      });
     }
     await deliver(app, (await approve(await startSignIn(app))).href);
     expect(await errorOf(app)).to.equal('provider_error');
@@ -205,16 +237,30 @@ describe('network trouble ends in a typed error, or one polite retry', () => {
 describe('popup messages are taken only from the popup, at our origin', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  for (const [what, origin] of [['a foreign origin', location.origin.replace('localhost', '127.0.0.1')], ['another window of our origin', location.origin]] as const) {
+  for (const [what, origin] of [
+    ['a foreign origin', location.origin.replace('localhost', '127.0.0.1')],
+    ['another window of our origin', location.origin],
+  ] as const) {
     it(`ignores a forged callback message from ${what}`, async () => {
       const app = await open({ mode: 'popup' });
       const popups = watchPopups(app);
       const inner = app.button().shadowRoot.querySelector('button') as HTMLButtonElement;
       const frameBox = app.frame.getBoundingClientRect();
       const box = inner.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(frameBox.left + box.left + box.width / 2), Math.round(frameBox.top + box.top + box.height / 2)] });
+      await sendMouse({
+        type: 'click',
+        position: [
+          Math.round(frameBox.left + box.left + box.width / 2),
+          Math.round(frameBox.top + box.top + box.height / 2),
+        ],
+      });
       const popup = await waitFor(() => popups[0], 'the popup');
-      const request = new URL(await waitFor(() => (popup.location.pathname.endsWith('/authorize') ? popup.location.href : null), 'the consent page'));
+      const request = new URL(
+        await waitFor(
+          () => (popup.location.pathname.endsWith('/authorize') ? popup.location.href : null),
+          'the consent page',
+        ),
+      );
       const callback = await approve(request);
       const forger = app.document.createElement('iframe');
       forger.src = `${origin}/test/e2e/_forger.html?${new URLSearchParams({ state: callback.searchParams.get('state') ?? '', href: callback.href })}`;
@@ -233,7 +279,10 @@ describe('popup messages are taken only from the popup, at our origin', () => {
 describe('storage failures', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
-  for (const [what, option] of [['IndexedDB is missing', 'noIndexedDb'], ['IndexedDB is over quota', 'quotaExceeded']] as const) {
+  for (const [what, option] of [
+    ['IndexedDB is missing', 'noIndexedDb'],
+    ['IndexedDB is over quota', 'quotaExceeded'],
+  ] as const) {
     it(`announces the in-memory fallback when ${what}, keeps nothing in IndexedDB, and still signs in`, async () => {
       const app = await open({ [option]: true });
       await deliver(app, (await approve(await startSignIn(app))).href);

@@ -5,7 +5,10 @@ import { issuer, waitFor } from '../_mock.js';
 import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
 
 async function expectSignedIn(app: App): Promise<void> {
-  await waitFor(() => app.events().includes('oauth-login') || app.events().some((event) => event.startsWith('oauth-error')), 'oauth-login');
+  await waitFor(
+    () => app.events().includes('oauth-login') || app.events().some((event) => event.startsWith('oauth-error')),
+    'oauth-login',
+  );
   expect(app.events()).to.include('oauth-login');
   await waitFor(() => app.statusText().includes('Signed in as Alice Liddell'), 'the status to show the user');
 }
@@ -16,7 +19,12 @@ describe('an issuer configured with a trailing slash its metadata does not have'
   it('signs in by redirect with the button’s attributes, and checks iss against the metadata’s own string (RFC 9207)', async () => {
     const app = await openApp({ issuer: `${issuer}/`, mode: 'redirect' });
     app.button().shadowRoot.querySelector('button')?.click();
-    const request = new URL(await waitFor(() => (app.document.location.pathname.endsWith('/authorize') ? app.document.location.href : null), 'the authorization request'));
+    const request = new URL(
+      await waitFor(
+        () => (app.document.location.pathname.endsWith('/authorize') ? app.document.location.href : null),
+        'the authorization request',
+      ),
+    );
     expect(request.href.startsWith(`${issuer}/authorize?`)).to.equal(true);
     await decideConsent(() => app.window);
     await expectSignedIn(app);

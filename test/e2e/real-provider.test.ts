@@ -23,7 +23,9 @@ const newLogin = (): string => `user${Date.now().toString(36)}${(logins += 1)}`;
 async function signInAt(target: () => Window | null | undefined, login: string): Promise<void> {
   const formOn = (name: string) => () => {
     const doc = target()?.document;
-    return doc?.location.pathname.startsWith('/op/interaction/') ? doc.querySelector<HTMLFormElement>(`form:has(${name})`) : null;
+    return doc?.location.pathname.startsWith('/op/interaction/')
+      ? doc.querySelector<HTMLFormElement>(`form:has(${name})`)
+      : null;
   };
   const loginForm = await waitFor(formOn('input[name="login"]'), 'the login page');
   (loginForm.querySelector('input[name="login"]') as HTMLInputElement).value = login;
@@ -41,13 +43,18 @@ async function openAppAtOp(options: Record<string, unknown>): Promise<App> {
 }
 
 async function expectSignedIn(app: App, login: string): Promise<void> {
-  await waitFor(() => app.events().includes('oauth-login') || app.events().some((event) => event.startsWith('oauth-error')), 'oauth-login', 15_000);
+  await waitFor(
+    () => app.events().includes('oauth-login') || app.events().some((event) => event.startsWith('oauth-error')),
+    'oauth-login',
+    15_000,
+  );
   expect(app.events()).to.include('oauth-login');
   await waitFor(() => app.statusText().includes(`Signed in as Real ${login}`), 'the status to show the user');
 }
 
 /** Waits until a session's access token is due for renewal (renewBefore 3598 of its 3600 s). */
-const untilDue = (expiresAt: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - 3598_000 - Date.now()) + 50));
+const untilDue = (expiresAt: number): Promise<unknown> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - 3598_000 - Date.now()) + 50));
 
 describe('the kit against panva’s oidc-provider, a provider we did not write', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -84,7 +91,10 @@ describe('the kit against panva’s oidc-provider, a provider we did not write',
         (failure: { code: string; message: string }) => failure,
       );
       expect(error?.code).to.equal('invalid_discovery');
-      expect(error?.message).to.include(`"${opIssuer}"`).and.to.include(`"${location.origin}/op-liar"`).and.to.include(`set issuer to "${opIssuer}"`);
+      expect(error?.message)
+        .to.include(`"${opIssuer}"`)
+        .and.to.include(`"${location.origin}/op-liar"`)
+        .and.to.include(`set issuer to "${opIssuer}"`);
     });
   });
 
@@ -104,7 +114,10 @@ describe('the kit against panva’s oidc-provider, a provider we did not write',
     expect(await countsOf(login)).to.deep.equal({ refreshes: 1, reuses: 0 });
 
     const refresh = (refreshToken: string) =>
-      fetch(`${opIssuer}token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'kit' }) });
+      fetch(`${opIssuer}token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'kit' }),
+      });
     expect((await (await refresh(first.refreshToken!)).json()).error).to.equal('invalid_grant');
     expect((await countsOf(login)).reuses).to.equal(1);
     // The whole grant is gone: the current refresh token too.
@@ -119,7 +132,16 @@ describe('the kit against panva’s oidc-provider, a provider we did not write',
     await signInAt(() => first.window, login);
     await expectSignedIn(first, login);
     const apps = [first];
-    for (let index = 1; index < 4; index += 1) apps.push(await openApp({ issuer: opIssuer, clientId: 'kit', scope: 'openid profile email', fromScript: true, renewBefore: 3598 }));
+    for (let index = 1; index < 4; index += 1)
+      apps.push(
+        await openApp({
+          issuer: opIssuer,
+          clientId: 'kit',
+          scope: 'openid profile email',
+          fromScript: true,
+          renewBefore: 3598,
+        }),
+      );
     await waitFor(() => apps.every((app) => app.window.appClient?.session), 'every tab to share the session');
     for (let race = 1; race <= 3; race += 1) {
       const previous = first.window.appClient.session!;
@@ -166,11 +188,28 @@ describe('the kit against panva’s oidc-provider, a provider we did not write',
     const appUrl = app.window.location.href.split('?')[0]!;
     await app.window.appClient.logout({ endSession: true, postLogoutRedirectUri: appUrl });
     expect(app.window.appClient?.session ?? null).to.equal(null);
-    const confirm = await waitFor(() => app.document.querySelector<HTMLButtonElement>('button[name="logout"]'), 'the sign-out page', 15_000);
+    const confirm = await waitFor(
+      () => app.document.querySelector<HTMLButtonElement>('button[name="logout"]'),
+      'the sign-out page',
+      15_000,
+    );
     confirm.click();
-    await waitFor(() => app.document.location.href.startsWith(appUrl) && app.button()?.shadowRoot, 'the way back to the app', 15_000);
-    expect((await fetch(`${opIssuer}me`, { headers: { authorization: `Bearer ${session.accessToken}` } })).status).to.equal(401);
-    const refreshed = await fetch(`${opIssuer}token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: session.refreshToken!, client_id: 'kit' }) });
+    await waitFor(
+      () => app.document.location.href.startsWith(appUrl) && app.button()?.shadowRoot,
+      'the way back to the app',
+      15_000,
+    );
+    expect(
+      (await fetch(`${opIssuer}me`, { headers: { authorization: `Bearer ${session.accessToken}` } })).status,
+    ).to.equal(401);
+    const refreshed = await fetch(`${opIssuer}token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: session.refreshToken!,
+        client_id: 'kit',
+      }),
+    });
     expect((await refreshed.json()).error).to.equal('invalid_grant');
     // The provider's session is over: signing in again asks for the login.
     app.button().shadowRoot.querySelector('button')?.click();

@@ -14,9 +14,12 @@ async function signedIn(lifetime: number, extra: Record<string, unknown> = {}): 
 }
 
 const untilExpiry = (app: App): Promise<unknown> =>
-  new Promise((resolve) => setTimeout(resolve, Math.max(0, app.window.appClient.session!.expiresAt! - Date.now()) + 20));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, app.window.appClient.session!.expiresAt! - Date.now()) + 20),
+  );
 
-const stored = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
+const stored = (app: App) =>
+  get(`session:${issuer} ${app.clientId} openid profile email`, createStore('oauth-elements', 'kv'));
 
 /** Renews after expiry and returns the error code it ends with, checking that the session ended and nothing is stored. */
 async function renewalRefusal(app: App): Promise<string> {
@@ -25,7 +28,10 @@ async function renewalRefusal(app: App): Promise<string> {
   app.window.appClient.addEventListener('change', (event) => changes.push(event.session?.user?.sub ?? null));
   app.window.appClient.addEventListener('error', (event) => errors.push(event.error.code));
   await untilExpiry(app);
-  const code = await app.window.appClient.getAccessToken().then(() => 'a token', (error: { code: string }) => error.code);
+  const code = await app.window.appClient.getAccessToken().then(
+    () => 'a token',
+    (error: { code: string }) => error.code,
+  );
   expect(app.window.appClient.session, 'the session ended').to.equal(null);
   expect(await stored(app), 'nothing stored').to.equal(undefined);
   expect(changes, 'no listener ever saw another user').to.deep.equal([null]);
@@ -43,8 +49,13 @@ describe('a renewal keeps the signed-in user, or ends the session', () => {
     // The provider's session changed hands: its next authorization for this client is Bob's.
     await control({ command: 'sign_in_as', sub: 'bob', clientId: app.clientId });
     expect(await renewalRefusal(app)).to.equal('user_mismatch');
-    const grants = (await requestsOf(app.clientId)).filter((entry) => entry.path === '/token').map((entry) => `${entry.grantType} ${entry.status}`);
-    expect(grants, 'the renewal reached the provider').to.deep.equal(['authorization_code 200', 'authorization_code 200']);
+    const grants = (await requestsOf(app.clientId))
+      .filter((entry) => entry.path === '/token')
+      .map((entry) => `${entry.grantType} ${entry.status}`);
+    expect(grants, 'the renewal reached the provider').to.deep.equal([
+      'authorization_code 200',
+      'authorization_code 200',
+    ]);
   });
 
   it('ends the session with user_mismatch when a refreshed id_token is about another user', async () => {

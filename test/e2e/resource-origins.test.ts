@@ -14,7 +14,8 @@ async function signedIn(options: Record<string, unknown> = {}): Promise<App> {
   return app;
 }
 
-const received = async (response: Response): Promise<{ authorization: string | null; dpop: string | null }> => response.json();
+const received = async (response: Response): Promise<{ authorization: string | null; dpop: string | null }> =>
+  response.json();
 
 describe('client.fetch() attaches the token only to the page, the issuer and the origins the app lists', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -23,21 +24,33 @@ describe('client.fetch() attaches the token only to the page, the issuer and the
     expect(elsewhere.origin).not.to.equal(location.origin);
     const app = await signedIn();
     expect((await app.window.appClient.fetch(`${issuer}/userinfo`)).status).to.equal(200);
-    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({ authorization: null, dpop: null });
+    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({
+      authorization: null,
+      dpop: null,
+    });
   });
 
   it('sends no token and no DPoP proof to an unlisted origin from a DPoP client', async () => {
     const app = await signedIn({ dpop: true });
-    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({ authorization: null, dpop: null });
+    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({
+      authorization: null,
+      dpop: null,
+    });
   });
 
   it('sends the token to an origin listed in resourceOrigins', async () => {
     const app = await signedIn({ resourceOrigins: [elsewhere.origin] });
-    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({ authorization: 'Bearer', dpop: null });
+    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({
+      authorization: 'Bearer',
+      dpop: null,
+    });
   });
 
   it('sends a DPoP-bound token with its proof to an origin listed in resourceOrigins', async () => {
     const app = await signedIn({ dpop: true, resourceOrigins: [elsewhere.origin] });
-    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({ authorization: 'DPoP', dpop: 'proof' });
+    expect(await received(await app.window.appClient.fetch(foreignApi))).to.deep.equal({
+      authorization: 'DPoP',
+      dpop: 'proof',
+    });
   });
 });

@@ -3,7 +3,16 @@ import { sendMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backToPage, leavePage, returnToPage } from '../_focus.js';
-import { appPath, clickButton, decideConsent, deliver, openApp, pointAtButton, watchPopups, type App } from './_harness.js';
+import {
+  appPath,
+  clickButton,
+  decideConsent,
+  deliver,
+  openApp,
+  pointAtButton,
+  watchPopups,
+  type App,
+} from './_harness.js';
 
 const database = createStore('oauth-elements', 'kv');
 const storedSession = (app: App) => get(`session:${issuer} ${app.clientId} openid profile email`, database);
@@ -16,7 +25,10 @@ async function expectSealedAtRest(app: App, accessToken: string): Promise<void> 
   for (const secret of [accessToken, 'alice', 'Alice']) expect(dump).not.to.include(secret);
   const key = (await get('key:seal', database)) as CryptoKey;
   expect(key.extractable).to.equal(false);
-  const exported = await crypto.subtle.exportKey('raw', key).then(() => 'exported', (error: Error) => error.name);
+  const exported = await crypto.subtle.exportKey('raw', key).then(
+    () => 'exported',
+    (error: Error) => error.name,
+  );
   expect(exported).to.equal('InvalidAccessError');
 }
 
@@ -81,7 +93,9 @@ describe('sign-in through the real mock provider', () => {
     await decideConsent(() => popup);
     await expectSignedIn(app);
     const timing = (suffix: string): PerformanceResourceTiming[] =>
-      (app.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).pathname.endsWith(suffix));
+      (app.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) =>
+        new URL(entry.name).pathname.endsWith(suffix),
+      );
     const [token] = timing('/token');
     const [keys] = timing('/jwks');
     expect(token && keys, 'one token request and one JWKS request').to.not.equal(undefined);
@@ -89,7 +103,8 @@ describe('sign-in through the real mock provider', () => {
   });
 
   it('fetches discovery when the pointer reaches the button, so that the press goes straight to the provider', async () => {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith('oauth-elements:discovery:')) sessionStorage.removeItem(key);
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith('oauth-elements:discovery:')) sessionStorage.removeItem(key);
     // Below the app's frame (600×400), away from where earlier tests clicked, so the button does not appear under a
     // resting pointer (WebDriver BiDi's reset releases the buttons but leaves the pointer where it was); and focus
     // settled on this page, not handed back to it by an earlier test's popup once the button is there (focus prepares too).
@@ -97,7 +112,10 @@ describe('sign-in through the real mock provider', () => {
     await returnToPage();
     (document.activeElement as HTMLElement | null)?.blur();
     const app = await openApp({ mode: 'popup' });
-    const discoveries = () => app.window.performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/openid-configuration')).length;
+    const discoveries = () =>
+      app.window.performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('/openid-configuration')).length;
     const focused = () => app.button().shadowRoot.activeElement?.localName ?? 'nothing';
     expect(discoveries(), `nothing fetched before the pointer comes (focused in the button: ${focused()})`).to.equal(0);
     await pointAtButton(app);
@@ -116,7 +134,9 @@ describe('sign-in through the real mock provider', () => {
     await decideConsent(() => app.window);
     await expectSignedIn(app);
     const fetched = app.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(fetched.filter((path) => path.endsWith('/openid-configuration') || path.endsWith('/jwks'))).to.deep.equal([]);
+    expect(fetched.filter((path) => path.endsWith('/openid-configuration') || path.endsWith('/jwks'))).to.deep.equal(
+      [],
+    );
     expect(fetched.filter((path) => path.endsWith('/token'))).to.have.length(1);
   });
 
@@ -173,7 +193,10 @@ describe('a popup cut off by Cross-Origin-Opener-Policy (it reads as closed whil
   /** Opens the popup onto a consent page sent with COOP `same-origin`, whose user answers (or closes it) after `after` ms. */
   async function severedPopup(then: 'approve' | 'deny' | 'close', after: number): Promise<{ app: App; cutAt: number }> {
     const clientId = await registerClient([appPath]);
-    await control({ command: 'scenario', scenario: { next: 'consent', clientId, openerPolicy: 'same-origin', then, after } });
+    await control({
+      command: 'scenario',
+      scenario: { next: 'consent', clientId, openerPolicy: 'same-origin', then, after },
+    });
     const app = await openApp({ clientId, mode: 'popup' });
     const popups = watchPopups(app);
     await clickButton(app);

@@ -3,7 +3,9 @@ import { authorize, control, registerClient, requestsOf, waitFor } from '../_moc
 import { appPath, deliver, openApp, startSignIn, type App } from './_harness.js';
 
 const untilExpiry = (app: App): Promise<unknown> =>
-  new Promise((resolve) => setTimeout(resolve, Math.max(0, app.window.appClient.session!.expiresAt! - Date.now()) + 20));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, app.window.appClient.session!.expiresAt! - Date.now()) + 20),
+  );
 
 describe('silent renewal in a hidden frame with prompt=none, for a session without a refresh token', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -19,7 +21,9 @@ describe('silent renewal in a hidden frame with prompt=none, for a session witho
     const renewed = await app.window.appClient.getAccessToken();
     expect(renewed).not.to.equal(first.accessToken);
     expect(app.window.appClient.session?.user?.sub).to.equal('alice');
-    const grants = (await requestsOf(clientId)).filter((entry) => entry.path === '/token').map((entry) => `${entry.grantType} ${entry.status}`);
+    const grants = (await requestsOf(clientId))
+      .filter((entry) => entry.path === '/token')
+      .map((entry) => `${entry.grantType} ${entry.status}`);
     expect(grants).to.deep.equal(['authorization_code 200', 'authorization_code 200']);
     expect(app.document.querySelectorAll('iframe')).to.have.length(0);
   });
@@ -32,7 +36,10 @@ describe('silent renewal in a hidden frame with prompt=none, for a session witho
     // On the event, not on the session: a one-second token may already have been renewed away when a loaded machine looks.
     await waitFor(() => app.events().includes('oauth-login'), 'the scripted sign-in');
     await waitFor(() => (app.window.appClient.session?.expiresAt ?? 0) <= Date.now(), 'the token to expire');
-    const failure = await app.window.appClient.getAccessToken().then(() => 'token', (error: { code: string }) => error.code);
+    const failure = await app.window.appClient.getAccessToken().then(
+      () => 'token',
+      (error: { code: string }) => error.code,
+    );
     expect(failure).to.equal('login_required');
     expect(app.window.appClient.session).to.equal(null);
     expect(app.window.appSessions).to.include('signed-in');

@@ -14,14 +14,30 @@ const phpapi = mockOf('phpapi');
 const authorizePath = `/mock/phpapi${phpapi.endpoints?.authorization}`;
 
 async function openPhpapi(mode: 'redirect' | 'popup' = 'redirect'): Promise<App> {
-  const { client_id: clientId } = await register([appPath], { scope: undefined, token_endpoint_auth_method: 'client_secret_post' }, phpapi);
-  return openApp({ fromScript: true, mode, issuer: phpapi.issuer, clientId, profile: 'phpapi', tokenEndpoint: `/api/oauth/phpapi/${clientId}/token` });
+  const { client_id: clientId } = await register(
+    [appPath],
+    { scope: undefined, token_endpoint_auth_method: 'client_secret_post' },
+    phpapi,
+  );
+  return openApp({
+    fromScript: true,
+    mode,
+    issuer: phpapi.issuer,
+    clientId,
+    profile: 'phpapi',
+    tokenEndpoint: `/api/oauth/phpapi/${clientId}/token`,
+  });
 }
 
 /** The victim starts a redirect sign-in and is left at the provider: the authorization request. */
 async function startVictim(app: App): Promise<URL> {
   app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
-  return new URL(await waitFor(() => (app.document.location.pathname === authorizePath ? app.document.location.href : null), 'the authorization request'));
+  return new URL(
+    await waitFor(
+      () => (app.document.location.pathname === authorizePath ? app.document.location.href : null),
+      'the authorization request',
+    ),
+  );
 }
 
 /** The attacker's own callback: a code for Bob, from an authorization they ran themselves for the same app. */
@@ -31,7 +47,8 @@ async function attackersCallback(request: URL): Promise<URL> {
   return callback;
 }
 
-const exchanges = async (app: App): Promise<number> => (await requestsOf(app.clientId)).filter((entry) => entry.path === '/api/token.php').length;
+const exchanges = async (app: App): Promise<number> =>
+  (await requestsOf(app.clientId)).filter((entry) => entry.path === '/api/token.php').length;
 const stored = (app: App) => get(`session:${phpapi.issuer} ${app.clientId} `, createStore('oauth-elements', 'kv'));
 
 interface AppWindow extends Window {
@@ -50,7 +67,8 @@ async function openTab(href: string): Promise<AppWindow> {
   opener.addEventListener('click', () => {
     tab = window.open('about:blank', '_blank') as AppWindow | null;
     if (!tab) return;
-    for (const key of Object.keys(tab.sessionStorage)) if (key.startsWith('oauth-elements:')) tab.sessionStorage.removeItem(key);
+    for (const key of Object.keys(tab.sessionStorage))
+      if (key.startsWith('oauth-elements:')) tab.sessionStorage.removeItem(key);
     tab.sessionStorage.setItem('oauth-test-app', sessionStorage.getItem('oauth-test-app') ?? '{}');
     tab.location.href = href;
   });
@@ -69,7 +87,10 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     const forged = await attackersCallback(request);
     const tab = await openTab(forged.href);
     try {
-      const outcome = await waitFor(() => tab.appEvents?.find((event) => event.type === 'oauth-error' || event.type === 'oauth-login'), 'the other tab to answer');
+      const outcome = await waitFor(
+        () => tab.appEvents?.find((event) => event.type === 'oauth-error' || event.type === 'oauth-login'),
+        'the other tab to answer',
+      );
       expect(`${outcome.type}:${outcome.code}`).to.equal('oauth-error:invalid_state');
     } finally {
       tab.close();
@@ -98,7 +119,12 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
 
   it('takes it once: the same callback again in the same tab is refused', async () => {
     const app = await openPhpapi();
-    const callback = await authorize(Object.fromEntries((await startVictim(app)).searchParams), 'approve', phpapi, 'alice');
+    const callback = await authorize(
+      Object.fromEntries((await startVictim(app)).searchParams),
+      'approve',
+      phpapi,
+      'alice',
+    );
     await deliver(app, callback.href);
     await waitFor(() => app.window.appClient.session, 'the sign-in');
     await app.window.appClient.logout();
@@ -114,7 +140,9 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     const popups = watchPopups(app);
     await clickButton(app);
     const popup = await waitFor(() => popups[0], 'the popup');
-    const request = new URL(await waitFor(() => (popup.location.pathname === authorizePath ? popup.location.href : null), 'the consent page'));
+    const request = new URL(
+      await waitFor(() => (popup.location.pathname === authorizePath ? popup.location.href : null), 'the consent page'),
+    );
     // The app in another tab finds the pending popup sign-in and relays the code, as a popup's page would.
     const tab = await openTab((await attackersCallback(request)).href);
     await waitFor(() => tab.closed, 'the other tab to relay the callback and close');

@@ -13,13 +13,17 @@ describe('many tabs, one session', () => {
 
   before(async function () {
     this.timeout(60_000);
-    clientId = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: lifetime });
+    clientId = await registerClient([appPath], {
+      grant_types: ['authorization_code', 'refresh_token'],
+      access_token_lifetime: lifetime,
+    });
     await control({ command: 'sign_in_as', sub: 'alice', clientId });
     const first = await openApp({ clientId, fromScript: true, renewBefore: 0 });
     first.button().shadowRoot.querySelector('button')?.click();
     await waitFor(() => first.window.appClient?.session, 'the first tab to sign in');
     apps = [first];
-    for (let index = 1; index < tabs; index += 1) apps.push(await openApp({ clientId, fromScript: true, renewBefore: 0 }));
+    for (let index = 1; index < tabs; index += 1)
+      apps.push(await openApp({ clientId, fromScript: true, renewBefore: 0 }));
     await waitFor(() => apps.every((app) => app.window.appClient?.session), 'every tab to share the session');
   });
 
@@ -29,7 +33,9 @@ describe('many tabs, one session', () => {
     this.timeout(races * 3000);
     // Start from a token with time left, so that no refresh is in flight when the count begins.
     while (apps[0]!.window.appClient.session!.expiresAt! - Date.now() < 500) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, apps[0]!.window.appClient.session!.expiresAt! - Date.now()) + 5));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, apps[0]!.window.appClient.session!.expiresAt! - Date.now()) + 5),
+      );
       await Promise.all(apps.map((app) => app.window.appClient.getAccessToken()));
     }
     const refreshes = async () => (await requestsOf(clientId)).filter((entry) => entry.grantType === 'refresh_token');
@@ -47,7 +53,10 @@ describe('many tabs, one session', () => {
       previous = tokens.at(-1)!;
     }
     const sent = (await refreshes()).slice(baseline);
-    expect(sent.filter((entry) => entry.status !== 200), 'refreshes refused (a rotated refresh token sent again)').to.deep.equal([]);
+    expect(
+      sent.filter((entry) => entry.status !== 200),
+      'refreshes refused (a rotated refresh token sent again)',
+    ).to.deep.equal([]);
     // A refresh answered at `at` gives a token the tabs hold for `lifetime` from its arrival, after `at`: the next one comes no sooner.
     const early = sent.slice(1).filter((entry, index) => entry.at - sent[index]!.at < lifetime * 1000 - 5);
     expect(early, 'refreshes sent while the last token had not expired').to.deep.equal([]);
@@ -56,7 +65,10 @@ describe('many tabs, one session', () => {
 
   it('a tab that did not hear of a renewal takes the stored token instead of renewing again', async () => {
     // 3 s: time for the deaf tab to load and stall its timers before the token it loaded expires.
-    const deafClient = await registerClient([appPath], { grant_types: ['authorization_code', 'refresh_token'], access_token_lifetime: 3 });
+    const deafClient = await registerClient([appPath], {
+      grant_types: ['authorization_code', 'refresh_token'],
+      access_token_lifetime: 3,
+    });
     await control({ command: 'sign_in_as', sub: 'alice', clientId: deafClient });
     const renewer = await openApp({ clientId: deafClient, fromScript: true, renewBefore: 0 });
     renewer.button().shadowRoot.querySelector('button')?.click();
@@ -83,7 +95,9 @@ describe('many tabs, one session', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     closing!.frame.remove();
     const results = await Promise.allSettled(others.map((app) => app.window.appClient.getAccessToken()));
-    const outcomes = new Set(results.map((result) => (result.status === 'fulfilled' ? 'token' : (result.reason as { code: string }).code)));
+    const outcomes = new Set(
+      results.map((result) => (result.status === 'fulfilled' ? 'token' : (result.reason as { code: string }).code)),
+    );
     expect(outcomes.size, 'every remaining tab ends in the same state').to.equal(1);
     expect(['token', 'login_required']).to.include([...outcomes][0]);
   });
@@ -101,15 +115,28 @@ describe('sign-in and sign-out reach every tab', () => {
     const callback = await authorize(Object.fromEntries((await startSignIn(first)).searchParams));
     await deliver(first, appPath);
     const heard = (): Promise<number[]> =>
-      Promise.all(apps.map((app) => new Promise<number>((resolve) => app.window.appClient.addEventListener('change', () => resolve(performance.now()), { once: true }))));
+      Promise.all(
+        apps.map(
+          (app) =>
+            new Promise<number>((resolve) =>
+              app.window.appClient.addEventListener('change', () => resolve(performance.now()), { once: true }),
+            ),
+        ),
+      );
     const signIn = heard();
     await first.window.appClient.handleRedirect(callback.href);
     const signedIn = await signIn;
-    expect(others.every((app) => app.window.appClient.session?.user?.sub === 'alice'), 'every tab signed in').to.equal(true);
+    expect(
+      others.every((app) => app.window.appClient.session?.user?.sub === 'alice'),
+      'every tab signed in',
+    ).to.equal(true);
     const signOut = heard();
     await first.window.appClient.logout();
     const signedOut = await signOut;
-    expect(others.every((app) => app.window.appClient.session === null), 'every tab signed out').to.equal(true);
+    expect(
+      others.every((app) => app.window.appClient.session === null),
+      'every tab signed out',
+    ).to.equal(true);
     // How fast is measured by `npm run bench`, not here; here every tab must hear it, after the tab that acted.
     for (const times of [signedIn, signedOut]) expect(Math.min(...times.slice(1))).to.be.at.least(times[0]!);
   });

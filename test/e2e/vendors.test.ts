@@ -2,15 +2,32 @@
 // emulation of that vendor (src/mock-provider/profiles/vendors.ts, github.ts), shaped after the documentation cited.
 import { decodeJwt } from 'jose';
 import { expect } from 'chai';
-import { callback, codeRequest, authorize, control, register, requestsOf, served, waitFor, type MockAt } from '../_mock.js';
+import {
+  callback,
+  codeRequest,
+  authorize,
+  control,
+  register,
+  requestsOf,
+  served,
+  waitFor,
+  type MockAt,
+} from '../_mock.js';
 import { appPath, openApp, type App } from './_harness.js';
 
 const appUrl = `${location.origin}${appPath}`;
 const at = (id: string): MockAt => ({ ...served, issuer: `${location.origin}/mock/${id}` });
 
 /** Registers a client of the vendor's emulation for the app page (and the test callback), with the app page as its sign-out URL. */
-async function clientAt(id: string, metadata: Record<string, unknown> = {}): Promise<{ client_id: string; client_secret?: string | undefined }> {
-  return register([appPath, callback], { post_logout_redirect_uris: [appUrl], grant_types: ['authorization_code', 'refresh_token'], ...metadata }, at(id));
+async function clientAt(
+  id: string,
+  metadata: Record<string, unknown> = {},
+): Promise<{ client_id: string; client_secret?: string | undefined }> {
+  return register(
+    [appPath, callback],
+    { post_logout_redirect_uris: [appUrl], grant_types: ['authorization_code', 'refresh_token'], ...metadata },
+    at(id),
+  );
 }
 
 /** Approves on the emulation's consent page, shown in the app's frame. */
@@ -26,7 +43,11 @@ async function approve(app: App): Promise<URL> {
 
 /** Waits for the sign-in to end, and expects it to have succeeded. */
 async function signedIn(app: App): Promise<void> {
-  await waitFor(() => app.events().find((event) => event === 'oauth-login' || event.startsWith('oauth-error')), 'the sign-in to end', 15_000);
+  await waitFor(
+    () => app.events().find((event) => event === 'oauth-login' || event.startsWith('oauth-error')),
+    'the sign-in to end',
+    15_000,
+  );
   expect(app.events()).to.include('oauth-login');
 }
 
@@ -57,7 +78,11 @@ async function refreshed(app: App, through: 'browser' | 'backend' = 'browser'): 
 
 /** Whether the user-agent still has a session at the provider: a `prompt=none` authorization answers a code, or login_required. */
 async function providerSessionAlive(mock: MockAt, clientId: string, authorization: string): Promise<boolean> {
-  const url = await authorize(await codeRequest(clientId, 'v'.repeat(43), { prompt: 'none', scope: 'openid' }), 'approve', { ...mock, endpoints: { authorization } });
+  const url = await authorize(
+    await codeRequest(clientId, 'v'.repeat(43), { prompt: 'none', scope: 'openid' }),
+    'approve',
+    { ...mock, endpoints: { authorization } },
+  );
   if (url.searchParams.get('error') === 'login_required') return false;
   if (url.searchParams.has('code')) return true;
   throw new Error(`unexpected answer ${url.search}`);
@@ -69,7 +94,10 @@ async function signOutAtProvider(app: App): Promise<Record<string, unknown>> {
   const back = new Promise((resolve) => app.frame.addEventListener('load', resolve, { once: true }));
   const result = await app.window.appClient.logout({ endSession: true, postLogoutRedirectUri: appUrl });
   await back;
-  await waitFor(() => app.document.location.href === appUrl && app.button()?.shadowRoot?.querySelector('button:not([disabled])'), 'the way back to the app');
+  await waitFor(
+    () => app.document.location.href === appUrl && app.button()?.shadowRoot?.querySelector('button:not([disabled])'),
+    'the way back to the app',
+  );
   return result as unknown as Record<string, unknown>;
 }
 
@@ -93,7 +121,9 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
     const request = await signIn(app, { authorizationParams: { ui_locales: 'pl' } });
     expect(request.searchParams.get('audience')).to.equal('https://api.example.com');
     expect(request.searchParams.get('ui_locales')).to.equal('pl');
-    expect(decodeJwt(app.window.appClient.session!.accessToken).aud, 'an access token for the API').to.equal('https://api.example.com');
+    expect(decodeJwt(app.window.appClient.session!.accessToken).aud, 'an access token for the API').to.equal(
+      'https://api.example.com',
+    );
     expect(app.window.appClient.user).to.deep.include({ sub: 'alice', name: 'Alice Liddell' });
     await refreshed(app);
 
@@ -109,7 +139,13 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://developer.okta.com/docs/guides/refresh-tokens/main/ (offline_access); /v1/logout with id_token_hint.
   it('Okta: code + PKCE, refresh with offline_access, RP-Initiated Logout at /v1/logout with id_token_hint', async () => {
     const { client_id: clientId } = await clientAt('okta', { scope: 'openid profile email offline_access' });
-    const app = await openApp({ fromScript: true, issuer: at('okta').issuer, clientId, scope: 'openid profile email offline_access', renewBefore: 3598 });
+    const app = await openApp({
+      fromScript: true,
+      issuer: at('okta').issuer,
+      clientId,
+      scope: 'openid profile email offline_access',
+      renewBefore: 3598,
+    });
     const request = await signIn(app);
     expect(request.pathname).to.equal('/mock/okta/v1/authorize');
     expect(request.searchParams.get('code_challenge_method')).to.equal('S256');
@@ -123,7 +159,13 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://www.keycloak.org/docs/latest/server_admin/#_timeouts (access tokens of 5 minutes).
   it('Keycloak: RFC 9207 iss, five-minute access tokens refreshed, sign-out at its logout endpoint', async () => {
     const { client_id: clientId } = await clientAt('keycloak');
-    const app = await openApp({ fromScript: true, issuer: at('keycloak').issuer, clientId, scope: 'openid profile email', renewBefore: 298 });
+    const app = await openApp({
+      fromScript: true,
+      issuer: at('keycloak').issuer,
+      clientId,
+      scope: 'openid profile email',
+      renewBefore: 298,
+    });
     await signIn(app);
     expect(((app.window.appClient.session?.expiresAt ?? 0) - Date.now()) / 1000).to.be.within(290, 300);
     await refreshed(app);
@@ -137,23 +179,44 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   it('Entra ID: the common metadata’s {tenantid} issuer, the id_token’s iss checked with its own tid, offline_access refresh, sign-out', async () => {
     const { client_id: clientId } = await clientAt('entra', { scope: 'openid profile email offline_access' });
     const issuer = `${at('entra').issuer}/common/v2.0`;
-    const app = await openApp({ fromScript: true, issuer, clientId, scope: 'openid profile email offline_access', renewBefore: 3598 });
+    const app = await openApp({
+      fromScript: true,
+      issuer,
+      clientId,
+      scope: 'openid profile email offline_access',
+      renewBefore: 3598,
+    });
     const request = await signIn(app);
     expect(request.pathname).to.equal('/mock/entra/common/oauth2/v2.0/authorize');
     const claims = decodeJwt(app.window.appClient.session!.idToken!);
     expect(claims.iss).to.equal(`${at('entra').issuer}/${String(claims['tid'])}/v2.0`);
     await refreshed(app);
     const result = await signOutAtProvider(app);
-    expect(result, 'Entra has no revocation endpoint').to.deep.equal({ revoked: false, providerSession: 'ending', canEndSession: true });
+    expect(result, 'Entra has no revocation endpoint').to.deep.equal({
+      revoked: false,
+      providerSession: 'ending',
+      canEndSession: true,
+    });
   });
 
   it('Entra ID: an id_token whose iss names another tenant than its tid is refused', async () => {
     const { client_id: clientId } = await clientAt('entra', { scope: 'openid profile email offline_access' });
-    const app = await openApp({ fromScript: true, issuer: `${at('entra').issuer}/organizations/v2.0`, clientId, scope: 'openid profile' });
-    await control({ command: 'scenario', scenario: { next: 'id_token', fault: 'other_tenant', clientId, profile: 'entra' } });
+    const app = await openApp({
+      fromScript: true,
+      issuer: `${at('entra').issuer}/organizations/v2.0`,
+      clientId,
+      scope: 'openid profile',
+    });
+    await control({
+      command: 'scenario',
+      scenario: { next: 'id_token', fault: 'other_tenant', clientId, profile: 'entra' },
+    });
     app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
     await approve(app);
-    await waitFor(() => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'), 'the sign-in to end');
+    await waitFor(
+      () => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'),
+      'the sign-in to end',
+    );
     expect(app.events()).to.deep.equal(['oauth-error:invalid_id_token']);
     expect(app.window.appClient.session).to.equal(null);
   });
@@ -167,7 +230,13 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
       response_types: ['code', 'id_token token'],
       grant_types: ['authorization_code', 'implicit'],
     });
-    const app = await openApp({ issuer: at('google').issuer, clientId, flow: 'implicit', scope: 'openid profile email', authParams: 'prompt=consent&login_hint=alice@example.com' });
+    const app = await openApp({
+      issuer: at('google').issuer,
+      clientId,
+      flow: 'implicit',
+      scope: 'openid profile email',
+      authParams: 'prompt=consent&login_hint=alice@example.com',
+    });
     app.button().shadowRoot.querySelector('button')?.click();
     const request = await approve(app);
     await signedIn(app);
@@ -183,17 +252,39 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
 
     app.button().shadowRoot.querySelector('button')?.click();
     await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-logout'), 'oauth-logout');
-    const logout = app.window.appEvents.find((event) => event.type === 'oauth-logout') as unknown as { result: Record<string, unknown> };
-    expect(logout.result, 'Google has no logout endpoint for apps').to.deep.equal({ revoked: true, providerSession: 'alive', canEndSession: false });
+    const logout = app.window.appEvents.find((event) => event.type === 'oauth-logout') as unknown as {
+      result: Record<string, unknown>;
+    };
+    expect(logout.result, 'Google has no logout endpoint for apps').to.deep.equal({
+      revoked: true,
+      providerSession: 'alive',
+      canEndSession: false,
+    });
   });
 
   it('Google: an id_token whose at_hash does not match the access token is refused', async () => {
-    const { client_id: clientId } = await clientAt('google', { token_endpoint_auth_method: 'client_secret_post', response_types: ['id_token token'], grant_types: ['implicit'] });
-    const app = await openApp({ fromScript: true, issuer: at('google').issuer, clientId, flow: 'implicit', scope: 'openid profile' });
-    await control({ command: 'scenario', scenario: { next: 'id_token', fault: 'wrong_at_hash', clientId, profile: 'google' } });
+    const { client_id: clientId } = await clientAt('google', {
+      token_endpoint_auth_method: 'client_secret_post',
+      response_types: ['id_token token'],
+      grant_types: ['implicit'],
+    });
+    const app = await openApp({
+      fromScript: true,
+      issuer: at('google').issuer,
+      clientId,
+      flow: 'implicit',
+      scope: 'openid profile',
+    });
+    await control({
+      command: 'scenario',
+      scenario: { next: 'id_token', fault: 'wrong_at_hash', clientId, profile: 'google' },
+    });
     app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
     await approve(app);
-    await waitFor(() => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'), 'the sign-in to end');
+    await waitFor(
+      () => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'),
+      'the sign-in to end',
+    );
     expect(app.events()).to.deep.equal(['oauth-error:invalid_id_token']);
   });
 
@@ -201,15 +292,28 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // Allowed sign-out URLs); cognito-userpools-server-contract-reference (the endpoints; the metadata names no logout).
   it('Cognito: code + PKCE, refresh, sign-out at /logout with client_id and logout_uri, which its metadata does not name', async () => {
     const { client_id: clientId } = await clientAt('cognito');
-    const app = await openApp({ fromScript: true, issuer: at('cognito').issuer, clientId, profile: 'cognito', scope: 'openid profile email', renewBefore: 3598 });
+    const app = await openApp({
+      fromScript: true,
+      issuer: at('cognito').issuer,
+      clientId,
+      profile: 'cognito',
+      scope: 'openid profile email',
+      renewBefore: 3598,
+    });
     const metadata = await (await fetch(`${at('cognito').issuer}/.well-known/openid-configuration`)).json();
     expect(metadata.end_session_endpoint).to.equal(undefined);
     await signIn(app);
     await refreshed(app);
-    const missing = await app.window.appClient.logout({ endSession: true }).catch((error: { code?: string }) => error.code);
+    const missing = await app.window.appClient
+      .logout({ endSession: true })
+      .catch((error: { code?: string }) => error.code);
     expect(missing, 'Cognito needs logout_uri').to.equal('invalid_config');
     expect(app.window.appClient.session, 'refused before anything was cleared').not.to.equal(null);
-    expect(await signOutAtProvider(app)).to.deep.equal({ revoked: false, providerSession: 'ending', canEndSession: true });
+    expect(await signOutAtProvider(app)).to.deep.equal({
+      revoked: false,
+      providerSession: 'ending',
+      canEndSession: true,
+    });
     const logout = (await requestsOf(clientId)).filter((entry) => entry.path === '/logout');
     expect(logout.map((entry) => entry.status)).to.deep.equal([303]);
     expect(await providerSessionAlive(at('cognito'), clientId, '/oauth2/authorize')).to.equal(false);
@@ -218,7 +322,10 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow (no
   // implicit grant, the secret at /login/oauth/access_token); .../refreshing-user-access-tokens; /rest/users/users (GET /user).
   it('GitHub: OAuth without OpenID through the backend exchange, no CORS on its token endpoint, the user from /user, refresh, sign-out says its session lives', async () => {
-    const { client_id: clientId } = await clientAt('github', { token_endpoint_auth_method: 'client_secret_post', scope: 'read:user user:email' });
+    const { client_id: clientId } = await clientAt('github', {
+      token_endpoint_auth_method: 'client_secret_post',
+      scope: 'read:user user:email',
+    });
     const app = await openApp({
       fromScript: true,
       issuer: at('github').issuer,
@@ -230,9 +337,16 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
     });
     const request = await signIn(app);
     expect(request.searchParams.get('code_challenge_method')).to.equal('S256');
-    expect(app.window.appClient.user).to.deep.include({ preferred_username: 'alice', name: 'Alice Liddell', email: 'alice@example.com' });
+    expect(app.window.appClient.user).to.deep.include({
+      preferred_username: 'alice',
+      name: 'Alice Liddell',
+      email: 'alice@example.com',
+    });
     await refreshed(app, 'backend');
-    const direct = await fetch(`${at('github').issuer}/login/oauth/access_token`, { method: 'POST', body: new URLSearchParams({ client_id: clientId }) });
+    const direct = await fetch(`${at('github').issuer}/login/oauth/access_token`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: clientId }),
+    });
     expect(direct.headers.get('access-control-allow-origin'), 'no CORS on its token endpoint').to.equal(null);
     const result = await app.window.appClient.logout({ endSession: true });
     expect(result).to.deep.equal({ revoked: false, providerSession: 'alive', canEndSession: false });
@@ -244,7 +358,10 @@ describe('the generic OpenID profile’s implicit id_token token flow, against t
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('signs in with flow implicit: the id_token in the fragment, its nonce and at_hash checked', async () => {
-    const { client_id: clientId } = await register([appPath], { response_types: ['code', 'id_token token'], grant_types: ['authorization_code', 'implicit'] });
+    const { client_id: clientId } = await register([appPath], {
+      response_types: ['code', 'id_token token'],
+      grant_types: ['authorization_code', 'implicit'],
+    });
     const app = await openApp({ fromScript: true, clientId, flow: 'implicit', scope: 'openid profile' });
     const request = await signIn(app);
     expect(request.searchParams.get('response_type')).to.equal('id_token token');
@@ -253,10 +370,18 @@ describe('the generic OpenID profile’s implicit id_token token flow, against t
   });
 
   it('the mount refuses an id_token token request without a nonce', async () => {
-    const { client_id: clientId } = await register([appPath, callback], { response_types: ['id_token token'], grant_types: ['implicit'] });
-    const url = await authorize({ response_type: 'id_token token', client_id: clientId, redirect_uri: callback, scope: 'openid', state: 's' });
+    const { client_id: clientId } = await register([appPath, callback], {
+      response_types: ['id_token token'],
+      grant_types: ['implicit'],
+    });
+    const url = await authorize({
+      response_type: 'id_token token',
+      client_id: clientId,
+      redirect_uri: callback,
+      scope: 'openid',
+      state: 's',
+    });
     const answer = new URLSearchParams(url.hash.slice(1));
     expect([answer.get('error'), answer.get('state')]).to.deep.equal(['invalid_request', 's']);
   });
 });
-

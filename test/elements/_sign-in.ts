@@ -27,14 +27,24 @@ export async function popupClient(options: SignInOptions = {}): Promise<{ client
     grant_types: options.refresh ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
     ...(options.lifetime ? { access_token_lifetime: options.lifetime } : {}),
   });
-  const client = createClient({ issuer, clientId, redirectUri: popupCallback, scope: options.refresh ? 'openid profile email offline_access' : 'openid profile email', renewBefore: options.renewBefore ?? 60, silentRenew: options.silentRenew ?? true });
+  const client = createClient({
+    issuer,
+    clientId,
+    redirectUri: popupCallback,
+    scope: options.refresh ? 'openid profile email offline_access' : 'openid profile email',
+    renewBefore: options.renewBefore ?? 60,
+    silentRenew: options.silentRenew ?? true,
+  });
   return { client, clientId };
 }
 
 /** Presses `element` with a real mouse click, so the browser lets it open a popup. */
 export async function realClick(element: Element): Promise<void> {
   const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+  });
 }
 
 /** Signs a new client in through a popup, as `sub` without a consent page. */
@@ -50,7 +60,7 @@ export async function signedInClient(options: SignInOptions = {}): Promise<{ cli
   try {
     await realClick(trigger);
     // Signed in, so that what a test scripts next (a slow or failing token endpoint) meets its renewal, not this sign-in.
-    await (await waitFor(() => login, 'the click'));
+    await await waitFor(() => login, 'the click');
   } finally {
     trigger.remove();
   }

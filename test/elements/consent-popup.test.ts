@@ -16,11 +16,17 @@ async function mount(html: string): Promise<HTMLElement> {
 }
 
 const popupIn = (host: HTMLElement): OAuthConsentPopup => host.querySelector('oauth-consent-popup')!;
-const part = <T extends Element = HTMLElement>(host: HTMLElement, name: string): T => popupIn(host).shadowRoot!.querySelector(`[part~="${name}"]`) as T;
+const part = <T extends Element = HTMLElement>(host: HTMLElement, name: string): T =>
+  popupIn(host).shadowRoot!.querySelector(`[part~="${name}"]`) as T;
 
 const scopes = JSON.stringify([
   { id: 'openid', name: 'Sign-in', description: 'Let {client_name} know that you are {user}', icon: 'person' },
-  { id: 'email', name: 'Email', description: 'Read the email of {user}', icon: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E' },
+  {
+    id: 'email',
+    name: 'Email',
+    description: 'Read the email of {user}',
+    icon: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E',
+  },
   { id: 'photos', name: 'Photos', description: 'See your photos', icon: 'no-such-icon' },
 ]);
 
@@ -28,7 +34,9 @@ describe('<oauth-consent-popup>', () => {
   afterEach(() => document.querySelectorAll('.fixture').forEach((node) => node.remove()));
 
   it('shows the client, the scopes with {user} and {client_name} filled, in an open modal dialog', async () => {
-    const host = await mount(`<oauth-consent-popup open client-name="Photo app" user="Alice" scopes='${scopes}'></oauth-consent-popup>`);
+    const host = await mount(
+      `<oauth-consent-popup open client-name="Photo app" user="Alice" scopes='${scopes}'></oauth-consent-popup>`,
+    );
     const root = popupIn(host).shadowRoot!;
     const dialog = root.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
@@ -41,7 +49,9 @@ describe('<oauth-consent-popup>', () => {
   });
 
   it('shows the client identity: name, icon and homepage link, and icons by name, URL or a fallback', async () => {
-    const host = await mount(`<oauth-consent-popup open client-name="Photo app" client-uri="https://photos.example/about" logo-uri="https://photos.example/logo.png" scopes='${scopes}'></oauth-consent-popup>`);
+    const host = await mount(
+      `<oauth-consent-popup open client-name="Photo app" client-uri="https://photos.example/about" logo-uri="https://photos.example/logo.png" scopes='${scopes}'></oauth-consent-popup>`,
+    );
     expect(part<HTMLImageElement>(host, 'logo').src).to.equal('https://photos.example/logo.png');
     const homepage = part<HTMLAnchorElement>(host, 'homepage');
     expect(homepage.href).to.equal('https://photos.example/about');
@@ -55,7 +65,13 @@ describe('<oauth-consent-popup>', () => {
   });
 
   it('drops a homepage link that is not https (or http on loopback): javascript:, data:, plain http elsewhere', async () => {
-    for (const uri of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'http://photos.example/', 'vbscript:x']) {
+    for (const uri of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      'http://photos.example/',
+      'vbscript:x',
+    ]) {
       const host = await mount(`<oauth-consent-popup open client-name="A" scopes='${scopes}'></oauth-consent-popup>`);
       popupIn(host).clientUri = uri;
       await popupIn(host).updateComplete;
@@ -63,7 +79,9 @@ describe('<oauth-consent-popup>', () => {
       expect(popupIn(host).shadowRoot!.querySelector('a'), uri).to.equal(null);
       host.remove();
     }
-    const loopback = await mount(`<oauth-consent-popup open client-name="A" client-uri="http://localhost:8080/" scopes='${scopes}'></oauth-consent-popup>`);
+    const loopback = await mount(
+      `<oauth-consent-popup open client-name="A" client-uri="http://localhost:8080/" scopes='${scopes}'></oauth-consent-popup>`,
+    );
     expect(part<HTMLAnchorElement>(loopback, 'homepage').href).to.equal('http://localhost:8080/');
   });
 
@@ -73,7 +91,9 @@ describe('<oauth-consent-popup>', () => {
   });
 
   it('fires oauth-consent and posts the decision as its form value', async () => {
-    const host = await mount(`<form><oauth-consent-popup name="decision" open client-name="A"></oauth-consent-popup></form>`);
+    const host = await mount(
+      `<form><oauth-consent-popup name="decision" open client-name="A"></oauth-consent-popup></form>`,
+    );
     const form = host.querySelector('form')!;
     const decisions: string[] = [];
     let posted: string | null = null;
@@ -100,7 +120,9 @@ describe('<oauth-consent-popup>', () => {
 
   it('with partial, gives each optional scope a checkbox (openid and required ones none) and grants only the checked', async () => {
     const required = JSON.stringify([...JSON.parse(scopes), { id: 'billing', name: 'Billing', required: true }]);
-    const host = await mount(`<form><oauth-consent-popup name="decision" partial open client-name="A" scopes='${required}'></oauth-consent-popup></form>`);
+    const host = await mount(
+      `<form><oauth-consent-popup name="decision" partial open client-name="A" scopes='${required}'></oauth-consent-popup></form>`,
+    );
     const boxes = [...popupIn(host).shadowRoot!.querySelectorAll<HTMLInputElement>('[part="checkbox"]')];
     expect(boxes.map((box) => box.value)).to.deep.equal(['email', 'photos']);
     expect(boxes.every((box) => box.checked)).to.equal(true);
@@ -121,7 +143,9 @@ describe('<oauth-consent-popup>', () => {
   });
 
   it('holds focus inside: it opens on Allow, and Tab cycles within the dialog', async () => {
-    const host = await mount(`<button class="fixture">outside</button><oauth-consent-popup open client-name="A" client-uri="https://a.example" scopes='${scopes}'></oauth-consent-popup>`);
+    const host = await mount(
+      `<button class="fixture">outside</button><oauth-consent-popup open client-name="A" client-uri="https://a.example" scopes='${scopes}'></oauth-consent-popup>`,
+    );
     const popup = popupIn(host);
     expect(popup.shadowRoot!.activeElement).to.equal(part(host, 'approve'));
     const seen = new Set<Element | null>();
@@ -132,14 +156,19 @@ describe('<oauth-consent-popup>', () => {
       if (back) await sendKeys({ up: 'Shift' });
       seen.add(popup.shadowRoot!.activeElement);
       const active = document.activeElement;
-      expect(active === popup || popup.contains(active), `Tab ${step + 1} stays in the dialog, not on ${active?.nodeName}`).to.equal(true);
+      expect(
+        active === popup || popup.contains(active),
+        `Tab ${step + 1} stays in the dialog, not on ${active?.nodeName}`,
+      ).to.equal(true);
     }
     expect(seen).to.include(part(host, 'homepage'));
     expect(seen).to.include(part(host, 'deny'));
   });
 
   it('denies on a real Escape, and keeps the form from posting when the event is cancelled', async () => {
-    const host = await mount(`<form><oauth-consent-popup name="decision" open client-name="A"></oauth-consent-popup></form>`);
+    const host = await mount(
+      `<form><oauth-consent-popup name="decision" open client-name="A"></oauth-consent-popup></form>`,
+    );
     let submitted = false;
     host.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -157,7 +186,9 @@ describe('<oauth-consent-popup>', () => {
   });
 
   it('speaks the nearest lang and takes overrides', async () => {
-    const host = await mount(`<div lang="zh"><oauth-consent-popup open client-name="相册"></oauth-consent-popup></div>`);
+    const host = await mount(
+      `<div lang="zh"><oauth-consent-popup open client-name="相册"></oauth-consent-popup></div>`,
+    );
     await waitFor(() => part(host, 'approve').textContent === '允许', 'Chinese');
     expect(part(host, 'deny').textContent).to.equal('拒绝');
     expect(popupIn(host).shadowRoot!.querySelector('#asks')!.textContent).to.equal('相册 请求：');
@@ -169,26 +200,61 @@ describe('<oauth-consent-popup>', () => {
   it('on the mock provider’s consent page, a partial grant narrows the scope the tokens carry', async () => {
     const registered = await register(['/test/_callback.html'], { scope: 'openid profile email' });
     const verifier = createVerifier();
-    const query = new URLSearchParams({ response_type: 'code', client_id: registered.client_id, redirect_uri: callback, scope: 'openid profile email', state: 'partial', code_challenge: await challengeOf(verifier), code_challenge_method: 'S256' });
-    const frame = Object.assign(document.createElement('iframe'), { className: 'fixture', src: `${issuer}/authorize?${query}` });
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: registered.client_id,
+      redirect_uri: callback,
+      scope: 'openid profile email',
+      state: 'partial',
+      code_challenge: await challengeOf(verifier),
+      code_challenge_method: 'S256',
+    });
+    const frame = Object.assign(document.createElement('iframe'), {
+      className: 'fixture',
+      src: `${issuer}/authorize?${query}`,
+    });
     document.body.append(frame);
-    const popup = await waitFor(() => frame.contentDocument?.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="checkbox"]') && frame.contentDocument.querySelector('oauth-consent-popup'), 'the consent page');
-    const email = [...popup.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="checkbox"]')].find((box) => box.value === 'email')!;
+    const popup = await waitFor(
+      () =>
+        frame.contentDocument?.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('[part="checkbox"]') &&
+        frame.contentDocument.querySelector('oauth-consent-popup'),
+      'the consent page',
+    );
+    const email = [...popup.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="checkbox"]')].find(
+      (box) => box.value === 'email',
+    )!;
     email.click();
     await popup.updateComplete;
     (popup.shadowRoot!.querySelector('[part="approve"]') as HTMLButtonElement).click();
-    const back = await waitFor(() => frame.contentWindow?.location.pathname === '/test/_callback.html' && new URL(frame.contentWindow.location.href), 'the callback');
+    const back = await waitFor(
+      () =>
+        frame.contentWindow?.location.pathname === '/test/_callback.html' && new URL(frame.contentWindow.location.href),
+      'the callback',
+    );
     const tokens = await (await exchange(registered.client_id, back.searchParams.get('code') ?? '', verifier)).json();
     expect(tokens.scope.split(' ').sort()).to.deep.equal(['openid', 'profile']);
   });
 
   it('leaves the mock provider’s consent page a plain form that works without script', async () => {
     const registered = await register(['/test/_callback.html']);
-    const query = new URLSearchParams({ response_type: 'code', client_id: registered.client_id, redirect_uri: callback, scope: 'openid email', state: 's', code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256' });
-    const page = new DOMParser().parseFromString(await (await fetch(`${issuer}/authorize?${query}`)).text(), 'text/html');
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: registered.client_id,
+      redirect_uri: callback,
+      scope: 'openid email',
+      state: 's',
+      code_challenge: await challengeOf(createVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const page = new DOMParser().parseFromString(
+      await (await fetch(`${issuer}/authorize?${query}`)).text(),
+      'text/html',
+    );
     const form = page.querySelector('form')!;
     expect(form.method).to.equal('post');
-    expect([...form.querySelectorAll<HTMLButtonElement>('.no-script button[name="decision"]')].map((button) => button.value)).to.deep.equal(['approve', 'deny']);
+    expect(
+      [...form.querySelectorAll<HTMLButtonElement>('.no-script button[name="decision"]')].map((button) => button.value),
+    ).to.deep.equal(['approve', 'deny']);
     expect(form.querySelector('oauth-consent-popup')!.hasAttribute('partial')).to.equal(true);
   });
 });

@@ -7,7 +7,11 @@ import { returnToPage } from '../_focus.js';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { popupClient, realClick, recordPopups, signedInClient, textOf } from './_sign-in.js';
 
-function addButton(attributes: Record<string, string> = {}, parent: ParentNode = document.body, content = ''): OAuthLoginButton {
+function addButton(
+  attributes: Record<string, string> = {},
+  parent: ParentNode = document.body,
+  content = '',
+): OAuthLoginButton {
   const button = document.createElement('oauth-login-button');
   for (const [name, value] of Object.entries(attributes)) button.setAttribute(name, value);
   button.innerHTML = content;
@@ -16,7 +20,8 @@ function addButton(attributes: Record<string, string> = {}, parent: ParentNode =
 }
 
 const inner = (button: OAuthLoginButton): HTMLButtonElement => button.shadowRoot!.querySelector('button')!;
-const until = (button: OAuthLoginButton, state: string): Promise<unknown> => waitFor(() => !button.isUpdatePending && button.state === state, `the button to be ${state}`);
+const until = (button: OAuthLoginButton, state: string): Promise<unknown> =>
+  waitFor(() => !button.isUpdatePending && button.state === state, `the button to be ${state}`);
 
 /** Emulates a media feature where the browser lets us (Chromium's CDP); `false` where it does not (Firefox over BiDi). */
 async function emulated(media: Parameters<typeof emulateMedia>[0]): Promise<boolean> {
@@ -86,7 +91,9 @@ describe('<oauth-login-button>', () => {
     inner(button).click(); // a click from script carries no user activation: the browser blocks the popup
     await until(button, 'error');
     expect(errors).to.deep.equal(['popup_blocked']);
-    expect(textOf(button.shadowRoot!.querySelector('[part="error"][role="alert"]'))).to.include('blocked the sign-in window');
+    expect(textOf(button.shadowRoot!.querySelector('[part="error"][role="alert"]'))).to.include(
+      'blocked the sign-in window',
+    );
   });
 
   it('with popup-fallback="redirect" (the default), a blocked popup signs in by redirect instead', async () => {
@@ -99,15 +106,23 @@ describe('<oauth-login-button>', () => {
     await loaded;
     const doc = frame.contentDocument!;
     doc.body.innerHTML = `<oauth-login-button mode="popup" par issuer="${issuer}" client-id="${clientId}" redirect-uri="${location.origin}/test/_callback.html"></oauth-login-button>`;
-    doc.head.append(Object.assign(doc.createElement('script'), { type: 'module', src: '/src/elements/login-button/define.ts' }));
+    doc.head.append(
+      Object.assign(doc.createElement('script'), { type: 'module', src: '/src/elements/login-button/define.ts' }),
+    );
     const framed = await waitFor(() => {
       const button = frame.contentDocument?.querySelector('oauth-login-button') as OAuthLoginButton | null;
       return button?.state === 'signed-out' && button;
     }, 'the framed button');
     inner(framed).click();
-    const at = await waitFor(() => frame.contentWindow?.location.pathname === '/mock/oidc/authorize' && new URL(frame.contentWindow.location.href), 'the redirect');
+    const at = await waitFor(
+      () =>
+        frame.contentWindow?.location.pathname === '/mock/oidc/authorize' && new URL(frame.contentWindow.location.href),
+      'the redirect',
+    );
     expect(at.searchParams.get('client_id')).to.equal(clientId);
-    expect(at.searchParams.get('request_uri'), 'the request was pushed first (RFC 9126)').to.match(/^urn:ietf:params:oauth:request_uri:/);
+    expect(at.searchParams.get('request_uri'), 'the request was pushed first (RFC 9126)').to.match(
+      /^urn:ietf:params:oauth:request_uri:/,
+    );
   });
 
   it('signs in by popup on a real click, then shows the name and picture from the id_token, announced, and fires oauth-login', async () => {
@@ -195,10 +210,19 @@ describe('<oauth-login-button>', () => {
   });
 
   it('takes its labels from slots', async () => {
-    const button = addButton({ client: 'slot-test' }, document.body, 'Continue with Example<span slot="signed-in">Leave</span>');
+    const button = addButton(
+      { client: 'slot-test' },
+      document.body,
+      'Continue with Example<span slot="signed-in">Leave</span>',
+    );
     await button.updateComplete;
     const slot = inner(button).querySelector('slot')!;
-    expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Continue with Example');
+    expect(
+      slot
+        .assignedNodes()
+        .map((node) => node.textContent)
+        .join(''),
+    ).to.equal('Continue with Example');
   });
 
   it('speaks the nearest lang: an ancestor’s, one across a shadow root, the document’s, and lazily loaded', async () => {
@@ -284,4 +308,3 @@ describe('<oauth-login-button>', () => {
     expect(avatar.left).to.be.greaterThan(name.left);
   });
 });
-

@@ -85,7 +85,10 @@ describe('<oauth-token-status>', () => {
     await until(status, 'refreshing', 8000);
     expect(label(status)).to.equal('Renewing the session…');
     await waitFor(() => client.session?.accessToken !== first, 'the renewed token', 5000);
-    await waitFor(() => !status.isUpdatePending && (status.state === 'valid' || status.state === 'expiring-soon'), 'valid again');
+    await waitFor(
+      () => !status.isUpdatePending && (status.state === 'valid' || status.state === 'expiring-soon'),
+      'valid again',
+    );
   });
 
   it('shows the error when renewing fails at the provider', async () => {
@@ -105,7 +108,9 @@ describe('<oauth-token-status>', () => {
     const { client } = await signedInClient({ lifetime: 3600 });
     provideClient(client, 'status-follow-test');
     await until(status, 'valid');
-    expect(status.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('Signed in as Alice Liddell');
+    expect(status.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal(
+      'Signed in as Alice Liddell',
+    );
   });
 
   it('speaks the nearest lang, with times in that language, and takes overrides', async () => {

@@ -1,12 +1,29 @@
 import { expect } from 'chai';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
-import { callback, codeFlow, exchange, introspect, register, tokenRequest, userinfoStatus, type Registration } from '../_mock.js';
+import {
+  callback,
+  codeFlow,
+  exchange,
+  introspect,
+  register,
+  tokenRequest,
+  userinfoStatus,
+  type Registration,
+} from '../_mock.js';
 
 /** Calls a client's configuration endpoint (RFC 7592) with a registration access token. */
-function manage(client: Registration, method: 'GET' | 'PUT' | 'DELETE', body?: unknown, token = client.registration_access_token): Promise<Response> {
+function manage(
+  client: Registration,
+  method: 'GET' | 'PUT' | 'DELETE',
+  body?: unknown,
+  token = client.registration_access_token,
+): Promise<Response> {
   return fetch(client.registration_client_uri, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -24,7 +41,11 @@ describe('mock provider: client management (RFC 7592)', () => {
     const client = await register(['/test/_callback.html']);
     const read = await manage(client, 'GET');
     expect(read.status).to.equal(200);
-    expect(await read.json()).to.include({ client_id: client.client_id, registration_client_uri: client.registration_client_uri, client_name: 'Test app' });
+    expect(await read.json()).to.include({
+      client_id: client.client_id,
+      registration_client_uri: client.registration_client_uri,
+      client_name: 'Test app',
+    });
     const wrong = await manage(client, 'GET', undefined, 'not-the-token');
     expect(wrong.status).to.equal(401);
     expect(wrong.headers.get('www-authenticate')).to.include('error="invalid_token"');
@@ -35,11 +56,24 @@ describe('mock provider: client management (RFC 7592)', () => {
   });
 
   it('replaces the metadata on PUT, keeping client_id, secret and registration access token', async () => {
-    const client = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_basic', client_uri: 'https://app.example/' });
-    const put = await manage(client, 'PUT', { client_id: client.client_id, client_secret: client.client_secret, client_name: 'Renamed', redirect_uris: [callback, `${callback}?two`] });
+    const client = await register(['/test/_callback.html'], {
+      token_endpoint_auth_method: 'client_secret_basic',
+      client_uri: 'https://app.example/',
+    });
+    const put = await manage(client, 'PUT', {
+      client_id: client.client_id,
+      client_secret: client.client_secret,
+      client_name: 'Renamed',
+      redirect_uris: [callback, `${callback}?two`],
+    });
     expect(put.status).to.equal(200);
     const updated = await put.json();
-    expect(updated).to.include({ client_id: client.client_id, client_secret: client.client_secret, registration_access_token: client.registration_access_token, client_name: 'Renamed' });
+    expect(updated).to.include({
+      client_id: client.client_id,
+      client_secret: client.client_secret,
+      registration_access_token: client.registration_access_token,
+      client_name: 'Renamed',
+    });
     expect(updated.redirect_uris).to.deep.equal([callback, `${callback}?two`]);
     expect(updated, 'an omitted field is gone, not kept').not.to.have.property('client_uri');
     expect(updated.token_endpoint_auth_method, 'an omitted field takes its default').to.equal('client_secret_basic');
@@ -78,7 +112,11 @@ describe('mock provider: client management (RFC 7592)', () => {
     const confidential = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post' });
     expect((await introspect(tokens.access_token, confidential)).active).to.equal(false);
     expect((await introspect(tokens.refresh_token, confidential)).active).to.equal(false);
-    const refresh = await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: client.client_id });
+    const refresh = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: client.client_id,
+    });
     expect(refresh.status).to.be.oneOf([400, 401]);
     expect((await refresh.json()).error).to.be.oneOf(['invalid_client', 'invalid_grant']);
     const code = await exchange(client.client_id, pending.code, pending.verifier);
@@ -101,13 +139,24 @@ describe('mock provider: client management (RFC 7592)', () => {
   it('a PUT with "disabled": true refuses the client’s tokens, at userinfo, introspection and the token endpoint', async () => {
     const client = await register(['/test/_callback.html'], refreshing);
     const tokens = await signedIn(client);
-    const metadata = { client_id: client.client_id, redirect_uris: [callback], token_endpoint_auth_method: 'none', ...refreshing };
+    const metadata = {
+      client_id: client.client_id,
+      redirect_uris: [callback],
+      token_endpoint_auth_method: 'none',
+      ...refreshing,
+    };
     const put = await manage(client, 'PUT', { ...metadata, disabled: true });
     expect((await put.json()).disabled).to.equal(true);
     expect(await userinfoStatus(tokens.access_token)).to.equal(401);
-    const confidential = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_basic' });
+    const confidential = await register(['/test/_callback.html'], {
+      token_endpoint_auth_method: 'client_secret_basic',
+    });
     expect((await introspect(tokens.access_token, confidential, 'client_secret_basic')).active).to.equal(false);
-    const refresh = await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: client.client_id });
+    const refresh = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: client.client_id,
+    });
     expect(refresh.ok).to.equal(false);
     expect((await manage(client, 'PUT', { ...metadata, disabled: 'yes' })).status).to.equal(400);
   });
@@ -115,13 +164,26 @@ describe('mock provider: client management (RFC 7592)', () => {
   it('takes a chosen client_secret in process only (a backend’s configured one), never at /register', async () => {
     const provider = createMockProvider();
     const chosen = 'a-backend-configured-secret';
-    expect(provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'client_secret_post', client_secret: chosen }, 'gearcode').client_secret).to.equal(chosen);
-    expect(() => provider.registerClient({ redirect_uris: [callback], client_secret: 'short' })).to.throw('client_secret');
-    expect(() => provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'none', client_secret: chosen })).to.throw('client_secret');
+    expect(
+      provider.registerClient(
+        { redirect_uris: [callback], token_endpoint_auth_method: 'client_secret_post', client_secret: chosen },
+        'gearcode',
+      ).client_secret,
+    ).to.equal(chosen);
+    expect(() => provider.registerClient({ redirect_uris: [callback], client_secret: 'short' })).to.throw(
+      'client_secret',
+    );
+    expect(() =>
+      provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'none', client_secret: chosen }),
+    ).to.throw('client_secret');
     const response = await fetch(`${location.origin}/mock/oidc/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ redirect_uris: [callback], token_endpoint_auth_method: 'client_secret_post', client_secret: chosen }),
+      body: JSON.stringify({
+        redirect_uris: [callback],
+        token_endpoint_auth_method: 'client_secret_post',
+        client_secret: chosen,
+      }),
     });
     expect(response.status).to.equal(400);
     expect((await response.json()).error).to.equal('invalid_client_metadata');

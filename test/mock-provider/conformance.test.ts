@@ -1,17 +1,37 @@
 // Gaps a conformance probe found in the mock provider (issue 13, item 4), each pinned to the text it breaks.
 import { expect } from 'chai';
-import { authorize, callback, codeFlow, exchange, mockOf, register, registerClient, served, tokenBody, tokenRequest } from '../_mock.js';
+import {
+  authorize,
+  callback,
+  codeFlow,
+  exchange,
+  mockOf,
+  register,
+  registerClient,
+  served,
+  tokenBody,
+  tokenRequest,
+} from '../_mock.js';
 
 /** The CORS headers of a response, by name. */
-const corsOf = (response: Response): string[] => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+const corsOf = (response: Response): string[] =>
+  [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
 
 describe('mock provider: conformance', () => {
   it('answers the authorization endpoint and its consent decision without CORS headers, even to a client’s own origin: they are navigations (RFC 6749 §3.1)', async () => {
     // The same for a client registered in process, which every other endpoint answers with CORS: test/server/mock-cross-site.test.ts.
     await registerClient(['/test/_callback.html']);
     // A same-origin request with any method but GET or HEAD carries Origin (Fetch §3.1, "append a request Origin header").
-    for (const [path, method] of [['/authorize', 'OPTIONS'], ['/authorize', 'POST'], ['/authorize/decision', 'POST'], ['/authorize/decision', 'OPTIONS']] as const) {
-      const response = await fetch(`${served.issuer}${path}`, { method, body: method === 'POST' ? new URLSearchParams({ interaction: 'none' }) : null });
+    for (const [path, method] of [
+      ['/authorize', 'OPTIONS'],
+      ['/authorize', 'POST'],
+      ['/authorize/decision', 'POST'],
+      ['/authorize/decision', 'OPTIONS'],
+    ] as const) {
+      const response = await fetch(`${served.issuer}${path}`, {
+        method,
+        body: method === 'POST' ? new URLSearchParams({ interaction: 'none' }) : null,
+      });
       expect(corsOf(response), `${method} ${path}`).to.deep.equal([]);
     }
   });
@@ -31,27 +51,57 @@ describe('mock provider: conformance', () => {
     const uris = [callback, `${location.origin}/test/e2e/_app.html`];
     // The panel's form field as a string, and the same string as the one item of an RFC 7591 array.
     for (const redirectUris of [uris.join(' '), [uris.join('  ')]]) {
-    const client = await register([], { redirect_uris: redirectUris, token_endpoint_auth_method: 'client_secret_post', scope: 'user.read' }, at);
-    expect(client['redirect_uris']).to.deep.equal(uris);
-    for (const uri of uris) {
-      const url = await authorize({ response_type: 'code', client_id: client.client_id, redirect_uri: uri, state: 'ps' }, 'approve', at);
-      expect(`${url.origin}${url.pathname}`).to.equal(uri);
-      const code = url.searchParams.get('code') ?? '';
-      const params = { grant_type: 'authorization_code', code, client_id: client.client_id, client_secret: client.client_secret ?? '', redirect_uri: uri };
-      const body = await tokenBody(await tokenRequest(params, at));
-      const user = await fetch(`${at.issuer}/api/user?${new URLSearchParams({ access_token: body.access_token })}`);
-      expect(user.status, uri).to.equal(200);
-    }
+      const client = await register(
+        [],
+        { redirect_uris: redirectUris, token_endpoint_auth_method: 'client_secret_post', scope: 'user.read' },
+        at,
+      );
+      expect(client['redirect_uris']).to.deep.equal(uris);
+      for (const uri of uris) {
+        const url = await authorize(
+          { response_type: 'code', client_id: client.client_id, redirect_uri: uri, state: 'ps' },
+          'approve',
+          at,
+        );
+        expect(`${url.origin}${url.pathname}`).to.equal(uri);
+        const code = url.searchParams.get('code') ?? '';
+        const params = {
+          grant_type: 'authorization_code',
+          code,
+          client_id: client.client_id,
+          client_secret: client.client_secret ?? '',
+          redirect_uri: uri,
+        };
+        const body = await tokenBody(await tokenRequest(params, at));
+        const user = await fetch(`${at.issuer}/api/user?${new URLSearchParams({ access_token: body.access_token })}`);
+        expect(user.status, uri).to.equal(200);
+      }
     }
   });
 
   it('redguy: a token with scope 2 alone reads the user’s email at /v1/users/get (seed 000: scope 2 "Got user email address")', async () => {
     const at = mockOf('redguy');
-    const app = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post', scope: undefined }, at);
-    const url = await authorize({ response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '2', state: 'r2' }, 'approve', at);
-    const params = { grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', client_id: app.client_id, client_secret: app.client_secret ?? '', redirect_uri: callback };
+    const app = await register(
+      ['/test/_callback.html'],
+      { token_endpoint_auth_method: 'client_secret_post', scope: undefined },
+      at,
+    );
+    const url = await authorize(
+      { response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '2', state: 'r2' },
+      'approve',
+      at,
+    );
+    const params = {
+      grant_type: 'authorization_code',
+      code: url.searchParams.get('code') ?? '',
+      client_id: app.client_id,
+      client_secret: app.client_secret ?? '',
+      redirect_uri: callback,
+    };
     const { access_token } = await tokenBody(await tokenRequest(params, at));
-    const answer = await (await fetch(`${at.issuer}/v1/users/get`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+    const answer = await (
+      await fetch(`${at.issuer}/v1/users/get`, { headers: { authorization: `Bearer ${access_token}` } })
+    ).json();
     expect(answer.code, answer.comment).to.equal(0);
     expect(answer.response.email).to.equal('alice@example.com');
   });

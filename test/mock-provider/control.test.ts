@@ -9,10 +9,22 @@ const callback = `${location.origin}/test/_callback.html`;
 async function signIn(clientId: string): Promise<Response> {
   const verifier = createVerifier();
   const url = await authorize({
-    response_type: 'code', client_id: clientId, redirect_uri: callback, scope: 'openid profile', state: 's', nonce: 'n',
-    code_challenge: await challengeOf(verifier), code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: callback,
+    scope: 'openid profile',
+    state: 's',
+    nonce: 'n',
+    code_challenge: await challengeOf(verifier),
+    code_challenge_method: 'S256',
   });
-  return tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code: url.searchParams.get('code') ?? '', code_verifier: verifier, redirect_uri: callback });
+  return tokenRequest({
+    grant_type: 'authorization_code',
+    client_id: clientId,
+    code: url.searchParams.get('code') ?? '',
+    code_verifier: verifier,
+    redirect_uri: callback,
+  });
 }
 
 describe('mock provider: scripting over /mock/__control', () => {
@@ -52,25 +64,48 @@ describe('mock provider: scripting over /mock/__control', () => {
 
   it('signs in as a chosen user with no consent page, through the real flow', async () => {
     await control({ command: 'sign_in_as', sub: 'bob', clientId });
-    const page = await fetch(`${issuer}/authorize?${new URLSearchParams({
-      response_type: 'code', client_id: clientId, redirect_uri: callback, scope: 'openid profile', state: 'q',
-      code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256',
-    })}`);
+    const page = await fetch(
+      `${issuer}/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: clientId,
+        redirect_uri: callback,
+        scope: 'openid profile',
+        state: 'q',
+        code_challenge: await challengeOf(createVerifier()),
+        code_challenge_method: 'S256',
+      })}`,
+    );
     const url = new URL(page.url);
     expect(url.pathname).to.equal('/test/_callback.html');
     expect(url.searchParams.get('code')).to.be.a('string');
     expect(url.searchParams.get('state')).to.equal('q');
   });
 
-  it('sets the users a profile signs in, which its consent page offers (a provider of the test\'s own: the served one is shared)', async () => {
+  it("sets the users a profile signs in, which its consent page offers (a provider of the test's own: the served one is shared)", async () => {
     const provider = createMockProvider();
-    const client = provider.registerClient({ client_name: 'Users', redirect_uris: [callback], token_endpoint_auth_method: 'none' });
+    const client = provider.registerClient({
+      client_name: 'Users',
+      redirect_uris: [callback],
+      token_endpoint_auth_method: 'none',
+    });
     const users = [{ sub: 'dora', name: 'Dora Explorer', email: 'dora@example.com' }];
-    const set = await provider(new Request(`${location.origin}/mock/__control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ command: 'users', users }) }));
+    const set = await provider(
+      new Request(`${location.origin}/mock/__control`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ command: 'users', users }),
+      }),
+    );
     expect(set.status).to.equal(200);
     const query = new URLSearchParams({
-      response_type: 'code', client_id: client.client_id, redirect_uri: callback, scope: 'openid', state: 's', nonce: 'n',
-      code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: client.client_id,
+      redirect_uri: callback,
+      scope: 'openid',
+      state: 's',
+      nonce: 'n',
+      code_challenge: await challengeOf(createVerifier()),
+      code_challenge_method: 'S256',
     });
     const page = await (await provider(new Request(`${location.origin}/mock/oidc/authorize?${query}`))).text();
     expect(page).to.include('Dora Explorer');

@@ -8,7 +8,10 @@ import { codeFlow, control, exchange, issuer, registerClient, served, tokenReque
 const tokenUrl = `${issuer}/token`;
 const userinfoUrl = `${issuer}/userinfo`;
 
-async function boundTokens(clientId: string, signer: DpopSigner): Promise<{ access_token: string; refresh_token: string; token_type: string }> {
+async function boundTokens(
+  clientId: string,
+  signer: DpopSigner,
+): Promise<{ access_token: string; refresh_token: string; token_type: string }> {
   const { code, verifier } = await codeFlow(clientId);
   const response = await exchange(clientId, code, verifier, served, { dpop: await signer.proof('POST', tokenUrl) });
   expect(response.status).to.equal(200);
@@ -35,7 +38,9 @@ describe('mock provider: DPoP (RFC 9449)', () => {
   it('serves a bound token with a proof carrying ath, and refuses it sent as Bearer', async () => {
     const signer = dpopSigner(memoryStore());
     const { access_token } = await boundTokens(clientId, signer);
-    expect((await userinfo(`DPoP ${access_token}`, await signer.proof('GET', userinfoUrl, access_token))).status).to.equal(200);
+    expect(
+      (await userinfo(`DPoP ${access_token}`, await signer.proof('GET', userinfoUrl, access_token))).status,
+    ).to.equal(200);
     const asBearer = await userinfo(`Bearer ${access_token}`);
     expect(asBearer.status).to.equal(401);
     expect(asBearer.headers.get('www-authenticate')).to.match(/^DPoP .*error="invalid_token"/);
@@ -47,8 +52,13 @@ describe('mock provider: DPoP (RFC 9449)', () => {
     const proof = await signer.proof('GET', userinfoUrl, access_token);
     expect((await userinfo(`DPoP ${access_token}`, proof)).status).to.equal(200);
     expect((await userinfo(`DPoP ${access_token}`, proof)).status, 'replayed').to.equal(401);
-    expect((await userinfo(`DPoP ${access_token}`, await signer.proof('GET', userinfoUrl))).status, 'no ath').to.equal(401);
-    expect((await userinfo(`DPoP ${access_token}`, await signer.proof('GET', `${issuer}/elsewhere`, access_token))).status, 'htu').to.equal(401);
+    expect((await userinfo(`DPoP ${access_token}`, await signer.proof('GET', userinfoUrl))).status, 'no ath').to.equal(
+      401,
+    );
+    expect(
+      (await userinfo(`DPoP ${access_token}`, await signer.proof('GET', `${issuer}/elsewhere`, access_token))).status,
+      'htu',
+    ).to.equal(401);
     const stranger = dpopSigner(memoryStore());
     const foreign = await userinfo(`DPoP ${access_token}`, await stranger.proof('GET', userinfoUrl, access_token));
     expect(foreign.status, 'another key').to.equal(401);
@@ -56,14 +66,23 @@ describe('mock provider: DPoP (RFC 9449)', () => {
   });
 
   it('refuses proofs that are unsigned, symmetric, or carry a private key', async () => {
-    const header = (value: object): string => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const header = (value: object): string =>
+      btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
     const claims = { jti: crypto.randomUUID(), htm: 'POST', htu: tokenUrl, iat: Math.floor(Date.now() / 1000) };
     const unsigned = `${header({ typ: 'dpop+jwt', alg: 'none' })}.${header(claims)}.`;
-    const hs256 = await new SignJWT(claims).setProtectedHeader({ typ: 'dpop+jwt', alg: 'HS256' }).sign(new TextEncoder().encode('k'.repeat(32)));
+    const hs256 = await new SignJWT(claims)
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'HS256' })
+      .sign(new TextEncoder().encode('k'.repeat(32)));
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-    const withPrivate = await new SignJWT(claims).setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk: await exportJWK(privateKey) }).sign(privateKey);
+    const withPrivate = await new SignJWT(claims)
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk: await exportJWK(privateKey) })
+      .sign(privateKey);
     for (const proof of [unsigned, hs256, withPrivate]) {
-      const response = await tokenRequest({ grant_type: 'refresh_token', client_id: clientId, refresh_token: 'x' }, served, { dpop: proof });
+      const response = await tokenRequest(
+        { grant_type: 'refresh_token', client_id: clientId, refresh_token: 'x' },
+        served,
+        { dpop: proof },
+      );
       expect(response.status).to.equal(400);
       expect((await response.json()).error).to.equal('invalid_dpop_proof');
     }
@@ -72,7 +91,8 @@ describe('mock provider: DPoP (RFC 9449)', () => {
   it('binds a public client’s refresh token: another key or no proof gets invalid_grant, the same key refreshes', async () => {
     const signer = dpopSigner(memoryStore());
     const { refresh_token } = await boundTokens(clientId, signer);
-    const refresh = (headers: Record<string, string>) => tokenRequest({ grant_type: 'refresh_token', client_id: clientId, refresh_token }, served, headers);
+    const refresh = (headers: Record<string, string>) =>
+      tokenRequest({ grant_type: 'refresh_token', client_id: clientId, refresh_token }, served, headers);
     const unproven = await refresh({});
     expect((await unproven.json()).error).to.equal('invalid_grant');
     const foreign = await refresh({ dpop: await dpopSigner(memoryStore()).proof('POST', tokenUrl) });

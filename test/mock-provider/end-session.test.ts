@@ -5,7 +5,9 @@ import { callback, codeFlow, cookieless, exchange, issuer, register } from '../_
 const signedOut = `${location.origin}/test/_callback.html?signed-out`;
 
 /** Signs in a client that registered {@link signedOut} for logout, returning its tokens. */
-async function signedIn(extra: Record<string, unknown> = {}): Promise<{ clientId: string; id_token: string; access_token: string }> {
+async function signedIn(
+  extra: Record<string, unknown> = {},
+): Promise<{ clientId: string; id_token: string; access_token: string }> {
   const client = await register(['/test/_callback.html'], { post_logout_redirect_uris: [signedOut], ...extra });
   const { code, verifier } = await codeFlow(client.client_id);
   return { clientId: client.client_id, ...(await (await exchange(client.client_id, code, verifier)).json()) };
@@ -45,14 +47,21 @@ describe('mock provider: RP-Initiated Logout', () => {
       expect(response.status).to.equal(400);
       expect(new URL(response.url).pathname).to.equal('/mock/oidc/end-session');
     }
-    expect((await endSession({ client_id: clientId, post_logout_redirect_uri: signedOut })).redirected, 'client_id names the client').to.equal(true);
+    expect(
+      (await endSession({ client_id: clientId, post_logout_redirect_uri: signedOut })).redirected,
+      'client_id names the client',
+    ).to.equal(true);
     expect((await endSession({ post_logout_redirect_uri: signedOut })).status, 'no client named').to.equal(400);
   });
 
   it('refuses an id_token_hint it did not sign, an access token, or one for another client_id', async () => {
     const { id_token, access_token } = await signedIn();
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ iss: issuer, sub: 'alice', aud: 'x' }).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT({ iss: issuer, sub: 'alice', aud: 'x' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect((await endSession({ id_token_hint: forged })).status).to.equal(400);
     expect((await endSession({ id_token_hint: access_token })).status).to.equal(400);
     expect((await endSession({ id_token_hint: id_token, client_id: 'someone-else' })).status).to.equal(400);

@@ -4,7 +4,11 @@ import { authorize, callback, mockOf, register, tokenBody, tokenRequest, type Re
 const at = mockOf('gearcode');
 
 async function codeOf(client: Registration, params: Record<string, string> = {}): Promise<URL> {
-  return authorize({ redirect_uri: callback, client_id: client.client_id, response_type: 'code', ...params }, 'approve', at);
+  return authorize(
+    { redirect_uri: callback, client_id: client.client_id, response_type: 'code', ...params },
+    'approve',
+    at,
+  );
 }
 
 describe('mock provider: gearcode profile', () => {
@@ -12,10 +16,19 @@ describe('mock provider: gearcode profile', () => {
   let exchange: (code: string, extra?: Record<string, string>) => Promise<Response>;
   let refresh: (refreshToken: string, extra?: Record<string, string>) => Promise<Response>;
   before(async () => {
-    client = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post', scope: undefined }, at);
-    const secrets = { client_id: client.client_id, client_secret: client.client_secret ?? '', resource_id: client.client_id };
+    client = await register(
+      ['/test/_callback.html'],
+      { token_endpoint_auth_method: 'client_secret_post', scope: undefined },
+      at,
+    );
+    const secrets = {
+      client_id: client.client_id,
+      client_secret: client.client_secret ?? '',
+      resource_id: client.client_id,
+    };
     exchange = (code, extra = {}) => tokenRequest({ code, grant_type: 'authorization_code', ...secrets, ...extra }, at);
-    refresh = (refreshToken, extra = {}) => tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, ...secrets, ...extra }, at);
+    refresh = (refreshToken, extra = {}) =>
+      tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken, ...secrets, ...extra }, at);
   });
 
   it('issues a code for redirect_uri, client_id and response_type=code, with no state needed', async () => {
@@ -38,7 +51,15 @@ describe('mock provider: gearcode profile', () => {
 
   it('refuses a missing resource_id, or one other than client_id, with invalid_request', async () => {
     const code = (await codeOf(client)).searchParams.get('code') ?? '';
-    const missing = await tokenRequest({ code, grant_type: 'authorization_code', client_id: client.client_id, client_secret: client.client_secret ?? '' }, at);
+    const missing = await tokenRequest(
+      {
+        code,
+        grant_type: 'authorization_code',
+        client_id: client.client_id,
+        client_secret: client.client_secret ?? '',
+      },
+      at,
+    );
     expect(missing.status).to.equal(400);
     expect((await missing.json()).error).to.equal('invalid_request');
     expect((await (await exchange(code, { resource_id: 'someone-else' })).json()).error).to.equal('invalid_request');
@@ -47,7 +68,10 @@ describe('mock provider: gearcode profile', () => {
 
   it('refuses a missing or wrong client_secret with invalid_client', async () => {
     const code = (await codeOf(client)).searchParams.get('code') ?? '';
-    const missing = await tokenRequest({ code, grant_type: 'authorization_code', client_id: client.client_id, resource_id: client.client_id }, at);
+    const missing = await tokenRequest(
+      { code, grant_type: 'authorization_code', client_id: client.client_id, resource_id: client.client_id },
+      at,
+    );
     expect(missing.status).to.equal(401);
     const wrong = await exchange(code, { client_secret: 'wrong' });
     expect(wrong.status).to.equal(401);
@@ -67,7 +91,9 @@ describe('mock provider: gearcode profile', () => {
     const rotated = await (await refresh(first.refresh_token)).json();
     expect(rotated).to.include({ token_type: 'bearer', expires_in: 899 });
     expect(rotated.refresh_token).to.be.a('string').and.not.equal(first.refresh_token);
-    expect((await (await refresh(rotated.refresh_token, { resource_id: 'other' })).json()).error).to.equal('invalid_request');
+    expect((await (await refresh(rotated.refresh_token, { resource_id: 'other' })).json()).error).to.equal(
+      'invalid_request',
+    );
   });
 
   it('revokes the whole sign-in when a refresh token is used twice', async () => {
@@ -80,9 +106,13 @@ describe('mock provider: gearcode profile', () => {
   it('refuses response_type=token, and never redirects to an unregistered redirect URI or for an unknown client', async () => {
     const implicit = await codeOf(client, { response_type: 'token', state: 's' });
     expect(new URLSearchParams(implicit.hash.slice(1)).get('error')).to.equal('unsupported_response_type');
-    const foreign = await fetch(`${at.issuer}/oauth/authorize?${new URLSearchParams({ redirect_uri: 'https://evil.example/cb', client_id: client.client_id, response_type: 'code' })}`);
+    const foreign = await fetch(
+      `${at.issuer}/oauth/authorize?${new URLSearchParams({ redirect_uri: 'https://evil.example/cb', client_id: client.client_id, response_type: 'code' })}`,
+    );
     expect(foreign.status).to.equal(400);
-    const unknown = await fetch(`${at.issuer}/oauth/authorize?${new URLSearchParams({ redirect_uri: callback, client_id: 'nobody', response_type: 'code' })}`);
+    const unknown = await fetch(
+      `${at.issuer}/oauth/authorize?${new URLSearchParams({ redirect_uri: callback, client_id: 'nobody', response_type: 'code' })}`,
+    );
     expect(unknown.status).to.equal(400);
   });
 });

@@ -17,7 +17,13 @@ describe('mock provider: token introspection (RFC 7662)', () => {
   it('tells a public client of its own live access token: active, scope, client_id, sub, exp, iat, token_type', async () => {
     const signedIn = await signedInClient();
     const answer = await introspect(signedIn.access_token, { client_id: signedIn.client_id });
-    expect(answer).to.include({ active: true, scope: 'openid profile', client_id: signedIn.client_id, sub: 'alice', token_type: 'Bearer' });
+    expect(answer).to.include({
+      active: true,
+      scope: 'openid profile',
+      client_id: signedIn.client_id,
+      sub: 'alice',
+      token_type: 'Bearer',
+    });
     expect(answer['exp']).to.be.a('number');
     expect(answer['iat']).to.be.a('number');
     expect(Number(answer['exp']) - Number(answer['iat'])).to.equal(3600);
@@ -36,10 +42,16 @@ describe('mock provider: token introspection (RFC 7662)', () => {
   it('refuses a caller without valid client authentication with 401 invalid_client', async () => {
     const signedIn = await signedInClient();
     const server = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post' });
-    const wrong = await fetch(`${issuer}/introspect`, { method: 'POST', body: new URLSearchParams({ token: signedIn.access_token, client_id: server.client_id, client_secret: 'wrong' }) });
+    const wrong = await fetch(`${issuer}/introspect`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: signedIn.access_token, client_id: server.client_id, client_secret: 'wrong' }),
+    });
     expect(wrong.status).to.equal(401);
     expect((await wrong.json()).error).to.equal('invalid_client');
-    const anonymous = await fetch(`${issuer}/introspect`, { method: 'POST', body: new URLSearchParams({ token: signedIn.access_token }) });
+    const anonymous = await fetch(`${issuer}/introspect`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: signedIn.access_token }),
+    });
     expect(anonymous.status).to.equal(401);
   });
 
@@ -47,9 +59,18 @@ describe('mock provider: token introspection (RFC 7662)', () => {
     const signedIn = await signedInClient();
     const me = { client_id: signedIn.client_id };
     expect(await introspect('not-a-token', me)).to.deep.equal({ active: false });
-    const rotated = await (await tokenRequest({ grant_type: 'refresh_token', refresh_token: signedIn.refresh_token, client_id: signedIn.client_id })).json();
+    const rotated = await (
+      await tokenRequest({
+        grant_type: 'refresh_token',
+        refresh_token: signedIn.refresh_token,
+        client_id: signedIn.client_id,
+      })
+    ).json();
     expect((await introspect(signedIn.refresh_token, me)).active, 'a used refresh token').to.equal(false);
-    await fetch(`${issuer}/revoke`, { method: 'POST', body: new URLSearchParams({ token: rotated.access_token, client_id: signedIn.client_id }) });
+    await fetch(`${issuer}/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: rotated.access_token, client_id: signedIn.client_id }),
+    });
     expect((await introspect(rotated.access_token, me)).active, 'a revoked access token').to.equal(false);
   });
 

@@ -51,15 +51,25 @@ describe('mock provider: oidc profile', () => {
 
   it('refuses a redirect_uri other than the authorization request’s at the token endpoint', async () => {
     const { code, verifier } = await codeFlow(clientId);
-    const response = await tokenRequest({ grant_type: 'authorization_code', client_id: clientId, code, code_verifier: verifier, redirect_uri: `${callback}/other` });
+    const response = await tokenRequest({
+      grant_type: 'authorization_code',
+      client_id: clientId,
+      code,
+      code_verifier: verifier,
+      redirect_uri: `${callback}/other`,
+    });
     expect((await response.json()).error).to.equal('invalid_grant');
   });
 
   it('never redirects to an unregistered redirect URI or for an unknown client', async () => {
-    const foreign = await fetch(`${issuer}/authorize?response_type=code&client_id=${clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    const foreign = await fetch(
+      `${issuer}/authorize?response_type=code&client_id=${clientId}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
+    );
     expect(foreign.status).to.equal(400);
     expect(foreign.url).to.include('/mock/oidc/authorize');
-    const unknown = await fetch(`${issuer}/authorize?response_type=code&client_id=nobody&redirect_uri=${encodeURIComponent(callback)}`);
+    const unknown = await fetch(
+      `${issuer}/authorize?response_type=code&client_id=nobody&redirect_uri=${encodeURIComponent(callback)}`,
+    );
     expect(unknown.status).to.equal(400);
   });
 
@@ -69,37 +79,71 @@ describe('mock provider: oidc profile', () => {
     expect(missing.searchParams.get('iss')).to.equal(issuer);
     expect(missing.searchParams.get('state')).to.equal('s');
     const verifier = createVerifier();
-    const plain = await authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, code_challenge: verifier, code_challenge_method: 'plain' });
+    const plain = await authorize({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: callback,
+      code_challenge: verifier,
+      code_challenge_method: 'plain',
+    });
     expect(plain.searchParams.get('error')).to.equal('invalid_request');
   });
 
   it('refuses repeated parameters at the authorization and token endpoints', async () => {
     const url = `${issuer}/authorize?response_type=code&client_id=${clientId}&client_id=${clientId}&redirect_uri=${encodeURIComponent(callback)}`;
     expect((await fetch(url)).status).to.equal(400);
-    const response = await fetch(`${issuer}/token`, { method: 'POST', body: 'grant_type=authorization_code&code=a&code=b' , headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      body: 'grant_type=authorization_code&code=a&code=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect((await response.json()).error).to.equal('invalid_request');
   });
 
   it('answers a denial with access_denied, state and iss', async () => {
-    const url = await authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, state: 'd', code_challenge: await challengeOf(createVerifier()), code_challenge_method: 'S256' }, 'deny');
+    const url = await authorize(
+      {
+        response_type: 'code',
+        client_id: clientId,
+        redirect_uri: callback,
+        state: 'd',
+        code_challenge: await challengeOf(createVerifier()),
+        code_challenge_method: 'S256',
+      },
+      'deny',
+    );
     expect(url.searchParams.get('error')).to.equal('access_denied');
     expect(url.searchParams.get('state')).to.equal('d');
     expect(url.searchParams.get('iss')).to.equal(issuer);
   });
 
   it('rotates refresh tokens, and a reused one revokes the whole sign-in', async () => {
-    const refreshing = await registerClient(['/test/_callback.html'], { grant_types: ['authorization_code', 'refresh_token'] });
+    const refreshing = await registerClient(['/test/_callback.html'], {
+      grant_types: ['authorization_code', 'refresh_token'],
+    });
     const { code, verifier } = await codeFlow(refreshing);
     const first = await (await exchange(refreshing, code, verifier)).json();
     expect(first.refresh_token).to.be.a('string');
-    const rotated = await (await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: refreshing })).json();
+    const rotated = await (
+      await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: refreshing })
+    ).json();
     expect(rotated.refresh_token).to.be.a('string').and.not.equal(first.refresh_token);
     expect(rotated.id_token).to.be.a('string');
-    const reuse = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: refreshing });
+    const reuse = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: first.refresh_token,
+      client_id: refreshing,
+    });
     expect((await reuse.json()).error).to.equal('invalid_grant');
-    const afterReuse = await tokenRequest({ grant_type: 'refresh_token', refresh_token: rotated.refresh_token, client_id: refreshing });
+    const afterReuse = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: rotated.refresh_token,
+      client_id: refreshing,
+    });
     expect((await afterReuse.json()).error).to.equal('invalid_grant');
-    const userinfo = await fetch(`${issuer}/userinfo`, { headers: { authorization: `Bearer ${rotated.access_token}` } });
+    const userinfo = await fetch(`${issuer}/userinfo`, {
+      headers: { authorization: `Bearer ${rotated.access_token}` },
+    });
     expect(userinfo.status).to.equal(401);
   });
 
@@ -118,29 +162,63 @@ describe('mock provider: oidc profile', () => {
   });
 
   it('registers clients with RFC 7591 validation', async () => {
-    const register = (body: unknown) => fetch(`${issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const register = (body: unknown) =>
+      fetch(`${issuer}/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const confidential = await register({ redirect_uris: [callback] });
     expect(confidential.status).to.equal(201);
     const created = await confidential.json();
     expect(created.client_secret).to.be.a('string');
     expect(created.token_endpoint_auth_method).to.equal('client_secret_basic');
-    expect((await (await register({ redirect_uris: ['http://example.com/cb'] })).json()).error).to.equal('invalid_redirect_uri');
-    expect((await (await register({ redirect_uris: [`${callback}#frag`] })).json()).error).to.equal('invalid_redirect_uri');
-    expect((await (await register({ redirect_uris: [callback], grant_types: ['password'] })).json()).error).to.equal('invalid_client_metadata');
+    expect((await (await register({ redirect_uris: ['http://example.com/cb'] })).json()).error).to.equal(
+      'invalid_redirect_uri',
+    );
+    expect((await (await register({ redirect_uris: [`${callback}#frag`] })).json()).error).to.equal(
+      'invalid_redirect_uri',
+    );
+    expect((await (await register({ redirect_uris: [callback], grant_types: ['password'] })).json()).error).to.equal(
+      'invalid_client_metadata',
+    );
   });
 
   it('refuses client metadata URLs that are not https (or http on loopback): no javascript: homepage (RFC 7591 §3.2.2)', async () => {
-    const register = (body: unknown) => fetch(`${issuer}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const register = (body: unknown) =>
+      fetch(`${issuer}/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     for (const field of ['client_uri', 'logo_uri', 'policy_uri', 'tos_uri']) {
-      for (const uri of ['javascript:alert(document.domain)', 'JavaScript://x.example/%0aalert(1)', 'data:text/html,<script>alert(1)</script>', 'http://example.com/', 'ftp://example.com/']) {
+      for (const uri of [
+        'javascript:alert(document.domain)',
+        'JavaScript://x.example/%0aalert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'http://example.com/',
+        'ftp://example.com/',
+      ]) {
         const refused = await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', [field]: uri });
         expect(refused.status, `${field} ${uri}`).to.equal(400);
         expect((await refused.json()).error).to.equal('invalid_client_metadata');
       }
-      const taken = await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', [field]: 'https://app.example/about' });
+      const taken = await register({
+        redirect_uris: [callback],
+        token_endpoint_auth_method: 'none',
+        [field]: 'https://app.example/about',
+      });
       expect(taken.status).to.equal(201);
       expect((await taken.json())[field]).to.equal('https://app.example/about');
     }
-    expect((await register({ redirect_uris: [callback], token_endpoint_auth_method: 'none', client_uri: `${location.origin}/` })).status).to.equal(201);
+    expect(
+      (
+        await register({
+          redirect_uris: [callback],
+          token_endpoint_auth_method: 'none',
+          client_uri: `${location.origin}/`,
+        })
+      ).status,
+    ).to.equal(201);
   });
 });

@@ -3,9 +3,11 @@ import { createVerifier } from '../../src/core/sign-in/pkce.js';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
 import { authorize, callback, codeRequest, exchange, issuer, registerClient } from '../_mock.js';
 
-const push = (params: Record<string, string>) => fetch(`${issuer}/par`, { method: 'POST', body: new URLSearchParams(params) });
+const push = (params: Record<string, string>) =>
+  fetch(`${issuer}/par`, { method: 'POST', body: new URLSearchParams(params) });
 
-const request = (clientId: string, verifier: string, extra: Record<string, string> = {}) => codeRequest(clientId, verifier, { state: 'pushed-state', nonce: 'n', ...extra });
+const request = (clientId: string, verifier: string, extra: Record<string, string> = {}) =>
+  codeRequest(clientId, verifier, { state: 'pushed-state', nonce: 'n', ...extra });
 
 describe('mock provider: pushed authorization requests (RFC 9126)', () => {
   let clientId: string;
@@ -27,14 +29,18 @@ describe('mock provider: pushed authorization requests (RFC 9126)', () => {
     expect(back.searchParams.get('state')).to.equal('pushed-state');
     expect(back.searchParams.get('iss')).to.equal(issuer);
     expect((await exchange(clientId, back.searchParams.get('code') ?? '', verifier)).status).to.equal(200);
-    const again = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri })}`, { redirect: 'manual' });
+    const again = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: clientId, request_uri })}`, {
+      redirect: 'manual',
+    });
     expect(again.status, 'a request_uri is single-use, and never redirects').to.equal(400);
   });
 
   it('refuses a request_uri named by another client', async () => {
     const other = await registerClient(['/test/_callback.html']);
     const { request_uri } = await (await push(await request(clientId, createVerifier()))).json();
-    const response = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: other, request_uri })}`, { redirect: 'manual' });
+    const response = await fetch(`${issuer}/authorize?${new URLSearchParams({ client_id: other, request_uri })}`, {
+      redirect: 'manual',
+    });
     expect(response.status).to.equal(400);
     expect(await response.text()).to.include('invalid_request_uri');
   });
@@ -59,7 +65,9 @@ describe('mock provider: pushed authorization requests (RFC 9126)', () => {
   it('makes a client registered with require_pushed_authorization_requests push every request', async () => {
     const strict = await registerClient(['/test/_callback.html'], { require_pushed_authorization_requests: true });
     const verifier = createVerifier();
-    const direct = await fetch(`${issuer}/authorize?${new URLSearchParams(await request(strict, verifier))}`, { redirect: 'manual' });
+    const direct = await fetch(`${issuer}/authorize?${new URLSearchParams(await request(strict, verifier))}`, {
+      redirect: 'manual',
+    });
     expect(direct.status).to.equal(400);
     const { request_uri } = await (await push(await request(strict, verifier))).json();
     expect((await authorize({ client_id: strict, request_uri })).searchParams.get('code')).to.be.a('string');
@@ -69,8 +77,12 @@ describe('mock provider: pushed authorization requests (RFC 9126)', () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const provider = createMockProvider({ now: () => clock });
     const local = provider.registerClient({ redirect_uris: [callback], token_endpoint_auth_method: 'none' });
-    const call = (path: string, init?: RequestInit) => provider(new Request(`${location.origin}/mock/oidc${path}`, init));
-    const pushed = await call('/par', { method: 'POST', body: new URLSearchParams(await request(local.client_id, createVerifier())) });
+    const call = (path: string, init?: RequestInit) =>
+      provider(new Request(`${location.origin}/mock/oidc${path}`, init));
+    const pushed = await call('/par', {
+      method: 'POST',
+      body: new URLSearchParams(await request(local.client_id, createVerifier())),
+    });
     const { request_uri } = await pushed.json();
     clock += 61_000;
     const late = await call(`/authorize?${new URLSearchParams({ client_id: local.client_id, request_uri })}`);

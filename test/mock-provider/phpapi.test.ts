@@ -1,19 +1,34 @@
 import { expect } from 'chai';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
-import { authorize, callback, control, mockOf, register, tokenBody, tokenRequest, type Registration } from '../_mock.js';
+import {
+  authorize,
+  callback,
+  control,
+  mockOf,
+  register,
+  tokenBody,
+  tokenRequest,
+  type Registration,
+} from '../_mock.js';
 
 const at = mockOf('phpapi');
 
 const codeOf = async (client: Registration, params: Record<string, string> = {}): Promise<URL> =>
   authorize({ client_id: client.client_id, redirect_uri: callback, response_type: 'code', ...params }, 'approve', at);
-const userinfo = (accessToken: string) => fetch(`${at.issuer}/api/userinfo.php`, { headers: { authorization: `Bearer ${accessToken}` } });
+const userinfo = (accessToken: string) =>
+  fetch(`${at.issuer}/api/userinfo.php`, { headers: { authorization: `Bearer ${accessToken}` } });
 
 describe('mock provider: phpapi profile', () => {
   let client: Registration;
   let exchange: (code: string, extra?: Record<string, string>) => Promise<Response>;
   beforeEach(async () => {
-    client = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post', scope: undefined }, at);
-    exchange = (code, extra = {}) => tokenRequest({ code, client_id: client.client_id, client_secret: client.client_secret ?? '', ...extra }, at);
+    client = await register(
+      ['/test/_callback.html'],
+      { token_endpoint_auth_method: 'client_secret_post', scope: undefined },
+      at,
+    );
+    exchange = (code, extra = {}) =>
+      tokenRequest({ code, client_id: client.client_id, client_secret: client.client_secret ?? '', ...extra }, at);
   });
 
   it('issues a code at /api/authorize.php for client_id, redirect_uri and response_type=code, never echoing state', async () => {
@@ -36,24 +51,38 @@ describe('mock provider: phpapi profile', () => {
   });
 
   it('answers /api/userinfo.php with {username, email, full_name} for a Bearer token', async () => {
-    const { access_token: accessToken } = await (await exchange((await codeOf(client)).searchParams.get('code') ?? '')).json();
+    const { access_token: accessToken } = await (
+      await exchange((await codeOf(client)).searchParams.get('code') ?? '')
+    ).json();
     const response = await userinfo(accessToken);
     expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({ username: 'alice', email: 'alice@example.com', full_name: 'Alice Liddell' });
+    expect(await response.json()).to.deep.equal({
+      username: 'alice',
+      email: 'alice@example.com',
+      full_name: 'Alice Liddell',
+    });
   });
 
   it('answers invalid_request 400 to a missing code or a missing Authorization header', async () => {
-    for (const response of [await tokenRequest({ client_id: client.client_id, client_secret: client.client_secret ?? '' }, at), await fetch(`${at.issuer}/api/userinfo.php`)]) {
+    for (const response of [
+      await tokenRequest({ client_id: client.client_id, client_secret: client.client_secret ?? '' }, at),
+      await fetch(`${at.issuer}/api/userinfo.php`),
+    ]) {
       expect(response.status).to.equal(400);
       expect(Object.keys(await response.json())).to.have.members(['error', 'error_description']);
     }
-    const body = await (await tokenRequest({ client_id: client.client_id, client_secret: client.client_secret ?? '' }, at)).json();
+    const body = await (
+      await tokenRequest({ client_id: client.client_id, client_secret: client.client_secret ?? '' }, at)
+    ).json();
     expect(body.error).to.equal('invalid_request');
   });
 
   it('answers invalid_client 401 to a wrong or missing client_secret', async () => {
     const code = (await codeOf(client)).searchParams.get('code') ?? '';
-    for (const response of [await exchange(code, { client_secret: 'wrong' }), await tokenRequest({ code, client_id: client.client_id }, at)]) {
+    for (const response of [
+      await exchange(code, { client_secret: 'wrong' }),
+      await tokenRequest({ code, client_id: client.client_id }, at),
+    ]) {
       expect(response.status).to.equal(401);
       expect(await response.json()).to.have.property('error', 'invalid_client');
     }
@@ -66,7 +95,11 @@ describe('mock provider: phpapi profile', () => {
     const code = (await codeOf(client)).searchParams.get('code') ?? '';
     expect((await exchange(code)).status).to.equal(200);
     expect((await (await exchange(code)).json()).error).to.equal('invalid_code');
-    const other = await register(['/test/_callback.html'], { token_endpoint_auth_method: 'client_secret_post', scope: undefined }, at);
+    const other = await register(
+      ['/test/_callback.html'],
+      { token_endpoint_auth_method: 'client_secret_post', scope: undefined },
+      at,
+    );
     const theirs = (await codeOf(other)).searchParams.get('code') ?? '';
     expect((await (await exchange(theirs)).json()).error).to.equal('invalid_code');
   });
@@ -78,7 +111,9 @@ describe('mock provider: phpapi profile', () => {
   });
 
   it('refuses a redirect_uri other than the registered one with a page, never a redirect', async () => {
-    const foreign = await fetch(`${at.issuer}/api/authorize.php?${new URLSearchParams({ client_id: client.client_id, redirect_uri: `${callback}?other`, response_type: 'code' })}`);
+    const foreign = await fetch(
+      `${at.issuer}/api/authorize.php?${new URLSearchParams({ client_id: client.client_id, redirect_uri: `${callback}?other`, response_type: 'code' })}`,
+    );
     expect(foreign.status).to.equal(400);
     expect(foreign.url).to.include('/mock/phpapi/api/authorize.php');
   });
@@ -101,7 +136,9 @@ describe('mock provider: phpapi profile', () => {
   });
 
   it('rate limits a token at /api/userinfo.php as its own key', async () => {
-    const { access_token: accessToken } = await (await exchange((await codeOf(client)).searchParams.get('code') ?? '')).json();
+    const { access_token: accessToken } = await (
+      await exchange((await codeOf(client)).searchParams.get('code') ?? '')
+    ).json();
     const first = await userinfo(accessToken);
     expect(first.headers.get('x-ratelimit-remaining')).to.equal('59');
   });
@@ -110,7 +147,17 @@ describe('mock provider: phpapi profile', () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const provider = createMockProvider({ now: () => clock, rateLimit: { limit: 2, window: 10 } });
     const local = provider.registerClient({ redirect_uris: [callback], scope: '' }, 'phpapi');
-    const call = () => provider(new Request(`${location.origin}/mock/phpapi/api/token.php`, { method: 'POST', body: new URLSearchParams({ code: 'x', client_id: local.client_id, client_secret: local.client_secret ?? '' }) }));
+    const call = () =>
+      provider(
+        new Request(`${location.origin}/mock/phpapi/api/token.php`, {
+          method: 'POST',
+          body: new URLSearchParams({
+            code: 'x',
+            client_id: local.client_id,
+            client_secret: local.client_secret ?? '',
+          }),
+        }),
+      );
     expect((await call()).status).to.equal(400);
     expect((await call()).status).to.equal(400);
     const limited = await call();
@@ -122,7 +169,10 @@ describe('mock provider: phpapi profile', () => {
   });
 
   it('answers a scripted one-shot rate_limited scenario with 429 and the limit headers, then serves again', async () => {
-    await control({ command: 'scenario', scenario: { next: 'token', fault: 'rate_limited', retryAfter: 7, clientId: client.client_id, profile: 'phpapi' } });
+    await control({
+      command: 'scenario',
+      scenario: { next: 'token', fault: 'rate_limited', retryAfter: 7, clientId: client.client_id, profile: 'phpapi' },
+    });
     const code = (await codeOf(client)).searchParams.get('code') ?? '';
     const limited = await exchange(code);
     expect(limited.status).to.equal(429);

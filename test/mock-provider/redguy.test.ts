@@ -6,12 +6,21 @@ const at = mockOf('redguy');
 const confidential = { token_endpoint_auth_method: 'client_secret_post', scope: undefined };
 
 const fragmentOf = (url: URL): URLSearchParams => new URLSearchParams(url.hash.slice(1));
-const usersGet = (accessToken: string) => fetch(`${at.issuer}/v1/users/get`, { headers: { authorization: `Bearer ${accessToken}` } });
+const usersGet = (accessToken: string) =>
+  fetch(`${at.issuer}/v1/users/get`, { headers: { authorization: `Bearer ${accessToken}` } });
 const issue = (body: Record<string, unknown>) =>
-  fetch(`${at.issuer}/v1/token/issue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${at.issuer}/v1/token/issue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function codeFor(clientId: string, scope = '1 2'): Promise<URL> {
-  return authorize({ response_type: 'code', client_id: clientId, redirect_uri: callback, scope, state: 'rs' }, 'approve', at);
+  return authorize(
+    { response_type: 'code', client_id: clientId, redirect_uri: callback, scope, state: 'rs' },
+    'approve',
+    at,
+  );
 }
 
 describe('mock provider: redguy profile', () => {
@@ -19,7 +28,13 @@ describe('mock provider: redguy profile', () => {
   let browserApp: string;
   before(async () => {
     app = await register(['/test/_callback.html'], confidential, at);
-    browserApp = (await register(['/test/_callback.html'], { response_types: ['token'], grant_types: ['implicit'], scope: undefined }, at)).client_id;
+    browserApp = (
+      await register(
+        ['/test/_callback.html'],
+        { response_types: ['token'], grant_types: ['implicit'], scope: undefined },
+        at,
+      )
+    ).client_id;
   });
 
   it('gives a confidential application a secret and the numeric scopes 1 and 2', async () => {
@@ -28,7 +43,11 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('implicit: returns the token in the fragment with token_type=bearer, expires_in and state', async () => {
-    const url = await authorize({ response_type: 'token', client_id: browserApp, redirect_uri: callback, scope: '1 2', state: 'imp' }, 'approve', at);
+    const url = await authorize(
+      { response_type: 'token', client_id: browserApp, redirect_uri: callback, scope: '1 2', state: 'imp' },
+      'approve',
+      at,
+    );
     expect(url.pathname).to.equal('/test/_callback.html');
     expect(url.search).to.equal('');
     const fragment = fragmentOf(url);
@@ -41,13 +60,21 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('implicit: a denial comes back in the fragment with access_denied and state', async () => {
-    const url = await authorize({ response_type: 'token', client_id: browserApp, redirect_uri: callback, scope: '1', state: 'no' }, 'deny', at);
+    const url = await authorize(
+      { response_type: 'token', client_id: browserApp, redirect_uri: callback, scope: '1', state: 'no' },
+      'deny',
+      at,
+    );
     expect(fragmentOf(url).get('error')).to.equal('access_denied');
     expect(fragmentOf(url).get('state')).to.equal('no');
   });
 
   it('refuses response_type=token to an application not registered for implicit', async () => {
-    const url = await authorize({ response_type: 'token', client_id: app.client_id, redirect_uri: callback, scope: '1', state: 'x' }, 'approve', at);
+    const url = await authorize(
+      { response_type: 'token', client_id: app.client_id, redirect_uri: callback, scope: '1', state: 'x' },
+      'approve',
+      at,
+    );
     expect(fragmentOf(url).get('error')).to.equal('unsupported_response_type');
   });
 
@@ -60,7 +87,18 @@ describe('mock provider: redguy profile', () => {
 
   it('exchanges a code at /v1/auth/oauth/code for {access_token, token_type: bearer, expires_in}, no-store', async () => {
     const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
-    const body = await tokenBody(await tokenRequest({ grant_type: 'authorization_code', code, client_id: app.client_id, client_secret: app.client_secret ?? '', redirect_uri: callback }, at));
+    const body = await tokenBody(
+      await tokenRequest(
+        {
+          grant_type: 'authorization_code',
+          code,
+          client_id: app.client_id,
+          client_secret: app.client_secret ?? '',
+          redirect_uri: callback,
+        },
+        at,
+      ),
+    );
     expect(body).to.include({ token_type: 'bearer', expires_in: 86_400 });
     expect(body.access_token).to.be.a('string');
   });
@@ -72,7 +110,9 @@ describe('mock provider: redguy profile', () => {
     const wrong = await tokenRequest({ ...base, client_secret: 'nope' }, at);
     expect(wrong.status).to.equal(401);
     expect((await wrong.json()).error).to.equal('invalid_client');
-    const publicApp = (await register(['/test/_callback.html'], { token_endpoint_auth_method: 'none', scope: undefined }, at)).client_id;
+    const publicApp = (
+      await register(['/test/_callback.html'], { token_endpoint_auth_method: 'none', scope: undefined }, at)
+    ).client_id;
     expect((await tokenRequest({ ...base, client_id: publicApp }, at)).status).to.equal(401);
   });
 
@@ -80,15 +120,25 @@ describe('mock provider: redguy profile', () => {
     const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
     const base = { code, client_id: app.client_id, client_secret: app.client_secret ?? '' };
     // RFC 6749 §5.2: a missing grant_type is invalid_request.
-    expect((await (await tokenRequest({ ...base, redirect_uri: callback }, at)).json()).error).to.equal('invalid_request');
-    expect((await (await tokenRequest({ ...base, grant_type: 'password', redirect_uri: callback }, at)).json()).error).to.equal('unsupported_grant_type');
+    expect((await (await tokenRequest({ ...base, redirect_uri: callback }, at)).json()).error).to.equal(
+      'invalid_request',
+    );
+    expect(
+      (await (await tokenRequest({ ...base, grant_type: 'password', redirect_uri: callback }, at)).json()).error,
+    ).to.equal('unsupported_grant_type');
     const other = await tokenRequest({ ...base, grant_type: 'authorization_code', redirect_uri: `${callback}?x` }, at);
     expect((await other.json()).error).to.equal('invalid_grant');
   });
 
   it('refuses a code used twice', async () => {
     const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
-    const form = { grant_type: 'authorization_code', code, client_id: app.client_id, client_secret: app.client_secret ?? '', redirect_uri: callback };
+    const form = {
+      grant_type: 'authorization_code',
+      code,
+      client_id: app.client_id,
+      client_secret: app.client_secret ?? '',
+      redirect_uri: callback,
+    };
     expect((await tokenRequest(form, at)).status).to.equal(200);
     expect((await (await tokenRequest(form, at)).json()).error).to.equal('invalid_grant');
   });
@@ -96,11 +146,21 @@ describe('mock provider: redguy profile', () => {
   it('answers /v1/users/get in the {code, comment, response} envelope; only scope 2 releases the email', async () => {
     const tokenOf = async (scope: string): Promise<string> => {
       const code = (await codeFor(app.client_id, scope)).searchParams.get('code') ?? '';
-      const form = { grant_type: 'authorization_code', code, client_id: app.client_id, client_secret: app.client_secret ?? '', redirect_uri: callback };
+      const form = {
+        grant_type: 'authorization_code',
+        code,
+        client_id: app.client_id,
+        client_secret: app.client_secret ?? '',
+        redirect_uri: callback,
+      };
       return (await (await tokenRequest(form, at)).json()).access_token;
     };
     const both = await (await usersGet(await tokenOf('1 2'))).json();
-    expect(both).to.deep.equal({ code: 0, comment: 'OK', response: { id: 'alice', name: 'Alice Liddell', email: 'alice@example.com' } });
+    expect(both).to.deep.equal({
+      code: 0,
+      comment: 'OK',
+      response: { id: 'alice', name: 'Alice Liddell', email: 'alice@example.com' },
+    });
     const identify = await (await usersGet(await tokenOf('1'))).json();
     expect(identify.response).to.deep.equal({ id: 'alice', name: 'Alice Liddell' });
   });
@@ -114,26 +174,44 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('refuses scopes other than 1 and 2', async () => {
-    const url = await authorize({ response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '3', state: 's' }, 'approve', at);
+    const url = await authorize(
+      { response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '3', state: 's' },
+      'approve',
+      at,
+    );
     expect(url.searchParams.get('error')).to.equal('invalid_scope');
   });
 
   it('shows the numeric scopes by name on the consent page', async () => {
-    const page = await (await fetch(`${at.issuer}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '1 2' })}`)).text();
+    const page = await (
+      await fetch(
+        `${at.issuer}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: callback, scope: '1 2' })}`,
+      )
+    ).text();
     expect(page).to.include('Identify user').and.include('Email address');
   });
 
   it('never redirects to an unregistered redirect URI or for an unknown application', async () => {
-    const foreign = await fetch(`${at.issuer}/oauth/authorize?response_type=code&client_id=${app.client_id}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`);
+    const foreign = await fetch(
+      `${at.issuer}/oauth/authorize?response_type=code&client_id=${app.client_id}&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
+    );
     expect(foreign.status).to.equal(400);
     expect(foreign.url).to.include('/mock/redguy/oauth/authorize');
-    const unknown = await fetch(`${at.issuer}/oauth/authorize?response_type=token&client_id=nobody&redirect_uri=${encodeURIComponent(callback)}`);
+    const unknown = await fetch(
+      `${at.issuer}/oauth/authorize?response_type=token&client_id=nobody&redirect_uri=${encodeURIComponent(callback)}`,
+    );
     expect(unknown.status).to.equal(400);
   });
 
   it('application token: issues {code: 0, comment: OK, response: {id, token}} for md5(secret + ts)', async () => {
     const ts = Math.floor(Date.now() / 1000);
-    const response = await issue({ app: app.client_id, secret: md5(`${app.client_secret}${ts}`), ts, scope: '1', name: 'cron' });
+    const response = await issue({
+      app: app.client_id,
+      secret: md5(`${app.client_secret}${ts}`),
+      ts,
+      scope: '1',
+      name: 'cron',
+    });
     expect(response.status).to.equal(200);
     const body = await response.json();
     expect(body.code).to.equal(0);
@@ -143,7 +221,8 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('application token: takes a ts four minutes old, refuses one six minutes off either way', async () => {
-    const sign = (ts: number) => issue({ app: app.client_id, secret: md5(`${app.client_secret}${ts}`), ts, scope: '1', name: 'cron' });
+    const sign = (ts: number) =>
+      issue({ app: app.client_id, secret: md5(`${app.client_secret}${ts}`), ts, scope: '1', name: 'cron' });
     const now = Math.floor(Date.now() / 1000);
     expect((await (await sign(now - 240)).json()).code).to.equal(0);
     for (const ts of [now - 360, now + 360]) {
@@ -156,7 +235,9 @@ describe('mock provider: redguy profile', () => {
 
   it('application token: refuses a wrong md5 and an unknown app with non-zero codes', async () => {
     const ts = Math.floor(Date.now() / 1000);
-    const badSecret = await (await issue({ app: app.client_id, secret: md5(`wrong${ts}`), ts, scope: '1', name: 'cron' })).json();
+    const badSecret = await (
+      await issue({ app: app.client_id, secret: md5(`wrong${ts}`), ts, scope: '1', name: 'cron' })
+    ).json();
     expect(badSecret.code).to.not.equal(0);
     expect(badSecret.comment).to.match(/md5/);
     const unknown = await (await issue({ app: 'nobody', secret: md5(`x${ts}`), ts, scope: '1', name: 'cron' })).json();

@@ -7,8 +7,12 @@ const at = mockOf('rservice');
 const application = { token_endpoint_auth_method: undefined, scope: undefined };
 
 const grant = (client: Registration) =>
-  tokenRequest({ client_id: client.client_id, client_secret: client.client_secret ?? '', grant_type: 'client_credentials' }, at);
-const me = (accessToken: string) => fetch(`${at.issuer}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  tokenRequest(
+    { client_id: client.client_id, client_secret: client.client_secret ?? '', grant_type: 'client_credentials' },
+    at,
+  );
+const me = (accessToken: string) =>
+  fetch(`${at.issuer}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
 const tokenOf = async (client: Registration): Promise<string> => (await (await grant(client)).json()).access_token;
 
 describe('mock provider: rservice profile', () => {
@@ -63,7 +67,11 @@ describe('mock provider: rservice profile', () => {
     });
     expect(repeated.status).to.equal(400);
     expect((await repeated.json()).error).to.equal('invalid_request');
-    const notAForm = await fetch(`${at.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const notAForm = await fetch(`${at.issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await notAForm.json()).error).to.equal('invalid_request');
   });
 
@@ -92,10 +100,23 @@ describe('mock provider: rservice profile', () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const provider = createMockProvider({ now: () => clock });
     const local = provider.registerClient({ grant_types: ['client_credentials'] }, 'rservice');
-    const call = (path: string, init?: RequestInit) => provider(new Request(`${location.origin}/mock/rservice${path}`, init));
+    const call = (path: string, init?: RequestInit) =>
+      provider(new Request(`${location.origin}/mock/rservice${path}`, init));
     const issueOne = async (): Promise<string> =>
-      (await (await call('/token', { method: 'POST', body: new URLSearchParams({ client_id: local.client_id, client_secret: local.client_secret ?? '', grant_type: 'client_credentials' }) })).json()).access_token;
-    const status = async (accessToken: string) => (await call('/api/me', { headers: { authorization: `Bearer ${accessToken}` } })).status;
+      (
+        await (
+          await call('/token', {
+            method: 'POST',
+            body: new URLSearchParams({
+              client_id: local.client_id,
+              client_secret: local.client_secret ?? '',
+              grant_type: 'client_credentials',
+            }),
+          })
+        ).json()
+      ).access_token;
+    const status = async (accessToken: string) =>
+      (await call('/api/me', { headers: { authorization: `Bearer ${accessToken}` } })).status;
     const accessToken = await issueOne();
     clock += 3599_000;
     expect(await status(accessToken)).to.equal(200);

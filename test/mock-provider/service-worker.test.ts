@@ -25,7 +25,8 @@ describe('mock provider: service worker adapter', () => {
   let at: MockAt;
 
   before(async () => {
-    if (!(await fetch('/dist/mock-provider-sw.js', { method: 'HEAD' })).ok) throw new Error('build the worker first: npm run build:sw');
+    if (!(await fetch('/dist/mock-provider-sw.js', { method: 'HEAD' })).ok)
+      throw new Error('build the worker first: npm run build:sw');
     registration = await navigator.serviceWorker.register(workerUrl, { scope: `${basePath}/` });
     await waitFor(() => registration.active?.state === 'activated', 'the worker to activate');
     client = await frameAt(`${swIssuer}/.well-known/openid-configuration`);
@@ -44,7 +45,10 @@ describe('mock provider: service worker adapter', () => {
     const metadata = await (await at.fetch(`${swIssuer}/.well-known/openid-configuration`)).json();
     expect(metadata.issuer).to.equal(swIssuer);
     expect(metadata.token_endpoint).to.equal(`${swIssuer}/token`);
-    expect((await fetch(`${swIssuer}/.well-known/openid-configuration`)).status, 'the same URL, from a page the worker does not control').to.equal(404);
+    expect(
+      (await fetch(`${swIssuer}/.well-known/openid-configuration`)).status,
+      'the same URL, from a page the worker does not control',
+    ).to.equal(404);
   });
 
   it('runs registration, authorization and the token exchange in the worker, which the test runner’s provider never sees', async () => {
@@ -56,7 +60,9 @@ describe('mock provider: service worker adapter', () => {
     expect(response.status).to.equal(200);
     const tokens = await response.json();
     expect(tokens.id_token).to.be.a('string');
-    const userinfo = await at.fetch(`${swIssuer}/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const userinfo = await at.fetch(`${swIssuer}/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect((await userinfo.json()).sub).to.equal('alice');
     expect(await requestsOf(registered.client_id)).to.deep.equal([]);
   });
@@ -65,12 +71,26 @@ describe('mock provider: service worker adapter', () => {
     const registered = await register(['/test/_callback.html'], {}, at);
     const verifier = createVerifier();
     const challenge = await challengeOf(verifier);
-    const query = new URLSearchParams({ response_type: 'code', client_id: registered.client_id, redirect_uri: `${location.origin}/test/_callback.html`, state: 'sw', code_challenge: challenge, code_challenge_method: 'S256' });
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: registered.client_id,
+      redirect_uri: `${location.origin}/test/_callback.html`,
+      state: 'sw',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
     const flow = await frameAt(`${swIssuer}/authorize?${query}`);
     try {
-      await waitFor(() => (flow.contentWindow as (Window & typeof globalThis) | null)?.customElements.get('oauth-consent-popup'), 'the consent element');
+      await waitFor(
+        () => (flow.contentWindow as (Window & typeof globalThis) | null)?.customElements.get('oauth-consent-popup'),
+        'the consent element',
+      );
       await decideConsent(() => flow.contentWindow);
-      const back = await waitFor(() => flow.contentWindow?.location.pathname === '/test/_callback.html' && new URL(flow.contentWindow.location.href), 'the callback');
+      const back = await waitFor(
+        () =>
+          flow.contentWindow?.location.pathname === '/test/_callback.html' && new URL(flow.contentWindow.location.href),
+        'the callback',
+      );
       expect(back.searchParams.get('state')).to.equal('sw');
       expect(back.searchParams.get('iss')).to.equal(swIssuer);
       const response = await exchange(registered.client_id, back.searchParams.get('code') ?? '', verifier, at);
@@ -85,17 +105,39 @@ describe('mock provider: service worker adapter', () => {
     expect(page.status).to.equal(200);
     const served = await (await at.fetch('/mock/oidc/.well-known/openid-configuration')).json();
     expect(served.issuer).to.equal(`${location.origin}/mock/oidc`);
-    expect((await tokenRequest({ grant_type: 'authorization_code', code: 'x' }, { ...at, issuer: `${location.origin}/mock/oidc` })).status).to.equal(401);
+    expect(
+      (
+        await tokenRequest(
+          { grant_type: 'authorization_code', code: 'x' },
+          { ...at, issuer: `${location.origin}/mock/oidc` },
+        )
+      ).status,
+    ).to.equal(401);
   });
 
   it('answers prompt=none with login_required even after a sign-in, as a worker’s response cannot set a cookie', async () => {
     const registered = await register(['/test/_callback.html'], {}, at);
-    expect((await codeFlow(registered.client_id, {}, at)).code).to.be.a('string').and.not.equal('');
-    expect((await codeFlow(registered.client_id, { prompt: 'none' }, at)).url.searchParams.get('error')).to.equal('login_required');
+    expect((await codeFlow(registered.client_id, {}, at)).code)
+      .to.be.a('string')
+      .and.not.equal('');
+    expect((await codeFlow(registered.client_id, { prompt: 'none' }, at)).url.searchParams.get('error')).to.equal(
+      'login_required',
+    );
   });
 
   it('registers a demo client whose redirect URI is the worker’s own origin', async () => {
-    const url = await authorize({ response_type: 'code', client_id: 'demo', redirect_uri: `${location.origin}/`, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256', state: 'd' }, 'approve', at);
+    const url = await authorize(
+      {
+        response_type: 'code',
+        client_id: 'demo',
+        redirect_uri: `${location.origin}/`,
+        code_challenge: 'c'.repeat(43),
+        code_challenge_method: 'S256',
+        state: 'd',
+      },
+      'approve',
+      at,
+    );
     expect(url.origin + url.pathname).to.equal(`${location.origin}/`);
     expect(url.searchParams.get('code')).to.be.a('string');
   });

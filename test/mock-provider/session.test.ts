@@ -26,7 +26,9 @@ describe('mock provider: prompt=none and the provider session', () => {
     expect(url.searchParams.get('state')).to.equal('quiet');
     const response = await exchange(clientId, code, verifier);
     expect(response.status).to.equal(200);
-    const claims = JSON.parse(atob((await response.json()).id_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    const claims = JSON.parse(
+      atob((await response.json()).id_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')),
+    );
     expect(claims.auth_time).to.be.a('number').and.at.most(claims.iat);
   });
 
@@ -36,7 +38,10 @@ describe('mock provider: prompt=none and the provider session', () => {
     frame.src = `${issuer}/jwks`;
     document.body.append(frame);
     try {
-      const doc = await waitFor(() => frame.contentDocument?.body?.textContent?.includes('keys') && frame.contentDocument, 'the provider page');
+      const doc = await waitFor(
+        () => frame.contentDocument?.body?.textContent?.includes('keys') && frame.contentDocument,
+        'the provider page',
+      );
       expect(doc.cookie).not.to.include('mock_session');
       expect((await codeFlow(clientId, { prompt: 'none' })).url.searchParams.get('code')).to.be.a('string');
     } finally {

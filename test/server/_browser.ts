@@ -24,7 +24,12 @@ export function _browser(handler: FetchHandler, origin: string): TestBrowser {
       const response = await handler(
         new Request('http://backend.local/api/oauth/token', {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...(cookie ? { cookie } : {}), ...headers },
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin,
+            ...(cookie ? { cookie } : {}),
+            ...headers,
+          },
           body: new URLSearchParams(form),
         }),
       );

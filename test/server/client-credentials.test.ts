@@ -9,9 +9,14 @@ describe('clientCredentials against the rservice mock', () => {
   let mock: ServedMock;
   let app: MockClient;
   let tokenEndpoint: string;
-  const me = (token: string) => fetch(`${mock.issuerOf('rservice')}/api/me`, { headers: { authorization: `Bearer ${token}` } });
-  const tokenRequests = (clientId: string) => mock.provider.control.log.filter((entry) => entry.profile === 'rservice' && entry.path === '/token' && entry.clientId === clientId);
-  const register = (metadata = {}) => mock.provider.registerClient({ client_name: 'Reports job', ...metadata }, 'rservice');
+  const me = (token: string) =>
+    fetch(`${mock.issuerOf('rservice')}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  const tokenRequests = (clientId: string) =>
+    mock.provider.control.log.filter(
+      (entry) => entry.profile === 'rservice' && entry.path === '/token' && entry.clientId === clientId,
+    );
+  const register = (metadata = {}) =>
+    mock.provider.registerClient({ client_name: 'Reports job', ...metadata }, 'rservice');
 
   before(async () => {
     mock = await _serveMock();
@@ -21,7 +26,11 @@ describe('clientCredentials against the rservice mock', () => {
   after(() => mock.close());
 
   it('gets a token of one hour that the API takes, and serves it from the cache afterwards', async () => {
-    const credentials = clientCredentials({ tokenEndpoint, clientId: app.client_id, clientSecret: app.client_secret ?? '' });
+    const credentials = clientCredentials({
+      tokenEndpoint,
+      clientId: app.client_id,
+      clientSecret: app.client_secret ?? '',
+    });
     const response = await credentials.getToken();
     assert.equal(response.expires_in, 3600);
     assert.equal(response.token_type, 'Bearer');
@@ -34,30 +43,57 @@ describe('clientCredentials against the rservice mock', () => {
 
   it('asks once for concurrent callers', async () => {
     const client = register();
-    const credentials = clientCredentials({ tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret ?? '' });
-    const tokens = await Promise.all([credentials.getAccessToken(), credentials.getAccessToken(), credentials.getAccessToken()]);
+    const credentials = clientCredentials({
+      tokenEndpoint,
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? '',
+    });
+    const tokens = await Promise.all([
+      credentials.getAccessToken(),
+      credentials.getAccessToken(),
+      credentials.getAccessToken(),
+    ]);
     assert.equal(new Set(tokens).size, 1);
     assert.equal(tokenRequests(client.client_id).length, 1);
   });
 
   it('fetches a new token once the cached one is within renewBefore of its expiry', async () => {
     const client = register({ access_token_lifetime: 90 });
-    const cached = clientCredentials({ tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret ?? '', renewBefore: 60 });
+    const cached = clientCredentials({
+      tokenEndpoint,
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? '',
+      renewBefore: 60,
+    });
     assert.equal(await cached.getAccessToken(), await cached.getAccessToken());
-    const renewing = clientCredentials({ tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret ?? '', renewBefore: 100 });
+    const renewing = clientCredentials({
+      tokenEndpoint,
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? '',
+      renewBefore: 100,
+    });
     assert.notEqual(await renewing.getAccessToken(), await renewing.getAccessToken());
     assert.equal(tokenRequests(client.client_id).length, 3);
   });
 
   it('authenticates with client_secret_basic when asked, sending no secret in the body', async () => {
     const client = register();
-    const credentials = clientCredentials({ tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret ?? '', authMethod: 'client_secret_basic' });
+    const credentials = clientCredentials({
+      tokenEndpoint,
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? '',
+      authMethod: 'client_secret_basic',
+    });
     assert.equal((await me(await credentials.getAccessToken())).status, 200);
   });
 
   it('loses its token when the client is disabled: the API refuses it and a new one is refused with invalid_client', async () => {
     const client = register();
-    const credentials = clientCredentials({ tokenEndpoint, clientId: client.client_id, clientSecret: client.client_secret ?? '' });
+    const credentials = clientCredentials({
+      tokenEndpoint,
+      clientId: client.client_id,
+      clientSecret: client.client_secret ?? '',
+    });
     const token = await credentials.getAccessToken();
     mock.provider.disableClient(client.client_id, 'rservice');
     assert.equal((await me(token)).status, 401);
@@ -74,7 +110,11 @@ describe('clientCredentials against the rservice mock', () => {
 
   it('throws an OAuthError with the provider’s error for a wrong secret, and caches nothing', async () => {
     const credentials = clientCredentials({ tokenEndpoint, clientId: app.client_id, clientSecret: 'wrong' });
-    await assert.rejects(credentials.getAccessToken(), { name: 'OAuthError', code: 'provider_error', error: 'invalid_client' });
+    await assert.rejects(credentials.getAccessToken(), {
+      name: 'OAuthError',
+      code: 'provider_error',
+      error: 'invalid_client',
+    });
     await assert.rejects(credentials.getAccessToken(), { error: 'invalid_client' });
   });
 

@@ -28,7 +28,14 @@ describe('codeExchangeHandler: method, Origin and body limits before anything is
   before(async () => {
     const route = nodeRoute(
       '/api/oauth/token',
-      codeExchangeHandler({ tokenEndpoint: 'http://127.0.0.1:9/token', clientId: 'c', clientSecret: 's', allowedOrigins: [app], maxBodyBytes: 16 * 1024, bodyTimeout: 300 }),
+      codeExchangeHandler({
+        tokenEndpoint: 'http://127.0.0.1:9/token',
+        clientId: 'c',
+        clientSecret: 's',
+        allowedOrigins: [app],
+        maxBodyBytes: 16 * 1024,
+        bodyTimeout: 300,
+      }),
     );
     server = createServer((req, res) => {
       bytesRead.push(new Promise((resolve) => req.socket.once('close', () => resolve(req.socket.bytesRead))));
@@ -43,12 +50,23 @@ describe('codeExchangeHandler: method, Origin and body limits before anything is
    * Sends `total` bytes of body (in 1 MiB writes of one buffer, so the sender keeps no copy), or
    * `total` bytes and then nothing more (`stall`), and resolves once the server has closed the connection.
    */
-  function send(method: string, headers: Record<string, string | number>, total: number, stall = false): Promise<Outcome> {
+  function send(
+    method: string,
+    headers: Record<string, string | number>,
+    total: number,
+    stall = false,
+  ): Promise<Outcome> {
     return new Promise((resolve, reject) => {
       const chunk = Buffer.alloc(MiB, 'a');
       let status = 0;
       let body = '';
-      const request = httpRequest({ host: '127.0.0.1', port, path: '/api/oauth/token', method, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/api/oauth/token',
+        method,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
       request.on('response', (response) => {
         status = response.statusCode ?? 0;
         response.setEncoding('utf8');
@@ -78,7 +96,11 @@ describe('codeExchangeHandler: method, Origin and body limits before anything is
     const before = process.memoryUsage().arrayBuffers;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 5);
-    const outcome = await send('POST', { origin: 'https://evil.example', 'transfer-encoding': 'chunked' }, 256 * MiB).finally(() => clearInterval(sampler));
+    const outcome = await send(
+      'POST',
+      { origin: 'https://evil.example', 'transfer-encoding': 'chunked' },
+      256 * MiB,
+    ).finally(() => clearInterval(sampler));
     const grown = peak - before;
     assert.ok(grown < 64 * MiB, `array buffers grew by up to ${grown} bytes`);
     assert.equal(outcome.status, 403);
@@ -87,7 +109,12 @@ describe('codeExchangeHandler: method, Origin and body limits before anything is
 
   const refusals: [string, string, Record<string, string | number>, number][] = [
     ['another method with 405 before the body', 'PUT', { origin: app, 'transfer-encoding': 'chunked' }, 405],
-    ['a declared Content-Length above the limit with 413 before reading the body', 'POST', { origin: app, 'content-length': 64 * MiB }, 413],
+    [
+      'a declared Content-Length above the limit with 413 before reading the body',
+      'POST',
+      { origin: app, 'content-length': 64 * MiB },
+      413,
+    ],
     ['a chunked body with 413 where it passes the limit', 'POST', { origin: app, 'transfer-encoding': 'chunked' }, 413],
   ];
   for (const [what, method, headers, status] of refusals) {
@@ -106,7 +133,11 @@ describe('codeExchangeHandler: method, Origin and body limits before anything is
 
   it('still reads a small form from an allowed Origin', async () => {
     const body = new URLSearchParams({ action: 'start', state: 'a-state-long-enough-to-pass' }).toString();
-    const response = await fetch(`http://127.0.0.1:${port}/api/oauth/token`, { method: 'POST', headers: { origin: app, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const response = await fetch(`http://127.0.0.1:${port}/api/oauth/token`, {
+      method: 'POST',
+      headers: { origin: app, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     assert.equal(response.status, 204);
     assert.match(response.headers.get('set-cookie') ?? '', /^__Host-oauth-elements-c=/);
   });

@@ -18,7 +18,11 @@ const stateA = 'state-of-the-victims-sign-in-0001';
 const stateB = 'state-of-the-attackers-sign-in-02';
 // RFC 7636 Appendix B.
 const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const pkce = { code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', nonce: 'a-nonce-of-this-sign-in' };
+const pkce = {
+  code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+  code_challenge_method: 'S256',
+  nonce: 'a-nonce-of-this-sign-in',
+};
 
 type Body = Record<string, unknown>;
 
@@ -27,34 +31,80 @@ type Body = Record<string, unknown>;
 describe('codeExchangeHandler', () => {
   let mock: ServedMock;
   const clientOf = (profile: ProfileId): MockClient =>
-    mock.provider.registerClient({ redirect_uris: [redirectUri], token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'] }, profile);
-  const handlerOf = (profile: ProfileId, client: MockClient, options: Partial<CodeExchangeOptions> = {}): FetchHandler =>
+    mock.provider.registerClient(
+      {
+        redirect_uris: [redirectUri],
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['authorization_code', 'refresh_token'],
+      },
+      profile,
+    );
+  const handlerOf = (
+    profile: ProfileId,
+    client: MockClient,
+    options: Partial<CodeExchangeOptions> = {},
+  ): FetchHandler =>
     codeExchangeHandler({
       profile,
       issuer: mock.issuerOf(profile),
       // OpenID providers have no paths in their profile: their endpoints come from discovery.
-      ...(profile === 'oidc' ? { tokenEndpoint: `${mock.issuerOf(profile)}/token`, revocationEndpoint: `${mock.issuerOf(profile)}/revoke` } : {}),
+      ...(profile === 'oidc'
+        ? { tokenEndpoint: `${mock.issuerOf(profile)}/token`, revocationEndpoint: `${mock.issuerOf(profile)}/revoke` }
+        : {}),
       clientId: client.client_id,
       clientSecret: client.client_secret ?? '',
       allowedOrigins: [app],
       ...options,
     });
-  const post = (handler: FetchHandler, form: Record<string, string>, headers: Record<string, string> = { origin: app }) =>
-    handler(new Request('http://backend.local/api/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(form) }));
+  const post = (
+    handler: FetchHandler,
+    form: Record<string, string>,
+    headers: Record<string, string> = { origin: app },
+  ) =>
+    handler(
+      new Request('http://backend.local/api/oauth/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(form),
+      }),
+    );
   /** A code the mock issues to `client` for Alice, as the browser would bring it back. */
-  const codeFor = async (profile: ProfileId, client: MockClient, extra: Record<string, string> = {}): Promise<string> => {
+  const codeFor = async (
+    profile: ProfileId,
+    client: MockClient,
+    extra: Record<string, string> = {},
+  ): Promise<string> => {
     mock.provider.signInAs('alice', { profile, clientId: client.client_id });
-    const authorization = new URL(`${mock.issuerOf(profile)}${profile === 'phpapi' ? '/api/authorize.php' : profile === 'oidc' ? '/authorize' : '/oauth/authorize'}`);
-    authorization.search = new URLSearchParams({ client_id: client.client_id, redirect_uri: redirectUri, response_type: 'code', state: 'st', ...extra }).toString();
+    const authorization = new URL(
+      `${mock.issuerOf(profile)}${profile === 'phpapi' ? '/api/authorize.php' : profile === 'oidc' ? '/authorize' : '/oauth/authorize'}`,
+    );
+    authorization.search = new URLSearchParams({
+      client_id: client.client_id,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      state: 'st',
+      ...extra,
+    }).toString();
     const location = (await fetch(authorization, { redirect: 'manual' })).headers.get('location') ?? '';
     return new URL(location).searchParams.get('code') ?? '';
   };
-  const exchangeForm = (client: MockClient, code: string, state = stateA) => ({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: client.client_id, state });
+  const exchangeForm = (client: MockClient, code: string, state = stateA) => ({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    client_id: client.client_id,
+    state,
+  });
   const refreshForm = (client: MockClient) => ({ grant_type: 'refresh_token', client_id: client.client_id });
-  const logOf = (client: MockClient) => mock.provider.control.log.filter((entry) => entry.clientId === client.client_id && entry.method === 'POST');
+  const logOf = (client: MockClient) =>
+    mock.provider.control.log.filter((entry) => entry.clientId === client.client_id && entry.method === 'POST');
   const grantsOf = (client: MockClient) => logOf(client).map((entry) => [entry.grantType, entry.status]);
   /** A browser that started sign-in `state` and came back with a code for it. */
-  const signedIn = async (profile: ProfileId, client: MockClient, handler: FetchHandler): Promise<{ browser: TestBrowser; response: Response; body: Body }> => {
+  const signedIn = async (
+    profile: ProfileId,
+    client: MockClient,
+    handler: FetchHandler,
+  ): Promise<{ browser: TestBrowser; response: Response; body: Body }> => {
     const browser = _browser(handler, app);
     assert.equal((await browser.start(stateA)).status, 204);
     const response = await browser.post(exchangeForm(client, await codeFor(profile, client)));
@@ -110,7 +160,11 @@ describe('codeExchangeHandler', () => {
     await other.start(stateB);
     const code = await codeFor('gearcode', client);
     assert.equal((await other.post(exchangeForm(client, code, stateA))).status, 400, 'another browser’s cookie');
-    assert.equal((await victim.post(exchangeForm(client, code, 'a-state-nobody-started-here'))).status, 400, 'a state this browser did not start');
+    assert.equal(
+      (await victim.post(exchangeForm(client, code, 'a-state-nobody-started-here'))).status,
+      400,
+      'a state this browser did not start',
+    );
     assert.equal(logOf(client).length, 0);
     assert.equal((await victim.post(exchangeForm(client, code, stateA))).status, 200);
     const again = await victim.post(exchangeForm(client, await codeFor('gearcode', client), stateA));
@@ -121,12 +175,18 @@ describe('codeExchangeHandler', () => {
     const gearcode = clientOf('gearcode');
     const attacker = _browser(handlerOf('gearcode', gearcode), app);
     await attacker.start(stateB);
-    assert.equal((await attacker.post(exchangeForm(gearcode, await codeFor('gearcode', gearcode), stateB))).status, 200);
+    assert.equal(
+      (await attacker.post(exchangeForm(gearcode, await codeFor('gearcode', gearcode), stateB))).status,
+      200,
+    );
     const oidc = clientOf('oidc');
     const oidcAttacker = _browser(handlerOf('oidc', oidc), app);
     await oidcAttacker.start(stateB);
     const pkceCode = await codeFor('oidc', oidc, { ...pkce, scope: 'openid' });
-    const injected = await oidcAttacker.post({ ...exchangeForm(oidc, pkceCode, stateB), code_verifier: 'the-attacker-does-not-know-the-verifier-of-this-code' });
+    const injected = await oidcAttacker.post({
+      ...exchangeForm(oidc, pkceCode, stateB),
+      code_verifier: 'the-attacker-does-not-know-the-verifier-of-this-code',
+    });
     assert.deepEqual([injected.status, ((await injected.json()) as Body)['error']], [400, 'invalid_grant']);
   });
 
@@ -134,7 +194,10 @@ describe('codeExchangeHandler', () => {
   const proofOf = async (htu: string, key?: CryptoKeyPair): Promise<{ proof: string; key: CryptoKeyPair }> => {
     const pair = key ?? ((await generateKeyPair('ES256')) as CryptoKeyPair);
     const jwk = await exportJWK(pair.publicKey);
-    const proof = await new SignJWT({ htm: 'POST', htu, jti: randomUUID() }).setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk }).setIssuedAt().sign(pair.privateKey);
+    const proof = await new SignJWT({ htm: 'POST', htu, jti: randomUUID() })
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk })
+      .setIssuedAt()
+      .sign(pair.privateKey);
     return { proof, key: pair };
   };
 
@@ -145,8 +208,13 @@ describe('codeExchangeHandler', () => {
     await browser.start(stateA);
     const code = await codeFor('oidc', client, { ...pkce, scope: 'openid' });
     const form = { ...exchangeForm(client, code), code_verifier: verifier };
-    const misaddressed = await browser.post(form, { dpop: (await proofOf('http://backend.local/api/oauth/token')).proof });
-    assert.deepEqual([misaddressed.status, ((await misaddressed.json()) as Body)['error']], [400, 'invalid_dpop_proof']);
+    const misaddressed = await browser.post(form, {
+      dpop: (await proofOf('http://backend.local/api/oauth/token')).proof,
+    });
+    assert.deepEqual(
+      [misaddressed.status, ((await misaddressed.json()) as Body)['error']],
+      [400, 'invalid_dpop_proof'],
+    );
     assert.equal(logOf(client).length, 0);
     const { proof, key } = await proofOf(tokenEndpoint);
     const bound = (await (await browser.post(form, { dpop: proof })).json()) as Body;
@@ -155,9 +223,14 @@ describe('codeExchangeHandler', () => {
     assert.deepEqual([otherKey.status, ((await otherKey.json()) as Body)['error']], [400, 'invalid_dpop_proof']);
     const none = await browser.post(refreshForm(client));
     assert.equal(none.status, 400, 'no silent downgrade to Bearer at a refresh');
-    const refreshed = (await (await browser.post(refreshForm(client), { dpop: (await proofOf(tokenEndpoint, key)).proof })).json()) as Body;
+    const refreshed = (await (
+      await browser.post(refreshForm(client), { dpop: (await proofOf(tokenEndpoint, key)).proof })
+    ).json()) as Body;
     assert.equal(refreshed['token_type'], 'DPoP');
-    assert.deepEqual(grantsOf(client), [['authorization_code', 200], ['refresh_token', 200]]);
+    assert.deepEqual(grantsOf(client), [
+      ['authorization_code', 200],
+      ['refresh_token', 200],
+    ]);
   });
 
   it('refuses other methods, bodies that are not a form, without a code, or for another client', async () => {
@@ -166,7 +239,13 @@ describe('codeExchangeHandler', () => {
     const get = await handler(new Request('http://backend.local/api/oauth/token', { headers: { origin: app } }));
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
-    const json = await handler(new Request('http://backend.local/api/oauth/token', { method: 'POST', headers: { origin: app, 'content-type': 'application/json' }, body: '{"code":"c"}' }));
+    const json = await handler(
+      new Request('http://backend.local/api/oauth/token', {
+        method: 'POST',
+        headers: { origin: app, 'content-type': 'application/json' },
+        body: '{"code":"c"}',
+      }),
+    );
     assert.equal(json.status, 400);
     const noCode = await post(handler, { grant_type: 'authorization_code', client_id: client.client_id });
     assert.deepEqual([noCode.status, ((await noCode.json()) as { error: string }).error], [400, 'invalid_request']);
@@ -181,7 +260,9 @@ describe('codeExchangeHandler', () => {
 
   it('answers a preflight from an allowed origin with CORS headers that let the cookie and a DPoP proof through', async () => {
     const handler = handlerOf('gearcode', clientOf('gearcode'));
-    const response = await handler(new Request('http://backend.local/api/oauth/token', { method: 'OPTIONS', headers: { origin: app } }));
+    const response = await handler(
+      new Request('http://backend.local/api/oauth/token', { method: 'OPTIONS', headers: { origin: app } }),
+    );
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), app);
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
@@ -194,7 +275,10 @@ describe('codeExchangeHandler', () => {
     const browser = _browser(handler, app);
     await browser.start(stateA);
     const [started = ''] = browser.lastSetCookies;
-    assert.match(started, /^__Host-oauth-elements-[\w-]+=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict; Max-Age=600$/);
+    assert.match(
+      started,
+      /^__Host-oauth-elements-[\w-]+=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict; Max-Age=600$/,
+    );
     const before = [...browser.jar.values()];
     await browser.post(exchangeForm(client, await codeFor('gearcode', client)));
     const [signedInCookie = ''] = browser.lastSetCookies;
@@ -217,7 +301,11 @@ describe('codeExchangeHandler', () => {
     assert.notEqual(renewed['access_token'], body['access_token']);
     // The provider rotated the refresh token; the backend kept the new one, so a second refresh works.
     assert.equal((await browser.post(refreshForm(client))).status, 200);
-    assert.deepEqual(grantsOf(client), [['authorization_code', 200], ['refresh_token', 200], ['refresh_token', 200]]);
+    assert.deepEqual(grantsOf(client), [
+      ['authorization_code', 200],
+      ['refresh_token', 200],
+      ['refresh_token', 200],
+    ]);
   });
 
   it('refreshes once for two refreshes of one session at the same time', async () => {
@@ -226,7 +314,10 @@ describe('codeExchangeHandler', () => {
     const [first, second] = await Promise.all([browser.post(refreshForm(client)), browser.post(refreshForm(client))]);
     assert.deepEqual([first.status, second.status], [200, 200]);
     assert.equal(((await first.json()) as Body)['access_token'], ((await second.json()) as Body)['access_token']);
-    assert.deepEqual(grantsOf(client), [['authorization_code', 200], ['refresh_token', 200]]);
+    assert.deepEqual(grantsOf(client), [
+      ['authorization_code', 200],
+      ['refresh_token', 200],
+    ]);
   });
 
   it('logout forgets the session, clears the cookie and revokes the refresh token at a provider that can', async () => {
@@ -241,7 +332,12 @@ describe('codeExchangeHandler', () => {
     const loggedOut = await browser.post({ action: 'logout' });
     assert.equal(loggedOut.status, 204);
     assert.match(browser.lastSetCookies[0] ?? '', /Max-Age=0/);
-    assert.deepEqual(logOf(client).map((entry) => [entry.path, entry.status]).slice(-1), [['/revoke', 200]]);
+    assert.deepEqual(
+      logOf(client)
+        .map((entry) => [entry.path, entry.status])
+        .slice(-1),
+      [['/revoke', 200]],
+    );
     // The old cookie, replayed, finds no session.
     const replayed = await post(handler, refreshForm(client), { origin: app, cookie });
     assert.deepEqual([replayed.status, ((await replayed.json()) as Body)['error']], [400, 'invalid_grant']);
@@ -260,8 +356,16 @@ describe('codeExchangeHandler', () => {
     const client = clientOf('gearcode');
     const inner = memorySessionStore();
     const keys: string[] = [];
-    const store: SessionStore = { get: (key) => inner.get(key), set: (key, session: BackendSession) => (keys.push(key), inner.set(key, session)), delete: (key) => inner.delete(key) };
-    const { browser, body } = await signedIn('gearcode', client, handlerOf('gearcode', client, { sessionStore: store }));
+    const store: SessionStore = {
+      get: (key) => inner.get(key),
+      set: (key, session: BackendSession) => (keys.push(key), inner.set(key, session)),
+      delete: (key) => inner.delete(key),
+    };
+    const { browser, body } = await signedIn(
+      'gearcode',
+      client,
+      handlerOf('gearcode', client, { sessionStore: store }),
+    );
     const cookie = [...browser.jar.values()][0] ?? '';
     const kept = await inner.get(keys.at(-1) ?? '');
     assert.equal(typeof kept?.refreshToken, 'string');
@@ -273,14 +377,23 @@ describe('codeExchangeHandler', () => {
     const client = clientOf('phpapi');
     const browser = _browser(handlerOf('phpapi', client), app);
     await browser.start(stateA);
-    mock.provider.script({ next: 'token', fault: 'rate_limited', retryAfter: 3, clientId: client.client_id, profile: 'phpapi' });
+    mock.provider.script({
+      next: 'token',
+      fault: 'rate_limited',
+      retryAfter: 3,
+      clientId: client.client_id,
+      profile: 'phpapi',
+    });
     const code = await codeFor('phpapi', client);
     const limited = await browser.post(exchangeForm(client, code));
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3');
     const response = await browser.post(exchangeForm(client, code));
     assert.equal(response.status, 200);
-    assert.deepEqual(grantsOf(client), [[undefined, 429], [undefined, 200]]);
+    assert.deepEqual(grantsOf(client), [
+      [undefined, 429],
+      [undefined, 200],
+    ]);
   });
 
   it('relays the provider’s refusal as it is', async () => {
@@ -302,8 +415,20 @@ describe('codeExchangeHandler', () => {
   });
 
   it('is refused without a token endpoint or allowed origins', () => {
-    assert.throws(() => codeExchangeHandler({ profile: 'oidc', clientId: 'c', clientSecret: 's', allowedOrigins: [app] }), TypeError);
-    assert.throws(() => codeExchangeHandler({ tokenEndpoint: 'https://id.example/token', clientId: 'c', clientSecret: 's', allowedOrigins: [] }), TypeError);
+    assert.throws(
+      () => codeExchangeHandler({ profile: 'oidc', clientId: 'c', clientSecret: 's', allowedOrigins: [app] }),
+      TypeError,
+    );
+    assert.throws(
+      () =>
+        codeExchangeHandler({
+          tokenEndpoint: 'https://id.example/token',
+          clientId: 'c',
+          clientSecret: 's',
+          allowedOrigins: [],
+        }),
+      TypeError,
+    );
   });
 
   it('serves through nodeRoute on a Node server, over HTTP, and passes other paths on', async () => {
@@ -313,12 +438,24 @@ describe('codeExchangeHandler', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const started = await fetch(`${base}/api/oauth/token`, { method: 'POST', headers: { origin: app }, body: new URLSearchParams({ action: 'start', state: stateA }) });
+      const started = await fetch(`${base}/api/oauth/token`, {
+        method: 'POST',
+        headers: { origin: app },
+        body: new URLSearchParams({ action: 'start', state: stateA }),
+      });
       const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const form = new URLSearchParams(exchangeForm(client, await codeFor('gearcode', client)));
-      const foreign = await fetch(`${base}/api/oauth/token`, { method: 'POST', headers: { origin: 'https://evil.example', cookie }, body: form });
+      const foreign = await fetch(`${base}/api/oauth/token`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', cookie },
+        body: form,
+      });
       assert.equal(foreign.status, 403);
-      const allowed = await fetch(`${base}/api/oauth/token`, { method: 'POST', headers: { origin: app, cookie }, body: form });
+      const allowed = await fetch(`${base}/api/oauth/token`, {
+        method: 'POST',
+        headers: { origin: app, cookie },
+        body: form,
+      });
       assert.equal(allowed.status, 200);
       assert.equal((await fetch(`${base}/elsewhere`)).status, 404);
     } finally {

@@ -26,7 +26,10 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
       [{ 'content-type': 'application/x-www-form-urlencoded' }, 415],
       [{}, 415],
     ] as const) {
-      assert.equal((await send('/mock/__control', 'POST', headers, { command: 'sign_in_as', sub: 'bob' })).status, status);
+      assert.equal(
+        (await send('/mock/__control', 'POST', headers, { command: 'sign_in_as', sub: 'bob' })).status,
+        status,
+      );
       assert.equal((await send('/mock/oidc/register', 'POST', headers, metadata)).status, status);
     }
     assert.equal(mock.provider.control.scenarios.length, 0);
@@ -34,8 +37,21 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
   });
 
   it('obeys JSON from its own origin, or with no Origin (a test or a tool outside a browser)', async () => {
-    assert.equal((await send('/mock/__control', 'POST', { ...json, origin: mock.origin }, { command: 'clear_log' })).status, 200);
-    assert.equal((await send('/mock/__control', 'POST', { 'content-type': 'application/json; charset=utf-8' }, { command: 'clear_log' })).status, 200);
+    assert.equal(
+      (await send('/mock/__control', 'POST', { ...json, origin: mock.origin }, { command: 'clear_log' })).status,
+      200,
+    );
+    assert.equal(
+      (
+        await send(
+          '/mock/__control',
+          'POST',
+          { 'content-type': 'application/json; charset=utf-8' },
+          { command: 'clear_log' },
+        )
+      ).status,
+      200,
+    );
     assert.equal((await send('/mock/oidc/register', 'POST', { ...json, origin: mock.origin }, metadata)).status, 201);
   });
 
@@ -47,7 +63,10 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
     assert.equal((await send(uri, 'PUT', { ...json, ...auth, origin: site }, update)).status, 403);
     assert.equal((await send(uri, 'PUT', { 'content-type': 'text/plain', ...auth }, update)).status, 415);
     assert.equal((await send(uri, 'DELETE', { ...auth, origin: site })).status, 403);
-    assert.deepEqual(mock.provider.states.get('oidc')!.clients.get(created.client_id)?.redirect_uris, metadata.redirect_uris);
+    assert.deepEqual(
+      mock.provider.states.get('oidc')!.clients.get(created.client_id)?.redirect_uris,
+      metadata.redirect_uris,
+    );
     assert.equal((await send(uri, 'DELETE', auth)).status, 204);
   });
 
@@ -56,7 +75,12 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
     mock.provider.registerClient({ redirect_uris: [`${app}/cb`], token_endpoint_auth_method: 'none' });
     await send('/mock/oidc/register', 'POST', json, { ...metadata, redirect_uris: ['http://127.0.0.1:7002/cb'] });
     const corsOf = async (origin: string) =>
-      (await fetch(`${mock.origin}/mock/oidc/token`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } })).headers.get('access-control-allow-origin');
+      (
+        await fetch(`${mock.origin}/mock/oidc/token`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        })
+      ).headers.get('access-control-allow-origin');
     assert.equal(await corsOf(app), app);
     assert.equal(await corsOf('http://127.0.0.1:7002'), null);
     assert.equal(await corsOf(site), null);
@@ -66,7 +90,12 @@ describe('mock provider: state-changing endpoints take JSON from their own origi
     const app = 'http://localhost:7003';
     mock.provider.registerClient({ redirect_uris: [`${app}/cb`], token_endpoint_auth_method: 'none' });
     const corsAt = async (path: string) =>
-      (await fetch(`${mock.origin}/mock/oidc${path}`, { method: 'OPTIONS', headers: { origin: app, 'access-control-request-method': 'POST' } })).headers.get('access-control-allow-origin');
+      (
+        await fetch(`${mock.origin}/mock/oidc${path}`, {
+          method: 'OPTIONS',
+          headers: { origin: app, 'access-control-request-method': 'POST' },
+        })
+      ).headers.get('access-control-allow-origin');
     assert.equal(await corsAt('/token'), app);
     assert.equal(await corsAt('/authorize'), null);
     assert.equal(await corsAt('/authorize/decision'), null);

@@ -35,14 +35,20 @@ function loadAxe(): Promise<void> {
 const axeOptions: RunOptions = {
   runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
   // Page-level rules: a story is a fragment, not a page.
-  rules: { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } },
+  rules: {
+    region: { enabled: false },
+    'landmark-one-main': { enabled: false },
+    'page-has-heading-one': { enabled: false },
+  },
 };
 
 /** Waits until every element in `root` (and in their shadow roots) has rendered, language packs and story clients included. */
 async function settled(root: ParentNode): Promise<void> {
   for (let round = 0; round < 3; round += 1) {
     await new Promise((resolve) => setTimeout(resolve, 30));
-    const elements = [...root.querySelectorAll('*')].filter((node): node is HTMLElement & { updateComplete: Promise<unknown> } => 'updateComplete' in node);
+    const elements = [...root.querySelectorAll('*')].filter(
+      (node): node is HTMLElement & { updateComplete: Promise<unknown> } => 'updateComplete' in node,
+    );
     await Promise.all(elements.map((element) => element.updateComplete));
   }
 }
@@ -85,7 +91,9 @@ describe('stories', () => {
             render(template, container);
             await settled(container);
             const results = await window.axe.run(container, axeOptions);
-            const violations = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+            const violations = results.violations.map(
+              (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+            );
             expect(results.passes.length, 'axe checked something').to.be.greaterThan(0);
             expect(violations, 'axe violations').to.deep.equal([]);
             expect(errors, 'console errors').to.deep.equal([]);

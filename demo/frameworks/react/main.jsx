@@ -7,7 +7,12 @@ function App() {
   const [user, setUser] = useState('nobody');
   return (
     <main>
-      <oauth-login-button issuer="/mock/oidc" client-id="react-demo" scope="openid profile" onoauth-login={(event) => setUser(event.session.user?.name ?? 'someone')}></oauth-login-button>
+      <oauth-login-button
+        issuer="/mock/oidc"
+        client-id="react-demo"
+        scope="openid profile"
+        onoauth-login={(event) => setUser(event.session.user?.name ?? 'someone')}
+      ></oauth-login-button>
       <oauth-token-status></oauth-token-status>
       <p>Signed in: {user}</p>
     </main>

@@ -21,19 +21,31 @@ export interface CallbackParams {
 }
 
 const responseParams = [
-  'code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state',
-  'access_token', 'token_type', 'expires_in', 'id_token', 'scope',
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'session_state',
+  'access_token',
+  'token_type',
+  'expires_in',
+  'id_token',
+  'scope',
 ];
 const maxLength = 4096;
 
 function paramsOf(source: URLSearchParams, where: CallbackParams['in'], stateless: boolean): CallbackParams | null {
   const carries = source.has('code') || source.has('error') || source.has('access_token');
   if (!carries) return null;
-  if (!source.has('state') && !stateless) throw new OAuthError('invalid_state', 'the authorization response has no state');
+  if (!source.has('state') && !stateless)
+    throw new OAuthError('invalid_state', 'the authorization response has no state');
   for (const name of responseParams) {
     const values = source.getAll(name);
     if (values.length > 1) throw new OAuthError('invalid_callback', `the callback repeats the parameter ${name}`);
-    if ((values[0]?.length ?? 0) > maxLength) throw new OAuthError('invalid_callback', `the callback's ${name} is too long`);
+    if ((values[0]?.length ?? 0) > maxLength)
+      throw new OAuthError('invalid_callback', `the callback's ${name} is too long`);
   }
   const value = (name: string): string | undefined => source.get(name) ?? undefined;
   return {
@@ -59,7 +71,8 @@ export function readCallback(href: string, stateless = false): CallbackParams | 
   const url = new URL(href);
   const query = paramsOf(url.searchParams, 'query', stateless);
   const fragment = paramsOf(new URLSearchParams(url.hash.slice(1)), 'fragment', stateless);
-  if (query && fragment) throw new OAuthError('invalid_callback', 'the callback carries a response in both query and fragment');
+  if (query && fragment)
+    throw new OAuthError('invalid_callback', 'the callback carries a response in both query and fragment');
   return query ?? fragment;
 }
 

@@ -39,7 +39,8 @@ export function codeOf(params: CallbackParams): string {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
  */
 export function implicitTokenOf(params: CallbackParams): Record<string, unknown> {
-  if (params.in !== 'fragment') throw new OAuthError('invalid_callback', 'an implicit-flow response must come in the fragment');
+  if (params.in !== 'fragment')
+    throw new OAuthError('invalid_callback', 'an implicit-flow response must come in the fragment');
   if (params.code !== undefined) throw new OAuthError('invalid_callback', 'an implicit-flow response carries a code');
   const expiresIn = params.expiresIn === undefined ? undefined : Number(params.expiresIn);
   return {

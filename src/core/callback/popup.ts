@@ -43,7 +43,13 @@ const receiptWait = 2000;
  * So where the browser moved focus to the popup, closed counts only once focus is back here.
  * @see https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  */
-export function waitForCallback(popup: Window, state: string, timeout: number, signal?: AbortSignal, onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out')): Promise<string> {
+export function waitForCallback(
+  popup: Window,
+  state: string,
+  timeout: number,
+  signal?: AbortSignal,
+  onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out'),
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const channel = new BroadcastChannel(channelName);
     let closedSince = 0;

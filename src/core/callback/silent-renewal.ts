@@ -15,7 +15,13 @@ export async function silentCallback(url: URL, state: string, timeout: number, s
   frame.src = url.href;
   document.body.append(frame);
   try {
-    return await waitForCallback(frame.contentWindow as Window, state, timeout, signal, () => new OAuthError('login_required', 'the provider did not answer the silent renewal in time'));
+    return await waitForCallback(
+      frame.contentWindow as Window,
+      state,
+      timeout,
+      signal,
+      () => new OAuthError('login_required', 'the provider did not answer the silent renewal in time'),
+    );
   } finally {
     frame.remove();
   }

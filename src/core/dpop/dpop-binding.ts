@@ -14,10 +14,16 @@ import type { TokenResponse } from '../provider/token-endpoint.js';
 export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse): TokenResponse {
   if (!ctx.dpop || response.token_type.toLowerCase() === 'dpop') return response;
   if (metadata.dpop_signing_alg_values_supported?.length) {
-    throw new OAuthError('invalid_token_response', `the token response is ${response.token_type}, not DPoP, from a provider that offers DPoP`);
+    throw new OAuthError(
+      'invalid_token_response',
+      `the token response is ${response.token_type}, not DPoP, from a provider that offers DPoP`,
+    );
   }
   if (ctx.config.dpop !== 'prefer') {
-    throw new OAuthError('invalid_token_response', `the token response is ${response.token_type}, not DPoP (dpop: 'prefer' takes it)`);
+    throw new OAuthError(
+      'invalid_token_response',
+      `the token response is ${response.token_type}, not DPoP (dpop: 'prefer' takes it)`,
+    );
   }
   ctx.notify?.(new DpopFallbackEvent(response.token_type));
   return response;

@@ -10,7 +10,10 @@ const keyName = (): string => keyOf('key', 'dpop');
 const algorithm = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const json64 = (value: unknown): string => base64url(new TextEncoder().encode(JSON.stringify(value)));
 const isKeyPair = (value: unknown): value is CryptoKeyPair =>
-  typeof value === 'object' && value !== null && (value as CryptoKeyPair).privateKey instanceof CryptoKey && (value as CryptoKeyPair).publicKey instanceof CryptoKey;
+  typeof value === 'object' &&
+  value !== null &&
+  (value as CryptoKeyPair).privateKey instanceof CryptoKey &&
+  (value as CryptoKeyPair).publicKey instanceof CryptoKey;
 
 /** `htu`: the request URL without query and fragment. @see https://www.rfc-editor.org/rfc/rfc9449#section-4.2 */
 function htuOf(url: string | URL): string {
@@ -26,7 +29,12 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
   const nonces = new Map<string, string>();
   let keys: Promise<{ pair: CryptoKeyPair; jwk: JsonWebKey }> | undefined;
   const keysOf = () =>
-    (keys ??= storedKey(store, keyName(), () => crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']), isKeyPair).then(async (pair) => {
+    (keys ??= storedKey(
+      store,
+      keyName(),
+      () => crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']),
+      isKeyPair,
+    ).then(async (pair) => {
       const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
       return { pair, jwk: { kty, crv, x, y } };
     }));
@@ -43,7 +51,11 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
         ...(accessToken === undefined ? {} : { ath: await sha256(accessToken) }),
         ...(nonce === undefined ? {} : { nonce }),
       });
-      const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(`${header}.${payload}`));
+      const signature = await crypto.subtle.sign(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        pair.privateKey,
+        new TextEncoder().encode(`${header}.${payload}`),
+      );
       return `${header}.${payload}.${base64url(new Uint8Array(signature))}`;
     },
     async wantsNonce(response, url) {
@@ -53,7 +65,10 @@ export function keyedDpopSigner(store: KeyValueStore): DpopSigner {
       // RFC 9449 §8 (token endpoint: a 400 error) and §9 (resource server: a 401 challenge).
       if (response.status === 401) return /error="use_dpop_nonce"/.test(response.headers.get('www-authenticate') ?? '');
       if (response.status !== 400) return false;
-      const body: unknown = await response.clone().json().catch(() => undefined);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
       return (body as { error?: unknown } | undefined)?.error === 'use_dpop_nonce';
     },
     async thumbprint() {

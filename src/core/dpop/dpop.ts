@@ -8,7 +8,8 @@ import type { DpopSigner } from './dpop-signer.js';
  */
 export function dpopSigner(store: KeyValueStore): DpopSigner {
   let signer: Promise<DpopSigner> | undefined;
-  const loaded = (): Promise<DpopSigner> => (signer ??= import('./dpop-key.js').then((module) => module.keyedDpopSigner(store)));
+  const loaded = (): Promise<DpopSigner> =>
+    (signer ??= import('./dpop-key.js').then((module) => module.keyedDpopSigner(store)));
   return {
     proof: async (method, url, accessToken) => (await loaded()).proof(method, url, accessToken),
     wantsNonce: async (response, url) => (await loaded()).wantsNonce(response, url),

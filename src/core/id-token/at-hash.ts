@@ -1,6 +1,12 @@
 import { base64url } from '../random.js';
 
-const hashOf: Record<string, string> = { RS256: 'SHA-256', PS256: 'SHA-256', ES256: 'SHA-256', ES384: 'SHA-384', EdDSA: 'SHA-512' };
+const hashOf: Record<string, string> = {
+  RS256: 'SHA-256',
+  PS256: 'SHA-256',
+  ES256: 'SHA-256',
+  ES384: 'SHA-384',
+  EdDSA: 'SHA-512',
+};
 
 /**
  * The `at_hash` of an access token for an id_token signed with `alg`: the left half of its hash.

@@ -25,5 +25,11 @@ export async function verifyClientIdToken(
 ): Promise<UserClaims> {
   const jwksUri = metadata.jwks_uri;
   if (!jwksUri) throw new OAuthError('invalid_discovery', 'the provider publishes no jwks_uri');
-  return (await loading).verifyIdToken(idToken, { issuer: expectedIssuer(metadata), clientId: ctx.config.clientId, jwksUri, clockSkew: ctx.config.clockSkew, ...flow });
+  return (await loading).verifyIdToken(idToken, {
+    issuer: expectedIssuer(metadata),
+    clientId: ctx.config.clientId,
+    jwksUri,
+    clockSkew: ctx.config.clockSkew,
+    ...flow,
+  });
 }

@@ -22,7 +22,8 @@ export interface IdTokenExpectations {
   accessToken?: string;
 }
 
-const refuse = (why: string, cause?: unknown): OAuthError => new OAuthError('invalid_id_token', `the id_token was refused: ${why}`, { cause });
+const refuse = (why: string, cause?: unknown): OAuthError =>
+  new OAuthError('invalid_id_token', `the id_token was refused: ${why}`, { cause });
 
 /** The provider's keys, by JWKS URL, kept for the page's life and fetched again for an unknown `kid`. */
 const keySets = new Map<string, Promise<JWK[]>>();
@@ -40,7 +41,10 @@ const keysOf = (jwksUri: string, again: boolean): Promise<JWK[]> => {
     const kept = again ? undefined : fromTab<JWK[]>(keyOf('jwks', jwksUri));
     keys = kept ? Promise.resolve(kept) : fetchKeys(jwksUri);
     keySets.set(jwksUri, keys);
-    keys.then((fetched) => kept || toTab(keyOf('jwks', jwksUri), fetched), () => keySets.delete(jwksUri));
+    keys.then(
+      (fetched) => kept || toTab(keyOf('jwks', jwksUri), fetched),
+      () => keySets.delete(jwksUri),
+    );
   }
   return keys;
 };
@@ -55,7 +59,10 @@ export function prefetchKeys(jwksUri: string): void {
  * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
  * @see https://www.w3.org/TR/WebCryptoAPI/#jwk-mapping
  */
-const keyTypes: Record<string, { kty: string; crv?: string; params: RsaHashedImportParams | EcKeyImportParams | Algorithm }> = {
+const keyTypes: Record<
+  string,
+  { kty: string; crv?: string; params: RsaHashedImportParams | EcKeyImportParams | Algorithm }
+> = {
   RS256: { kty: 'RSA', params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } },
   PS256: { kty: 'RSA', params: { name: 'RSA-PSS', hash: 'SHA-256' } },
   ES256: { kty: 'EC', crv: 'P-256', params: { name: 'ECDSA', namedCurve: 'P-256' } },
@@ -66,7 +73,9 @@ const keyTypes: Record<string, { kty: string; crv?: string; params: RsaHashedImp
 /** A public JWK as a verify-only CryptoKey, only its public members passed on. */
 function importKey(key: JWK, alg: string): Promise<CryptoKey> {
   const { kty, crv, n, e, x, y } = key;
-  return crypto.subtle.importKey('jwk', { kty, crv, n, e, x, y } as JsonWebKey, keyTypes[alg]!.params, false, ['verify']);
+  return crypto.subtle.importKey('jwk', { kty, crv, n, e, x, y } as JsonWebKey, keyTypes[alg]!.params, false, [
+    'verify',
+  ]);
 }
 
 /** The published keys that may have signed a token with this header. @see https://www.rfc-editor.org/rfc/rfc7517#section-4 */
@@ -114,7 +123,8 @@ function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
   const now = Math.floor(Date.now() / 1000);
   const skew = expected.clockSkew;
   // Entra's multi-tenant issuer holds {tenantid}: the token's own tid goes there, and nothing else.
-  if (payload.iss === undefined || payload.iss !== tenantIssuerOf(expected.issuer, payload['tid'])) throw refuse('it is from another issuer');
+  if (payload.iss === undefined || payload.iss !== tenantIssuerOf(expected.issuer, payload['tid']))
+    throw refuse('it is from another issuer');
   const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');
@@ -123,7 +133,8 @@ function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
   if (payload.iat > now + skew) throw refuse('it was issued in the future');
   if (typeof payload.exp !== 'number') throw refuse('it has no exp');
   if (payload.exp <= now - skew) throw refuse('it has expired');
-  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now + skew)) throw refuse('it is not valid yet');
+  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now + skew))
+    throw refuse('it is not valid yet');
 }
 
 /**
@@ -139,12 +150,15 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   } catch (cause) {
     throw refuse('its payload is not JSON', cause);
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw refuse('its payload is not a JSON object');
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw refuse('its payload is not a JSON object');
   const claims = payload as JWTPayload;
   checkClaims(claims, expected);
   if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
-  if (expected.sub !== undefined && claims.sub !== expected.sub) throw new OAuthError('user_mismatch', 'the id_token is about another user');
-  if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
+  if (expected.sub !== undefined && claims.sub !== expected.sub)
+    throw new OAuthError('user_mismatch', 'the id_token is about another user');
+  if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId)
+    throw refuse('azp is not this client');
   if (claims['azp'] !== undefined && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
   if (expected.accessToken !== undefined && claims['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {
     throw refuse('at_hash does not match the access token');

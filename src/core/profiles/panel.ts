@@ -22,7 +22,9 @@ export const panel: ProviderProfile = {
     token: 'query',
     claims: (body) => {
       const sub = text(body['id']) ?? text(body['sub']);
-      return sub ? ({ sub, name: text(body['name']) ?? text(body['username']), email: text(body['email']) } as UserClaims) : undefined;
+      return sub
+        ? ({ sub, name: text(body['name']) ?? text(body['username']), email: text(body['email']) } as UserClaims)
+        : undefined;
     },
   },
   grantTypeParam: true,

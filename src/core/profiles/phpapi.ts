@@ -18,7 +18,9 @@ export const phpapi: ProviderProfile = {
     token: 'header',
     claims: (body) => {
       const sub = text(body['username']);
-      return sub ? ({ sub, preferred_username: sub, name: text(body['full_name']), email: text(body['email']) } as UserClaims) : undefined;
+      return sub
+        ? ({ sub, preferred_username: sub, name: text(body['full_name']), email: text(body['email']) } as UserClaims)
+        : undefined;
     },
   },
   grantTypeParam: false,

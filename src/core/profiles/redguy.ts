@@ -19,7 +19,9 @@ export const redguy: ProviderProfile = {
     claims: (body) => {
       const user = body['response'] as Record<string, unknown> | undefined;
       const sub = text(user?.['id']);
-      return body['code'] === 0 && user && sub ? ({ sub, name: text(user['name']), email: text(user['email']) } as UserClaims) : undefined;
+      return body['code'] === 0 && user && sub
+        ? ({ sub, name: text(user['name']), email: text(user['email']) } as UserClaims)
+        : undefined;
     },
   },
   grantTypeParam: true,

@@ -7,7 +7,6 @@ import { redguy } from './redguy.js';
 import { rservice } from './rservice.js';
 import { auth0, cognito, github } from './vendors.js';
 
-
 /** Every built-in profile by id. */
 export const profiles = { oidc, redguy, rservice, panel, gearcode, phpapi, auth0, cognito, github } as const;
 

@@ -10,7 +10,14 @@ import { text } from './text.js';
  * `/v2/logout` with `client_id` and `returnTo`.
  * @see https://auth0.com/docs/api/authentication/logout/auth-0-logout
  */
-export const auth0: ProviderProfile = { ...oidc, id: 'auth0', name: 'Auth0', iss: false, accessTokenLifetime: 86_400, logout: { path: 'v2/logout', clientId: 'client_id', returnTo: 'returnTo' } };
+export const auth0: ProviderProfile = {
+  ...oidc,
+  id: 'auth0',
+  name: 'Auth0',
+  iss: false,
+  accessTokenLifetime: 86_400,
+  logout: { path: 'v2/logout', clientId: 'client_id', returnTo: 'returnTo' },
+};
 
 /**
  * Amazon Cognito user pools: OpenID discovery at the pool's issuer, its managed login on the pool's
@@ -37,7 +44,11 @@ export const github: ProviderProfile = {
   id: 'github',
   name: 'GitHub',
   discovery: false,
-  endpoints: { authorization: '/login/oauth/authorize', token: '/login/oauth/access_token', userinfo: 'https://api.github.com/user' },
+  endpoints: {
+    authorization: '/login/oauth/authorize',
+    token: '/login/oauth/access_token',
+    userinfo: 'https://api.github.com/user',
+  },
   flows: ['code'],
   pkce: true,
   echoesState: true,
@@ -49,7 +60,15 @@ export const github: ProviderProfile = {
     claims: (body) => {
       const sub = text(body['id']);
       const login = text(body['login']);
-      return sub ? ({ sub, preferred_username: login, name: text(body['name']) ?? login, email: text(body['email']), picture: text(body['avatar_url']) } as UserClaims) : undefined;
+      return sub
+        ? ({
+            sub,
+            preferred_username: login,
+            name: text(body['name']) ?? login,
+            email: text(body['email']),
+            picture: text(body['avatar_url']),
+          } as UserClaims)
+        : undefined;
     },
   },
   grantTypeParam: true,

@@ -40,7 +40,10 @@ export function discover(issuer: string, signal?: AbortSignal): Promise<Provider
   if (!pending) {
     const kept = fromTab<ProviderMetadata>(keyOf('discovery', issuer));
     pending = kept?.issuer ? Promise.resolve(kept) : fetchMetadata(issuer, signal);
-    pending.then((metadata) => kept || toTab(keyOf('discovery', issuer), metadata), () => cache.delete(issuer));
+    pending.then(
+      (metadata) => kept || toTab(keyOf('discovery', issuer), metadata),
+      () => cache.delete(issuer),
+    );
     cache.set(issuer, pending);
   }
   return pending;
@@ -71,7 +74,10 @@ export function checkedIssuer(configured: string, named: unknown): string {
   if (typeof named === 'string' && named.replace(/\/$/, '') === configured.replace(/\/$/, '')) return named;
   // Entra's common/organizations/consumers metadata names a {tenantid} template (tenant-issuer.ts).
   if (isTenantTemplateOf(named, configured)) return named as string;
-  throw new OAuthError('invalid_discovery', `discovery names issuer "${named}", not "${configured}": set issuer to "${named}"`);
+  throw new OAuthError(
+    'invalid_discovery',
+    `discovery names issuer "${named}", not "${configured}": set issuer to "${named}"`,
+  );
 }
 
 /**

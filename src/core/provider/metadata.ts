@@ -8,10 +8,14 @@ import { discover, type ProviderMetadata } from './discovery.js';
  */
 export async function metadataOf(config: ResolvedConfig, signal?: AbortSignal): Promise<ProviderMetadata> {
   const issuer = absoluteIssuer(config.issuer);
-  const base = config.profile.discovery ? await discover(configuredIssuer(config.issuer), signal) : { issuer, authorization_endpoint: '', token_endpoint: '' };
+  const base = config.profile.discovery
+    ? await discover(configuredIssuer(config.issuer), signal)
+    : { issuer, authorization_endpoint: '', token_endpoint: '' };
   const endpoints = { ...config.profile.endpoints, ...config.endpoints };
   const resolve = (path: string | undefined): string | undefined =>
-    path === undefined ? undefined : new URL(/^https?:/.test(path) ? path : `${issuer}${path}`, globalThis.location?.href).href;
+    path === undefined
+      ? undefined
+      : new URL(/^https?:/.test(path) ? path : `${issuer}${path}`, globalThis.location?.href).href;
   const metadata: ProviderMetadata = { ...base };
   const set = (field: keyof ProviderMetadata, value: string | undefined): void => {
     if (value !== undefined) (metadata as unknown as Record<string, unknown>)[field] = value;

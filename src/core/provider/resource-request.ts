@@ -14,7 +14,8 @@ export { send };
 export function carriesToken(config: Pick<ResolvedConfig, 'issuer' | 'resourceOrigins'>, url: URL): boolean {
   const origins = config.resourceOrigins.map((origin) => {
     const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
-    if (parsed?.href !== `${parsed?.origin}/`) throw new OAuthError('invalid_config', `resourceOrigins: ${origin} is not an origin`);
+    if (parsed?.href !== `${parsed?.origin}/`)
+      throw new OAuthError('invalid_config', `resourceOrigins: ${origin} is not an origin`);
     return parsed.origin;
   });
   return [location.origin, new URL(absoluteIssuer(config.issuer)).origin, ...origins].includes(url.origin);
@@ -26,7 +27,12 @@ export function carriesToken(config: Pick<ResolvedConfig, 'issuer' | 'resourceOr
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
  */
-export function sendWithToken(url: string | URL, init: RequestInit, token: { accessToken: string; tokenType: string }, dpop?: DpopSigner): Promise<Response> {
+export function sendWithToken(
+  url: string | URL,
+  init: RequestInit,
+  token: { accessToken: string; tokenType: string },
+  dpop?: DpopSigner,
+): Promise<Response> {
   const bound = dpop !== undefined && token.tokenType.toLowerCase() === 'dpop';
   const headers = new Headers(init.headers);
   headers.set('authorization', `${bound ? 'DPoP' : 'Bearer'} ${token.accessToken}`);

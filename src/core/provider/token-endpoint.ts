@@ -48,7 +48,8 @@ export async function requestToken(
     signal,
     ...(backend ? { credentials: backend.credentials } : {}),
   };
-  const post = (): Promise<Response> => (dpop ? sendWithProof(dpop, tokenEndpoint, init, send, undefined, backend?.proofUrl) : send(tokenEndpoint, init));
+  const post = (): Promise<Response> =>
+    dpop ? sendWithProof(dpop, tokenEndpoint, init, send, undefined, backend?.proofUrl) : send(tokenEndpoint, init);
   let response = await post();
   const wait = response.status === 429 ? retryAfterOf(response) : undefined;
   if (wait !== undefined && wait <= maxRetryAfter) {
@@ -74,7 +75,8 @@ export function checkTokenResponse(body: Record<string, unknown> | undefined, dp
   const { access_token, token_type, expires_in, refresh_token, id_token, scope } = body;
   if (typeof access_token !== 'string' || access_token === '') refuse('has no access_token');
   const types = dpop ? ['bearer', 'dpop'] : ['bearer'];
-  if (typeof token_type !== 'string' || !types.includes(token_type.toLowerCase())) refuse(`is not of token_type ${dpop ? 'DPoP or ' : ''}Bearer`);
+  if (typeof token_type !== 'string' || !types.includes(token_type.toLowerCase()))
+    refuse(`is not of token_type ${dpop ? 'DPoP or ' : ''}Bearer`);
   if (expires_in !== undefined && (typeof expires_in !== 'number' || !(expires_in > 0))) refuse('has a bad expires_in');
   for (const [name, value] of Object.entries({ refresh_token, id_token, scope })) {
     if (value !== undefined && typeof value !== 'string') refuse(`has a bad ${name}`);

@@ -18,7 +18,11 @@ export async function fetchUserInfo(
   options: { expectedSub?: string | undefined; dpop?: DpopSigner | undefined; signal?: AbortSignal } = {},
 ): Promise<UserClaims> {
   const url = new URL(endpoint);
-  const init: RequestInit = { headers: { accept: 'application/json' }, signal: options.signal ?? null, referrerPolicy: 'no-referrer' };
+  const init: RequestInit = {
+    headers: { accept: 'application/json' },
+    signal: options.signal ?? null,
+    referrerPolicy: 'no-referrer',
+  };
   let response: Response;
   if (profile.userinfo?.token === 'query') {
     url.searchParams.set('access_token', token.accessToken);
@@ -30,6 +34,7 @@ export async function fetchUserInfo(
   if (!response.ok) throw providerError(response.status, body, 'the userinfo request');
   const claims = body && (profile.userinfo?.claims ? profile.userinfo.claims(body) : (body as UserClaims));
   if (!claims || typeof claims.sub !== 'string') throw new OAuthError('provider_error', 'userinfo names no user');
-  if (options.expectedSub !== undefined && claims.sub !== options.expectedSub) throw new OAuthError('provider_error', 'userinfo is about another user');
+  if (options.expectedSub !== undefined && claims.sub !== options.expectedSub)
+    throw new OAuthError('provider_error', 'userinfo is about another user');
   return claims;
 }

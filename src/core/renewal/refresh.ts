@@ -19,10 +19,24 @@ export async function refreshSession(ctx: SignInContext, session: Session, signa
   const backend = backendRequestOf(ctx.config, metadata);
   const form: Record<string, string> = { grant_type: 'refresh_token', client_id: ctx.config.clientId };
   if (!backend) form['refresh_token'] = session.refreshToken ?? '';
-  const response = checkBinding(ctx, metadata, await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend));
+  const response = checkBinding(
+    ctx,
+    metadata,
+    await requestToken(
+      metadata.token_endpoint,
+      form,
+      timeoutSignal(ctx.config.requestTimeout, signal),
+      ctx.dpop,
+      {},
+      backend,
+    ),
+  );
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
-    const claims = await verifyClientIdToken(ctx, metadata, response.id_token, { nonce: undefined, ...(session.user ? { sub: session.user.sub } : {}) });
+    const claims = await verifyClientIdToken(ctx, metadata, response.id_token, {
+      nonce: undefined,
+      ...(session.user ? { sub: session.user.sub } : {}),
+    });
     user = { ...session.user, ...claims };
   }
   const next = sessionOf(response, session.scope, user);

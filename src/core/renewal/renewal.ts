@@ -20,9 +20,13 @@ export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal):
   if (!locks) return renewLocked(ctx, signal);
   const name = sharedName(keyOf('renew', ctx.key));
   for (;;) {
-    const renewed = await locks.request(name, { ifAvailable: true }, (lock) => (lock ? renewLocked(ctx, signal) : null));
+    const renewed = await locks.request(name, { ifAvailable: true }, (lock) =>
+      lock ? renewLocked(ctx, signal) : null,
+    );
     if (renewed) return renewed;
-    const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () => storedFresh(ctx));
+    const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () =>
+      storedFresh(ctx),
+    );
     if (adopted) return adopted;
   }
 }
@@ -58,7 +62,10 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
   try {
     return await renewal();
   } catch (error) {
-    const transient = !(error instanceof OAuthError) || ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) || (error.status ?? 0) >= 500;
+    const transient =
+      !(error instanceof OAuthError) ||
+      ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) ||
+      (error.status ?? 0) >= 500;
     if (transient) throw error;
     await ctx.setSession(null);
     if (error.code === 'user_mismatch') throw error;
@@ -74,5 +81,11 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
 // OpenID Connect Core §12.2 asks a refreshed id_token for the same sub; a prompt=none renewal is held to it too.
 async function renewSilently(ctx: ClientContext, sub: string | undefined, signal?: AbortSignal): Promise<Session> {
   const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
-  return completeRelayed(ctx, await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal), transaction.state, signal, sub);
+  return completeRelayed(
+    ctx,
+    await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal),
+    transaction.state,
+    signal,
+    sub,
+  );
 }

@@ -12,7 +12,11 @@ import type { Transaction } from './transaction.js';
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitAuthRequest
  */
-export async function authorizationParams(config: ResolvedConfig, transaction: Transaction, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function authorizationParams(
+  config: ResolvedConfig,
+  transaction: Transaction,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const openid = scopesOf(config).includes('openid');
   const params: Record<string, string> = {
     response_type: transaction.flow === 'code' ? 'code' : openid ? 'id_token token' : 'token',
@@ -27,7 +31,11 @@ export async function authorizationParams(config: ResolvedConfig, transaction: T
     params['code_challenge_method'] = 'S256';
   }
   // The configuration's and the login's extras first: what the kit sets (and a silent renewal's prompt=none) wins.
-  return { ...checkExtraParams(config.authorizationParams, 'authorizationParams'), ...checkExtraParams(extra, 'login authorizationParams'), ...params };
+  return {
+    ...checkExtraParams(config.authorizationParams, 'authorizationParams'),
+    ...checkExtraParams(extra, 'login authorizationParams'),
+    ...params,
+  };
 }
 
 /** The authorization URL carrying the given parameters. */

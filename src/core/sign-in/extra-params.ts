@@ -7,8 +7,17 @@ import { OAuthError } from '../errors.js';
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  */
 export const ownedParams = [
-  'state', 'nonce', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'client_id', 'response_type',
-  'response_mode', 'scope', 'request', 'request_uri',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'redirect_uri',
+  'client_id',
+  'response_type',
+  'response_mode',
+  'scope',
+  'request',
+  'request_uri',
 ] as const;
 
 /**
@@ -18,10 +27,12 @@ export const ownedParams = [
  */
 export function checkExtraParams(params: unknown, where: string): Record<string, string> {
   if (params === undefined) return {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new OAuthError('invalid_config', `${where} is an object of strings`);
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    throw new OAuthError('invalid_config', `${where} is an object of strings`);
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string') throw new OAuthError('invalid_config', `${where}.${name} must be a string`);
-    if ((ownedParams as readonly string[]).includes(name)) throw new OAuthError('invalid_config', `${where} cannot set ${name}: the kit sets it`);
+    if ((ownedParams as readonly string[]).includes(name))
+      throw new OAuthError('invalid_config', `${where} cannot set ${name}: the kit sets it`);
   }
   return { ...(params as Record<string, string>) };
 }

@@ -5,7 +5,11 @@ import { jsonObjectOf, providerError, send } from '../provider/http.js';
  * Pushes the authorization request's parameters and returns the parameters that replace them in the URL.
  * @see https://www.rfc-editor.org/rfc/rfc9126#section-2
  */
-export async function pushAuthorizationRequest(endpoint: string, params: Record<string, string>, signal?: AbortSignal): Promise<Record<string, string>> {
+export async function pushAuthorizationRequest(
+  endpoint: string,
+  params: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<Record<string, string>> {
   const response = await send(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

@@ -24,11 +24,19 @@ import { mark } from '../marks.js';
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://openid.net/specs/openid-connect-core-1_0.html#ImplicitTokenValidation
  */
-export async function finishSignIn(ctx: SignInContext, params: CallbackParams, transaction: Transaction, signal?: AbortSignal): Promise<Session> {
+export async function finishSignIn(
+  ctx: SignInContext,
+  params: CallbackParams,
+  transaction: Transaction,
+  signal?: AbortSignal,
+): Promise<Session> {
   const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
   const verifier = idTokenVerifier(ctx, metadata);
-  const response = transaction.flow === 'code' ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal) : checkTokenResponse(implicitTokenOf(params));
+  const response =
+    transaction.flow === 'code'
+      ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal)
+      : checkTokenResponse(implicitTokenOf(params));
   mark('token-response');
   const user = await userOf(ctx, metadata, response, transaction, verifier, signal);
   return sessionOf(response, transaction.scope, user);
@@ -40,13 +48,35 @@ export async function finishSignIn(ctx: SignInContext, params: CallbackParams, t
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
  */
-export async function exchangeCode(ctx: SignInContext, metadata: ProviderMetadata, code: string, transaction: Transaction, signal?: AbortSignal): Promise<TokenResponse> {
-  const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: transaction.redirectUri, client_id: ctx.config.clientId };
+export async function exchangeCode(
+  ctx: SignInContext,
+  metadata: ProviderMetadata,
+  code: string,
+  transaction: Transaction,
+  signal?: AbortSignal,
+): Promise<TokenResponse> {
+  const form: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: transaction.redirectUri,
+    client_id: ctx.config.clientId,
+  };
   if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
   const backend = backendRequestOf(ctx.config, metadata);
   // The backend finds the sign-in this browser started by its state.
   if (backend) form['state'] = transaction.state;
-  return checkBinding(ctx, metadata, await requestToken(metadata.token_endpoint, form, timeoutSignal(ctx.config.requestTimeout, signal), ctx.dpop, {}, backend));
+  return checkBinding(
+    ctx,
+    metadata,
+    await requestToken(
+      metadata.token_endpoint,
+      form,
+      timeoutSignal(ctx.config.requestTimeout, signal),
+      ctx.dpop,
+      {},
+      backend,
+    ),
+  );
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
@@ -70,16 +100,24 @@ async function userOf(
   signal?: AbortSignal,
 ): Promise<UserClaims | undefined> {
   const openid = scopesOf(ctx.config).includes('openid');
-  if (openid && !response.id_token) throw new OAuthError('invalid_token_response', 'the token response has no id_token');
+  if (openid && !response.id_token)
+    throw new OAuthError('invalid_token_response', 'the token response has no id_token');
   let claims: UserClaims | undefined;
   if (response.id_token) {
-    const flow = { nonce: transaction.nonce, ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}) };
+    const flow = {
+      nonce: transaction.nonce,
+      ...(transaction.flow === 'implicit' ? { accessToken: response.access_token } : {}),
+    };
     claims = await verifyClientIdToken(ctx, metadata, response.id_token, flow, verifier);
     mark('id-token-verified');
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };
-    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, { expectedSub: claims?.sub, dpop: ctx.dpop, ...(signal ? { signal } : {}) });
+    const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, {
+      expectedSub: claims?.sub,
+      dpop: ctx.dpop,
+      ...(signal ? { signal } : {}),
+    });
     claims = { ...info, ...claims };
   }
   return claims;

@@ -5,7 +5,15 @@ import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
 import { tellBackend } from '../provider/backend.js';
 import type { Session } from '../session.js';
-import { createTransaction, peekTransaction, pendingState, saveTransaction, takeTransaction, type Transaction, type TransactionMode } from './transaction.js';
+import {
+  createTransaction,
+  peekTransaction,
+  pendingState,
+  saveTransaction,
+  takeTransaction,
+  type Transaction,
+  type TransactionMode,
+} from './transaction.js';
 import { finishSignIn } from './sign-in-finish.js';
 import type { ClientContext, SignInContext } from '../client-context.js';
 import { mark } from '../marks.js';
@@ -48,16 +56,21 @@ export async function startSignIn(
       // The app's backend redeems the code only for the browser that told it of this sign-in.
       if (backend) await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
       if (push) {
-        if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
+        if (!pushTo)
+          throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
         params = await (await import('./par.js')).pushAuthorizationRequest(pushTo, params, signal);
       }
     } catch (error) {
-      await saved.then(() => takeTransaction(ctx.store, transaction.state)).then(({ cleared }) => cleared).catch(() => undefined);
+      await saved
+        .then(() => takeTransaction(ctx.store, transaction.state))
+        .then(({ cleared }) => cleared)
+        .catch(() => undefined);
       throw error;
     }
   }
   await saved;
-  if (mode === 'redirect' && !ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
+  if (mode === 'redirect' && !ctx.config.profile.echoesState)
+    markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
   return { url: authorizationUrl(metadata, params), transaction };
 }
 
@@ -83,7 +96,12 @@ export async function signIn(
   popup.location.replace(url.href);
   // PAR and the popup's plumbing load when used: a redirect sign-in carries neither.
   const { waitForCallback } = await import('../callback/popup.js');
-  return completeRelayed(ctx, await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal), transaction.state, signal);
+  return completeRelayed(
+    ctx,
+    await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal),
+    transaction.state,
+    signal,
+  );
 }
 
 /**
@@ -91,7 +109,13 @@ export async function signIn(
  * popup's, or the hidden frame's of a silent renewal. Its one reading of the URL.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  */
-export async function completeRelayed(ctx: ClientContext, href: string, state: string, signal?: AbortSignal, sub?: string): Promise<Session> {
+export async function completeRelayed(
+  ctx: ClientContext,
+  href: string,
+  state: string,
+  signal?: AbortSignal,
+  sub?: string,
+): Promise<Session> {
   const params = readCallback(href, !ctx.config.profile.echoesState);
   if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
   return (await completeSignIn(ctx, params, state, signal, sub)).session;
@@ -129,7 +153,11 @@ export async function answerCallback(
   }
   if (pending && !owns(ctx.config, pending)) return null;
   releasePageCallback(href);
-  if (params.state === undefined && state !== undefined && !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)) {
+  if (
+    params.state === undefined &&
+    state !== undefined &&
+    !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)
+  ) {
     // Login CSRF: a code without state in another tab than the one that started the sign-in is anyone's.
     throw new OAuthError('invalid_state', 'a callback without state, in a tab that did not start its sign-in');
   }
@@ -148,15 +176,19 @@ export async function completeSignIn(
   signal?: AbortSignal,
   sub?: string,
 ): Promise<{ session: Session; returnTo: string }> {
-  const { transaction, cleared } = state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
+  const { transaction, cleared } =
+    state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
   // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
-  const late = params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
-  const finished = transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
+  const late =
+    params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
+  const finished =
+    transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
   await Promise.allSettled([cleared, finished]);
   if (late) throw new OAuthError('invalid_state', 'a callback without state, too late');
   if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
   const session = await finished;
-  if (sub !== undefined && session.user?.sub !== sub) throw new OAuthError('user_mismatch', 'the renewal is for another user');
+  if (sub !== undefined && session.user?.sub !== sub)
+    throw new OAuthError('user_mismatch', 'the renewal is for another user');
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }

@@ -31,10 +31,11 @@ const transactionLifetime = 10 * 60_000;
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  * @see https://openid.net/specs/openid-connect-core-1_0.html#NonceNotes
  */
-export function createTransaction(fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'flow' | 'scope' | 'returnTo'>): Transaction {
+export function createTransaction(
+  fields: Pick<Transaction, 'issuer' | 'clientId' | 'redirectUri' | 'mode' | 'flow' | 'scope' | 'returnTo'>,
+): Transaction {
   return { ...fields, state: randomToken(), nonce: randomToken(), verifier: createVerifier(), createdAt: Date.now() };
 }
-
 
 /**
  * Keeps a transaction until its callback arrives, as the one pending sign-in of its client: a newer
@@ -52,7 +53,11 @@ export async function saveTransaction(store: KeyValueStore, transaction: Transac
 }
 
 /** The state of the one pending sign-in of a client. */
-export async function pendingState(store: KeyValueStore, issuer: string, clientId: string): Promise<string | undefined> {
+export async function pendingState(
+  store: KeyValueStore,
+  issuer: string,
+  clientId: string,
+): Promise<string | undefined> {
   return store.get<string>(keyOf('txn-pending', issuer, clientId));
 }
 
@@ -66,11 +71,20 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
  * Reads and deletes a transaction: state is single-use. The transaction is back as soon as it is
  * gone from storage; `cleared` settles once the client's pointer to it is gone too.
  */
-export async function takeTransaction(store: KeyValueStore, state: string): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
-  const [transaction] = await Promise.all([store.get<Transaction>(keyOf('txn', state)), store.delete(keyOf('txn', state))]);
+export async function takeTransaction(
+  store: KeyValueStore,
+  state: string,
+): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
+  const [transaction] = await Promise.all([
+    store.get<Transaction>(keyOf('txn', state)),
+    store.delete(keyOf('txn', state)),
+  ]);
   const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
   cleared.catch(() => undefined);
-  return { transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined, cleared };
+  return {
+    transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined,
+    cleared,
+  };
 }
 
 async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {

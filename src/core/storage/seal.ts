@@ -4,8 +4,10 @@ import { storedKey } from './stored-key.js';
 import type { KeyValueStore } from './store.js';
 import { keyOf as storageKeyOf } from './keys.js';
 
-const newSealKey = (): Promise<CryptoKey> => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-const decode = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+const newSealKey = (): Promise<CryptoKey> =>
+  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+const decode = (text: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
 
 /** A value as it lies in storage: AES-GCM ciphertext and its IV, base64url. */
 export interface Sealed {
@@ -29,20 +31,36 @@ export interface Sealer {
  */
 export function sealerOf(inner: KeyValueStore): Sealer {
   let sealKey: Promise<CryptoKey> | undefined;
-  const keyOf = (): Promise<CryptoKey> => (sealKey ??= storedKey(inner, storageKeyOf('key', 'seal'), newSealKey, (value): value is CryptoKey => value instanceof CryptoKey).catch((cause: unknown) => {
-    sealKey = undefined;
-    throw cause instanceof OAuthError ? cause : new OAuthError('storage_unavailable', 'no key to seal the session with', { cause });
-  }));
+  const keyOf = (): Promise<CryptoKey> =>
+    (sealKey ??= storedKey(
+      inner,
+      storageKeyOf('key', 'seal'),
+      newSealKey,
+      (value): value is CryptoKey => value instanceof CryptoKey,
+    ).catch((cause: unknown) => {
+      sealKey = undefined;
+      throw cause instanceof OAuthError
+        ? cause
+        : new OAuthError('storage_unavailable', 'no key to seal the session with', { cause });
+    }));
   return {
     ready: keyOf,
     async seal(value) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await keyOf(), new TextEncoder().encode(JSON.stringify(value)));
+      const data = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv },
+        await keyOf(),
+        new TextEncoder().encode(JSON.stringify(value)),
+      );
       return { sealed: 1, iv: base64url(iv), data: base64url(new Uint8Array(data)) };
     },
     async open<T>(value: Sealed) {
       try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: decode(value.iv) }, await keyOf(), decode(value.data));
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: decode(value.iv) },
+          await keyOf(),
+          decode(value.data),
+        );
         return JSON.parse(new TextDecoder().decode(plain)) as T;
       } catch {
         return null;

@@ -3,7 +3,11 @@ import type { KeyValueStore } from './store.js';
 import { holdsTokens, isTransactionKey } from './keys.js';
 
 const isSealed = (value: unknown): value is Sealed =>
-  typeof value === 'object' && value !== null && (value as Sealed).sealed === 1 && typeof (value as Sealed).iv === 'string' && typeof (value as Sealed).data === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  (value as Sealed).sealed === 1 &&
+  typeof (value as Sealed).iv === 'string' &&
+  typeof (value as Sealed).data === 'string';
 
 /**
  * A store that seals the sessions (the tokens) with AES-GCM under one non-extractable key kept
@@ -25,7 +29,10 @@ export function sealedStore(inner: KeyValueStore): KeyValueStore {
     },
     set: async (key, value) => {
       // A sign-in about to start: its session's key is made now, while the user is at the provider, not on the callback page.
-      if (isTransactionKey(key)) sealerOf().ready().catch(() => undefined);
+      if (isTransactionKey(key))
+        sealerOf()
+          .ready()
+          .catch(() => undefined);
       return inner.set(key, holdsTokens(key) ? await sealerOf().seal(value) : value);
     },
     delete: (key) => inner.delete(key),

@@ -39,7 +39,7 @@ export function indexedDbStore(): KeyValueStore {
 export function memoryStore(): KeyValueStore {
   const values = new Map<string, unknown>();
   return {
-    get: async <T>(key: string) => (values.has(key) ? structuredClone(values.get(key)) as T : undefined),
+    get: async <T>(key: string) => (values.has(key) ? (structuredClone(values.get(key)) as T) : undefined),
     set: async (key, value) => void values.set(key, structuredClone(value)),
     delete: async (key) => void values.delete(key),
   };
@@ -54,8 +54,14 @@ function pageStore(): KeyValueStore {
   const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
   const inSession = (key: string): boolean => session !== undefined && isTransactionKey(key);
   return {
-    get: <T>(key: string) => (inSession(key) ? wrap(async () => JSON.parse(session?.getItem(sharedName(key)) ?? 'null') ?? undefined) : memory.get<T>(key)),
-    set: (key, value) => (inSession(key) ? wrap(async () => session?.setItem(sharedName(key), JSON.stringify(value))) : memory.set(key, value)),
+    get: <T>(key: string) =>
+      inSession(key)
+        ? wrap(async () => JSON.parse(session?.getItem(sharedName(key)) ?? 'null') ?? undefined)
+        : memory.get<T>(key),
+    set: (key, value) =>
+      inSession(key)
+        ? wrap(async () => session?.setItem(sharedName(key), JSON.stringify(value)))
+        : memory.set(key, value),
     delete: (key) => (inSession(key) ? wrap(async () => session?.removeItem(sharedName(key))) : memory.delete(key)),
   };
 }
@@ -80,7 +86,8 @@ export function fallbackStore(primary: KeyValueStore, onFallback: (error: OAuthE
     }
   };
   return {
-    get: async <T>(key: string) => (await run((store) => store.get<T>(key))) ?? (failed ? undefined : secondary.get<T>(key)),
+    get: async <T>(key: string) =>
+      (await run((store) => store.get<T>(key))) ?? (failed ? undefined : secondary.get<T>(key)),
     set: (key, value) => run((store) => store.set(key, value)),
     delete: async (key) => {
       await run((store) => store.delete(key));

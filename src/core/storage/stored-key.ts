@@ -7,7 +7,12 @@ import { sharedName } from './keys.js';
  * CryptoKey objects: a non-extractable one can be used by this origin's script but never read out.
  * @see https://www.w3.org/TR/WebCryptoAPI/#cryptokey-interface
  */
-export async function storedKey<T>(store: KeyValueStore, name: string, create: () => Promise<T>, isKey: (value: unknown) => value is T): Promise<T> {
+export async function storedKey<T>(
+  store: KeyValueStore,
+  name: string,
+  create: () => Promise<T>,
+  isKey: (value: unknown) => value is T,
+): Promise<T> {
   const kept = await store.get<unknown>(name);
   if (isKey(kept)) return kept;
   const operation = async (): Promise<T> => {

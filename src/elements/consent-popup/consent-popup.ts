@@ -102,15 +102,18 @@ export class OAuthConsentPopup extends OAuthElement {
     const values = { user: this.user || strings.you, client_name: this.clientName };
     const url = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
     // https, or http on a loopback host: never a javascript: or data: link (RFC 7591 §2: web pages).
-    const homepage = url && /^(https:|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/.test(url.href) ? url : undefined;
+    const homepage =
+      url && /^(https:|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/.test(url.href) ? url : undefined;
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="asks" @cancel=${this.#onCancel} @close=${this.#onClose} @keydown=${this.#holdFocus}>
       <header part="header">
         ${this.logoUri ? html`<img part="logo" src=${this.logoUri} alt="" width="40" height="40">` : nothing}
         <div>
           <h2 id="title">${this.clientName}</h2>
-          ${homepage
-            ? html`<a part="homepage" href=${homepage.href} target="_blank" rel="noopener noreferrer" title=${fill(strings.homepage, values)}>${homepage.host}</a>`
-            : nothing}
+          ${
+            homepage
+              ? html`<a part="homepage" href=${homepage.href} target="_blank" rel="noopener noreferrer" title=${fill(strings.homepage, values)}>${homepage.host}</a>`
+              : nothing
+          }
         </div>
       </header>
       <p id="asks">${fill(strings.asksTo, values)}</p>
@@ -119,9 +122,11 @@ export class OAuthConsentPopup extends OAuthElement {
           const name = html`<strong>${scope.name}</strong>`;
           return html`<li part="scope">
             <span part="scope-icon" aria-hidden="true">${this.#icon(scope.icon)}</span>
-            ${this.#optional(scope)
-              ? html`<label><input part="checkbox" type="checkbox" value=${scope.id} aria-describedby="d${index}" .checked=${!this._left.has(scope.id)} @change=${(event: Event) => this.#toggle(scope.id, event)}> ${name}</label>`
-              : name}
+            ${
+              this.#optional(scope)
+                ? html`<label><input part="checkbox" type="checkbox" value=${scope.id} aria-describedby="d${index}" .checked=${!this._left.has(scope.id)} @change=${(event: Event) => this.#toggle(scope.id, event)}> ${name}</label>`
+                : name
+            }
             ${scope.description ? html`<small id="d${index}">${fill(scope.description, values)}</small>` : nothing}
           </li>`;
         })}
@@ -156,7 +161,14 @@ export class OAuthConsentPopup extends OAuthElement {
     if (event.key !== 'Tab') return;
     const focusable = 'a[href], input:not([disabled]), button:not([disabled]), select, textarea';
     const stops = [...this.#dialog.querySelectorAll<HTMLElement>(`${focusable}, slot`)].flatMap((stop) =>
-      stop instanceof HTMLSlotElement ? stop.assignedElements({ flatten: true }).flatMap((node) => [node, ...node.querySelectorAll(focusable)].filter((item) => item.matches(focusable)) as HTMLElement[]) : [stop],
+      stop instanceof HTMLSlotElement
+        ? stop
+            .assignedElements({ flatten: true })
+            .flatMap(
+              (node) =>
+                [node, ...node.querySelectorAll(focusable)].filter((item) => item.matches(focusable)) as HTMLElement[],
+            )
+        : [stop],
     );
     const active = this.shadowRoot?.activeElement ?? document.activeElement;
     const [first, last] = [stops[0], stops[stops.length - 1]];

@@ -13,7 +13,8 @@ export function defineConsentPopup(): Promise<typeof OAuthConsentPopup> {
   return (consent ??= import('./define.js').then((module) => module.OAuthConsentPopup));
 }
 
-const holdsConsent = (node: Node): boolean => node instanceof Element && (node.localName === consentTag || node.querySelector(consentTag) !== null);
+const holdsConsent = (node: Node): boolean =>
+  node instanceof Element && (node.localName === consentTag || node.querySelector(consentTag) !== null);
 
 if (typeof document !== 'undefined') {
   if (document.querySelector(consentTag)) void defineConsentPopup();

@@ -159,7 +159,13 @@ export class OAuthLoginButton extends OAuthElement {
   }
 
   protected override willUpdate(): void {
-    this.state = this.#busy ? 'busy' : this.#clients.error ? 'error' : this.#clients.session ? 'signed-in' : 'signed-out';
+    this.state = this.#busy
+      ? 'busy'
+      : this.#clients.error
+        ? 'error'
+        : this.#clients.session
+          ? 'signed-in'
+          : 'signed-out';
   }
 
   override render() {
@@ -181,7 +187,12 @@ export class OAuthLoginButton extends OAuthElement {
 
   #avatar(who: string, picture: string | undefined) {
     if (picture) return html`<img part="avatar" src=${picture} alt="" width="24" height="24">`;
-    const initials = who.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => word[0]?.toUpperCase()).join('');
+    const initials = who
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((word) => word[0]?.toUpperCase())
+      .join('');
     return initials ? html`<span part="avatar" aria-hidden="true">${initials}</span>` : nothing;
   }
 
@@ -195,10 +206,12 @@ export class OAuthLoginButton extends OAuthElement {
     if (!client || this.#busy) return;
     this.#clients.error = undefined;
     if (this.#clients.session) {
-      const options = { endSession: this.endSession, ...(this.postLogoutRedirectUri ? { postLogoutRedirectUri: this.postLogoutRedirectUri } : {}) };
+      const options = {
+        endSession: this.endSession,
+        ...(this.postLogoutRedirectUri ? { postLogoutRedirectUri: this.postLogoutRedirectUri } : {}),
+      };
       this.#run(client.logout(options).then((result) => this.dispatchEvent(new OAuthLogoutEvent(result))));
-    }
-    else this.#run(this.#login(client, this.mode));
+    } else this.#run(this.#login(client, this.mode));
   }
 
   /** Signs in; the popup opens synchronously, inside the click. */
@@ -211,7 +224,8 @@ export class OAuthLoginButton extends OAuthElement {
           this.dispatchEvent(new OAuthErrorEvent(error));
           return this.dispatchEvent(new OAuthLoginCancelEvent());
         }
-        if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect') return this.#login(client, 'redirect');
+        if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect')
+          return this.#login(client, 'redirect');
         throw error;
       },
     );

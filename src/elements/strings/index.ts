@@ -48,10 +48,13 @@ export class LocaleController implements ReactiveController {
     const language = languageOf(langOf(this.#host));
     const pack = packs[language];
     if (!pack && language !== 'en' && !loading.has(language)) {
-      loading.set(language, loaders[language]().then((strings) => {
-        packs[language] = strings;
-        refresh();
-      }));
+      loading.set(
+        language,
+        loaders[language]().then((strings) => {
+          packs[language] = strings;
+          refresh();
+        }),
+      );
     }
     return { ...(pack ?? en), ...this.#overrides() };
   }

@@ -7,7 +7,8 @@ export const pl: Strings = {
   signingOut: 'Wylogowywanie…',
   signedInAs: 'Zalogowano jako {user}',
   signInFailed: 'Logowanie nie powiodło się: {reason}',
-  popupBlocked: 'Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okna dla tej witryny lub zaloguj się ponownie.',
+  popupBlocked:
+    'Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okna dla tej witryny lub zaloguj się ponownie.',
   accessDenied: 'Nie zezwolono na logowanie.',
   networkError: 'Nie można połączyć się z dostawcą.',
   signedOut: 'Nie zalogowano',

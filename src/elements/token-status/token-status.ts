@@ -11,7 +11,14 @@ import { tokenStatusStyles } from './token-status.styles.js';
 export type TokenState = 'signed-out' | 'valid' | 'expiring-soon' | 'refreshing' | 'expired' | 'error';
 
 /** Failures of a user's sign-in attempt, which the sign-in button reports; the status shows only the session's own. */
-const interactionCodes = new Set(['popup_closed', 'popup_blocked', 'popup_timeout', 'aborted', 'access_denied', 'login_required']);
+const interactionCodes = new Set([
+  'popup_closed',
+  'popup_blocked',
+  'popup_timeout',
+  'aborted',
+  'access_denied',
+  'login_required',
+]);
 
 /** `seconds` as the two largest units, in the strings' words (`1 h 5 min`, `4 мин 2 с`). */
 export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' | 'minutes' | 'seconds'>): string {
@@ -19,7 +26,9 @@ export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' 
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   if (hours) return `${unit(strings.hours, hours)} ${unit(strings.minutes, minutes)}`;
-  return minutes ? `${unit(strings.minutes, minutes)} ${unit(strings.seconds, seconds % 60)}` : unit(strings.seconds, seconds);
+  return minutes
+    ? `${unit(strings.minutes, minutes)} ${unit(strings.seconds, seconds % 60)}`
+    : unit(strings.seconds, seconds);
 }
 
 /**

@@ -20,7 +20,8 @@ export const gearcodeProfile: MockProfile = {
     'POST /oauth/token': token,
   },
   settings: {
-    createClient: (metadata, now) => createClientRecord({ scope: '', grant_types: ['authorization_code', 'refresh_token'], ...metadata }, now),
+    createClient: (metadata, now) =>
+      createClientRecord({ scope: '', grant_types: ['authorization_code', 'refresh_token'], ...metadata }, now),
     defaultScope: '',
     tokenRedirectUri: false,
     tokenType: 'bearer',

@@ -30,7 +30,11 @@ export const githubProfile: MockProfile = {
     })),
   },
   settings: {
-    createClient: (metadata, now) => createClientRecord({ scope: 'read:user user:email', grant_types: ['authorization_code', 'refresh_token'], ...metadata }, now),
+    createClient: (metadata, now) =>
+      createClientRecord(
+        { scope: 'read:user user:email', grant_types: ['authorization_code', 'refresh_token'], ...metadata },
+        now,
+      ),
     defaultScope: '',
     tokenType: 'bearer',
     publicClients: false,

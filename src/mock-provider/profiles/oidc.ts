@@ -32,7 +32,19 @@ export function discoveryDocument(issuer: string): Record<string, unknown> {
     scopes_supported: ['openid', 'profile', 'email'],
     token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
     code_challenge_methods_supported: ['S256'],
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'name', 'email', 'email_verified', 'picture'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'name',
+      'email',
+      'email_verified',
+      'picture',
+    ],
     authorization_response_iss_parameter_supported: true,
     pushed_authorization_request_endpoint: `${issuer}/par`,
     require_pushed_authorization_requests: false,
@@ -44,10 +56,13 @@ export function discoveryDocument(issuer: string): Record<string, unknown> {
 export const oidcProfile: MockProfile = {
   profile: oidc,
   routes: {
-    'GET /.well-known/openid-configuration': (ctx) => json(discoveryDocument(ctx.issuer), 200, { 'access-control-allow-origin': '*' }),
+    'GET /.well-known/openid-configuration': (ctx) =>
+      json(discoveryDocument(ctx.issuer), 200, { 'access-control-allow-origin': '*' }),
     'GET /jwks': async (ctx) => {
       await ctx.signingKey();
-      return json({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) }, 200, { 'access-control-allow-origin': '*' });
+      return json({ keys: (await Promise.all(ctx.control.keys)).map((key) => key.publicJwk) }, 200, {
+        'access-control-allow-origin': '*',
+      });
     },
     'GET /authorize': authorize,
     'POST /authorize/decision': decide,

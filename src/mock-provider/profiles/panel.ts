@@ -10,9 +10,31 @@ import type { ScopeDefinition } from './mock-settings.js';
 
 /** panel's scope definitions; `user.read` is the default scope, granted even when not requested. */
 export const panelScopes: ScopeDefinition[] = [
-  { id: 'user.read', resource: '/api/user', method: 'GET', default: true, name: 'Read your profile', description: 'Let {client_name} see the name and id of {user}', icon: 'person' },
-  { id: 'user.email', resource: '/api/user', method: 'GET', name: 'Email address', description: 'Let {client_name} read the email address of {user}', icon: 'envelope' },
-  { id: 'repo.read', resource: '/api/repos', method: 'GET', name: 'Repositories', description: '{client_name} may list the repositories of {user}', icon: '/favicon.ico' },
+  {
+    id: 'user.read',
+    resource: '/api/user',
+    method: 'GET',
+    default: true,
+    name: 'Read your profile',
+    description: 'Let {client_name} see the name and id of {user}',
+    icon: 'person',
+  },
+  {
+    id: 'user.email',
+    resource: '/api/user',
+    method: 'GET',
+    name: 'Email address',
+    description: 'Let {client_name} read the email address of {user}',
+    icon: 'envelope',
+  },
+  {
+    id: 'repo.read',
+    resource: '/api/repos',
+    method: 'GET',
+    name: 'Repositories',
+    description: '{client_name} may list the repositories of {user}',
+    icon: '/favicon.ico',
+  },
 ];
 
 const settingFields = ['allow_implicit_grant', 'enforce_state_validation', 'require_exact_redirect_uri'] as const;
@@ -25,11 +47,14 @@ const settingFields = ['allow_implicit_grant', 'enforce_state_validation', 'requ
 function createPanelClient(metadata: ClientMetadata & Record<string, unknown>, now: number): MockClient {
   const raw: unknown = metadata.redirect_uris;
   // The panel's form takes several URIs in one space-separated string, alone or as an array's item.
-  const split = (value: unknown): unknown[] => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [value]);
+  const split = (value: unknown): unknown[] =>
+    typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [value];
   // createClientRecord checks that each item is a string.
-  const redirectUris = typeof raw === 'string' || Array.isArray(raw) ? ([raw].flat().flatMap(split) as string[]) : metadata.redirect_uris;
+  const redirectUris =
+    typeof raw === 'string' || Array.isArray(raw) ? ([raw].flat().flatMap(split) as string[]) : metadata.redirect_uris;
   for (const field of settingFields) {
-    if (metadata[field] !== undefined && typeof metadata[field] !== 'boolean') throw new RegistrationError('invalid_client_metadata', `${field} must be a boolean`);
+    if (metadata[field] !== undefined && typeof metadata[field] !== 'boolean')
+      throw new RegistrationError('invalid_client_metadata', `${field} must be a boolean`);
   }
   if (metadata['description'] !== undefined && typeof metadata['description'] !== 'string') {
     throw new RegistrationError('invalid_client_metadata', 'description must be a string');

@@ -21,7 +21,11 @@ export const phpapiProfile: MockProfile = {
     'GET /api/authorize.php': authorize,
     'POST /api/authorize.php/decision': decide,
     'POST /api/token.php': token,
-    'GET /api/userinfo.php': protectedResource((_ctx, record, user) => ({ username: record.sub, email: user?.email, full_name: user?.name })),
+    'GET /api/userinfo.php': protectedResource((_ctx, record, user) => ({
+      username: record.sub,
+      email: user?.email,
+      full_name: user?.name,
+    })),
   },
   settings: {
     createClient: (metadata, now) => createClientRecord({ scope: '', ...metadata }, now),

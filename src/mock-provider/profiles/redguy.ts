@@ -16,7 +16,15 @@ import type { MockProfile } from './mock-profile.js';
 const timestampSkew = 300;
 
 /** The mock's non-zero envelope codes; the seed names only `0` ("OK"). */
-export const redguyCodes = { badRequest: 100, unknownApp: 101, badSecret: 102, staleTimestamp: 103, badScope: 104, badToken: 110, noScope: 111 } as const;
+export const redguyCodes = {
+  badRequest: 100,
+  unknownApp: 101,
+  badSecret: 102,
+  staleTimestamp: 103,
+  badScope: 104,
+  badToken: 110,
+  noScope: 111,
+} as const;
 
 /** redguy's `{code, comment, response}` envelope. */
 function envelope(code: number, comment: string, response: unknown = null, status = 200): Response {
@@ -35,17 +43,38 @@ async function issueApplicationToken(ctx: EndpointContext, request: Request): Pr
   } catch {
     return envelope(redguyCodes.badRequest, 'send a JSON body', null, 400);
   }
-  const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
-  const [app, secret, ts, name] = [text(body?.['app']), text(body?.['secret']), text(body?.['ts']), text(body?.['name'])];
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  const [app, secret, ts, name] = [
+    text(body?.['app']),
+    text(body?.['secret']),
+    text(body?.['ts']),
+    text(body?.['name']),
+  ];
   const scope = text(body?.['scope']) ?? '';
-  if (!app || !secret || !ts || !/^\d+$/.test(ts) || !name) return envelope(redguyCodes.badRequest, 'app, secret, ts and name are required', null, 400);
+  if (!app || !secret || !ts || !/^\d+$/.test(ts) || !name)
+    return envelope(redguyCodes.badRequest, 'app, secret, ts and name are required', null, 400);
   const client = activeClient(ctx.state, app);
   if (!client?.client_secret) return envelope(redguyCodes.unknownApp, 'unknown application', null, 401);
-  if (Math.abs(Number(ts) - ctx.now() / 1000) > timestampSkew) return envelope(redguyCodes.staleTimestamp, 'ts is more than five minutes off', null, 401);
-  if (secret.toLowerCase() !== md5(client.client_secret + ts)) return envelope(redguyCodes.badSecret, 'secret is not md5(application secret + ts)', null, 401);
+  if (Math.abs(Number(ts) - ctx.now() / 1000) > timestampSkew)
+    return envelope(redguyCodes.staleTimestamp, 'ts is more than five minutes off', null, 401);
+  if (secret.toLowerCase() !== md5(client.client_secret + ts))
+    return envelope(redguyCodes.badSecret, 'secret is not md5(application secret + ts)', null, 401);
   const allowed = client.scope.split(' ');
-  if (!scope.split(' ').filter(Boolean).every((item) => allowed.includes(item))) return envelope(redguyCodes.badScope, 'a scope is not allowed', null, 400);
-  const grant = { clientId: client.client_id, sub: client.client_id, scope, authTime: Math.floor(ctx.now() / 1000), family: randomId(12) };
+  if (
+    !scope
+      .split(' ')
+      .filter(Boolean)
+      .every((item) => allowed.includes(item))
+  )
+    return envelope(redguyCodes.badScope, 'a scope is not allowed', null, 400);
+  const grant = {
+    clientId: client.client_id,
+    sub: client.client_id,
+    scope,
+    authTime: Math.floor(ctx.now() / 1000),
+    family: randomId(12),
+  };
   const issued = await issueTokens(ctx, client, grant, { idToken: false, refresh: false });
   const accessToken = String(issued['access_token']);
   return envelope(0, 'OK', { id: decodeJwt(accessToken).jti, token: accessToken });
@@ -75,7 +104,12 @@ export const redguyProfile: MockProfile = {
         // Seed 000: `1` identifies the user, `2` releases the email; either reads this endpoint.
         scope: ['1', '2'],
         refuse: (_ctx, error, description, status) =>
-          envelope(error === 'insufficient_scope' ? redguyCodes.noScope : redguyCodes.badToken, description, null, status),
+          envelope(
+            error === 'insufficient_scope' ? redguyCodes.noScope : redguyCodes.badToken,
+            description,
+            null,
+            status,
+          ),
       },
     ),
     'POST /v1/token/issue': issueApplicationToken,

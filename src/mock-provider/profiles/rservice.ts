@@ -23,7 +23,16 @@ export const rserviceProfile: MockProfile = {
   },
   settings: {
     createClient: (metadata, now) =>
-      createClientRecord({ grant_types: ['client_credentials'], response_types: [], scope: '', token_endpoint_auth_method: 'client_secret_post', ...metadata }, now),
+      createClientRecord(
+        {
+          grant_types: ['client_credentials'],
+          response_types: [],
+          scope: '',
+          token_endpoint_auth_method: 'client_secret_post',
+          ...metadata,
+        },
+        now,
+      ),
     errors: { invalid_client: { status: 400 } },
   },
 };

@@ -19,9 +19,21 @@ const jwks: Endpoint = async (ctx) => {
 };
 
 /** The metadata of the strict mount, with the vendor's paths and what it does not publish left out. */
-function metadata(issuer: string, paths: Record<string, string | undefined>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function metadata(
+  issuer: string,
+  paths: Record<string, string | undefined>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const base = discoveryDocument(issuer);
-  for (const field of ['registration_endpoint', 'introspection_endpoint', 'introspection_endpoint_auth_methods_supported', 'pushed_authorization_request_endpoint', 'require_pushed_authorization_requests', 'authorization_response_iss_parameter_supported', 'dpop_signing_alg_values_supported']) {
+  for (const field of [
+    'registration_endpoint',
+    'introspection_endpoint',
+    'introspection_endpoint_auth_methods_supported',
+    'pushed_authorization_request_endpoint',
+    'require_pushed_authorization_requests',
+    'authorization_response_iss_parameter_supported',
+    'dpop_signing_alg_values_supported',
+  ]) {
     delete base[field];
   }
   for (const [field, path] of Object.entries(paths)) {
@@ -31,7 +43,11 @@ function metadata(issuer: string, paths: Record<string, string | undefined>, ext
   return { ...base, ...extra };
 }
 
-const vendor = (profile: ProviderProfile, routes: Record<string, Endpoint>, settings: MockSettings = {}): MockProfile => ({ profile, routes, settings });
+const vendor = (
+  profile: ProviderProfile,
+  routes: Record<string, Endpoint>,
+  settings: MockSettings = {},
+): MockProfile => ({ profile, routes, settings });
 
 /**
  * Auth0, at `/mock/auth0`: its issuer ends in `/` (`https://TENANT.auth0.com/`), in the metadata and
@@ -47,7 +63,22 @@ export const auth0Profile = vendor(
   auth0,
   {
     'GET /.well-known/openid-configuration': (ctx) =>
-      json(metadata(ctx.issuer, { authorization_endpoint: '/authorize', token_endpoint: '/oauth/token', userinfo_endpoint: '/userinfo', jwks_uri: '/.well-known/jwks.json', revocation_endpoint: '/oauth/revoke', end_session_endpoint: undefined }, { issuer: `${ctx.issuer}/` }), 200, publicCors),
+      json(
+        metadata(
+          ctx.issuer,
+          {
+            authorization_endpoint: '/authorize',
+            token_endpoint: '/oauth/token',
+            userinfo_endpoint: '/userinfo',
+            jwks_uri: '/.well-known/jwks.json',
+            revocation_endpoint: '/oauth/revoke',
+            end_session_endpoint: undefined,
+          },
+          { issuer: `${ctx.issuer}/` },
+        ),
+        200,
+        publicCors,
+      ),
     'GET /.well-known/jwks.json': jwks,
     'GET /authorize': authorize,
     'POST /authorize/decision': decide,
@@ -71,7 +102,18 @@ export const oktaProfile = vendor(
   { ...oidc, id: 'okta', name: 'Okta', iss: false, endpoints: { authorization: '/v1/authorize' } },
   {
     'GET /.well-known/openid-configuration': (ctx) =>
-      json(metadata(ctx.issuer, { authorization_endpoint: '/v1/authorize', token_endpoint: '/v1/token', userinfo_endpoint: '/v1/userinfo', jwks_uri: '/v1/keys', revocation_endpoint: '/v1/revoke', end_session_endpoint: '/v1/logout' }), 200, publicCors),
+      json(
+        metadata(ctx.issuer, {
+          authorization_endpoint: '/v1/authorize',
+          token_endpoint: '/v1/token',
+          userinfo_endpoint: '/v1/userinfo',
+          jwks_uri: '/v1/keys',
+          revocation_endpoint: '/v1/revoke',
+          end_session_endpoint: '/v1/logout',
+        }),
+        200,
+        publicCors,
+      ),
     'GET /v1/keys': jwks,
     'GET /v1/authorize': authorize,
     'POST /v1/authorize/decision': decide,
@@ -92,13 +134,26 @@ export const oktaProfile = vendor(
  */
 const keycloakAt = (name: string): string => `/protocol/openid-connect/${name}`;
 export const keycloakProfile = vendor(
-  { ...oidc, id: 'keycloak', name: 'Keycloak', accessTokenLifetime: 300, endpoints: { authorization: keycloakAt('auth') } },
+  {
+    ...oidc,
+    id: 'keycloak',
+    name: 'Keycloak',
+    accessTokenLifetime: 300,
+    endpoints: { authorization: keycloakAt('auth') },
+  },
   {
     'GET /.well-known/openid-configuration': (ctx) =>
       json(
         metadata(
           ctx.issuer,
-          { authorization_endpoint: keycloakAt('auth'), token_endpoint: keycloakAt('token'), userinfo_endpoint: keycloakAt('userinfo'), jwks_uri: keycloakAt('certs'), revocation_endpoint: keycloakAt('revoke'), end_session_endpoint: keycloakAt('logout') },
+          {
+            authorization_endpoint: keycloakAt('auth'),
+            token_endpoint: keycloakAt('token'),
+            userinfo_endpoint: keycloakAt('userinfo'),
+            jwks_uri: keycloakAt('certs'),
+            revocation_endpoint: keycloakAt('revoke'),
+            end_session_endpoint: keycloakAt('logout'),
+          },
           { authorization_response_iss_parameter_supported: true },
         ),
         200,
@@ -129,12 +184,22 @@ export const entraTenant = '9122040d-6c67-4c5b-b112-36a304b66dad';
  * @see https://learn.microsoft.com/entra/identity-platform/reference-third-party-cookies-spas
  */
 export const entraProfile = vendor(
-  { ...oidc, id: 'entra', name: 'Microsoft Entra ID', iss: false, endpoints: { authorization: '/common/oauth2/v2.0/authorize' } },
+  {
+    ...oidc,
+    id: 'entra',
+    name: 'Microsoft Entra ID',
+    iss: false,
+    endpoints: { authorization: '/common/oauth2/v2.0/authorize' },
+  },
   {
     'POST /common/oauth2/v2.0/authorize/decision': decide,
     'GET /oidc/userinfo': userinfo,
   },
-  { idTokenIssuer: (issuer) => `${issuer}/${entraTenant}/v2.0`, idTokenClaims: { tid: entraTenant }, offlineAccess: true },
+  {
+    idTokenIssuer: (issuer) => `${issuer}/${entraTenant}/v2.0`,
+    idTokenClaims: { tid: entraTenant },
+    offlineAccess: true,
+  },
 );
 for (const tenant of ['common', 'organizations', entraTenant]) {
   const at = (path: string): string => `/${tenant}${path}`;
@@ -143,7 +208,14 @@ for (const tenant of ['common', 'organizations', entraTenant]) {
       json(
         metadata(
           ctx.issuer,
-          { authorization_endpoint: at('/oauth2/v2.0/authorize'), token_endpoint: at('/oauth2/v2.0/token'), userinfo_endpoint: '/oidc/userinfo', jwks_uri: at('/discovery/v2.0/keys'), revocation_endpoint: undefined, end_session_endpoint: at('/oauth2/v2.0/logout') },
+          {
+            authorization_endpoint: at('/oauth2/v2.0/authorize'),
+            token_endpoint: at('/oauth2/v2.0/token'),
+            userinfo_endpoint: '/oidc/userinfo',
+            jwks_uri: at('/discovery/v2.0/keys'),
+            revocation_endpoint: undefined,
+            end_session_endpoint: at('/oauth2/v2.0/logout'),
+          },
           { issuer: `${ctx.issuer}/${tenant === entraTenant ? entraTenant : '{tenantid}'}/v2.0` },
         ),
         200,
@@ -165,14 +237,39 @@ for (const tenant of ['common', 'organizations', entraTenant]) {
  * @see https://developers.google.com/identity/protocols/oauth2/web-server#offline
  */
 export const googleProfile = vendor(
-  { ...oidc, id: 'google', name: 'Google', iss: false, endpoints: { authorization: '/o/oauth2/v2/auth' }, accessTokenLifetime: 3599 },
+  {
+    ...oidc,
+    id: 'google',
+    name: 'Google',
+    iss: false,
+    endpoints: { authorization: '/o/oauth2/v2/auth' },
+    accessTokenLifetime: 3599,
+  },
   {
     'GET /.well-known/openid-configuration': (ctx) =>
       json(
         metadata(
           ctx.issuer,
-          { authorization_endpoint: '/o/oauth2/v2/auth', token_endpoint: '/token', userinfo_endpoint: '/v1/userinfo', jwks_uri: '/oauth2/v3/certs', revocation_endpoint: '/revoke', end_session_endpoint: undefined },
-          { response_types_supported: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token', 'none'] },
+          {
+            authorization_endpoint: '/o/oauth2/v2/auth',
+            token_endpoint: '/token',
+            userinfo_endpoint: '/v1/userinfo',
+            jwks_uri: '/oauth2/v3/certs',
+            revocation_endpoint: '/revoke',
+            end_session_endpoint: undefined,
+          },
+          {
+            response_types_supported: [
+              'code',
+              'token',
+              'id_token',
+              'code token',
+              'code id_token',
+              'token id_token',
+              'code token id_token',
+              'none',
+            ],
+          },
         ),
         200,
         publicCors,
@@ -198,7 +295,18 @@ export const cognitoProfile = vendor(
   { ...cognito, endpoints: { authorization: '/oauth2/authorize' } },
   {
     'GET /.well-known/openid-configuration': (ctx) =>
-      json(metadata(ctx.issuer, { authorization_endpoint: '/oauth2/authorize', token_endpoint: '/oauth2/token', userinfo_endpoint: '/oauth2/userInfo', jwks_uri: '/.well-known/jwks.json', revocation_endpoint: undefined, end_session_endpoint: undefined }), 200, publicCors),
+      json(
+        metadata(ctx.issuer, {
+          authorization_endpoint: '/oauth2/authorize',
+          token_endpoint: '/oauth2/token',
+          userinfo_endpoint: '/oauth2/userInfo',
+          jwks_uri: '/.well-known/jwks.json',
+          revocation_endpoint: undefined,
+          end_session_endpoint: undefined,
+        }),
+        200,
+        publicCors,
+      ),
     'GET /.well-known/jwks.json': jwks,
     'GET /oauth2/authorize': authorize,
     'POST /oauth2/authorize/decision': decide,

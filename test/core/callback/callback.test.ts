@@ -48,7 +48,9 @@ describe('callback', () => {
   });
 
   it('turns access_denied into its own code and keeps the provider error', () => {
-    const params = readCallback('https://app.example/?error=access_denied&error_description=no&state=s&iss=https%3A%2F%2Fid.example.com');
+    const params = readCallback(
+      'https://app.example/?error=access_denied&error_description=no&state=s&iss=https%3A%2F%2Fid.example.com',
+    );
     let error: OAuthError | undefined;
     try {
       checkCallback(params!, metadata);
@@ -61,8 +63,12 @@ describe('callback', () => {
   });
 
   it('removes the response parameters and keeps the others', () => {
-    expect(withoutCallbackParams('https://app.example/p?x=1&code=a&state=s&iss=i#h')).to.equal('https://app.example/p?x=1#h');
-    expect(withoutCallbackParams('https://app.example/p?x=1#access_token=t&state=s')).to.equal('https://app.example/p?x=1');
+    expect(withoutCallbackParams('https://app.example/p?x=1&code=a&state=s&iss=i#h')).to.equal(
+      'https://app.example/p?x=1#h',
+    );
+    expect(withoutCallbackParams('https://app.example/p?x=1#access_token=t&state=s')).to.equal(
+      'https://app.example/p?x=1',
+    );
   });
 
   it('refuses a code response in the fragment and a token injected beside a code', () => {
@@ -70,7 +76,9 @@ describe('callback', () => {
     expect(refusal(() => responseCode(inFragment!))).to.equal('invalid_callback');
     const injected = readCallback('https://app.example/?code=a&state=s&access_token=evil');
     expect(refusal(() => responseCode(injected!))).to.equal('invalid_callback');
-    expect(refusal(() => readCallback('https://app.example/?code=a&state=s#access_token=t&state=s'))).to.equal('invalid_callback');
+    expect(refusal(() => readCallback('https://app.example/?code=a&state=s#access_token=t&state=s'))).to.equal(
+      'invalid_callback',
+    );
   });
 
   it('reads an implicit response from the fragment only', () => {
@@ -86,6 +94,8 @@ describe('callback', () => {
   });
 
   it('refuses a huge parameter', () => {
-    expect(refusal(() => readCallback(`https://app.example/?code=${'a'.repeat(5000)}&state=s`))).to.equal('invalid_callback');
+    expect(refusal(() => readCallback(`https://app.example/?code=${'a'.repeat(5000)}&state=s`))).to.equal(
+      'invalid_callback',
+    );
   });
 });

@@ -18,7 +18,8 @@ describe('popup callbacks over the BroadcastChannel', () => {
     const elsewhere = new BroadcastChannel('oauth-elements:popup');
     const receipts: unknown[] = [];
     elsewhere.onmessage = (event) => receipts.push(event.data);
-    const callback = (state: unknown, href: unknown, type = 'oauth-elements:callback') => elsewhere.postMessage({ type, state, href });
+    const callback = (state: unknown, href: unknown, type = 'oauth-elements:callback') =>
+      elsewhere.postMessage({ type, state, href });
     // While the popup is open and reachable, its answer comes by postMessage: the channel is not heard.
     // A channel opened after the waiting one hears each message after it (HTML: in order of creation).
     const heard: unknown[] = [];

@@ -20,11 +20,15 @@ async function refusal(token: string): Promise<string | undefined> {
 describe('id-token', () => {
   it('refuses a token signed by a key the provider does not publish', async () => {
     const { privateKey } = await generateKeyPair('ES256');
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await refusal(token)).to.equal('invalid_id_token');
   });
 
-  it('the core index\'s verifyIdToken (which loads the checks on first call) verifies and refuses as the checks do', async () => {
+  it("the core index's verifyIdToken (which loads the checks on first call) verifies and refuses as the checks do", async () => {
     expect(core.verifyIdToken).not.to.equal(verifyIdToken);
     const clientId = await registerClient([callback]);
     const { code, verifier } = await codeFlow(clientId, { nonce: 'n-1' });
@@ -39,7 +43,7 @@ describe('id-token', () => {
     expect(await refusal(token)).to.equal('invalid_id_token');
   });
 
-  it('verifies the provider\'s id_token, and one signed after a key rotation by fetching the JWKS again for the new kid', async () => {
+  it("verifies the provider's id_token, and one signed after a key rotation by fetching the JWKS again for the new kid", async () => {
     const clientId = await registerClient([callback]);
     const idTokenOf = async (): Promise<string> => {
       const { code, verifier } = await codeFlow(clientId, { nonce: 'n-1' });
@@ -62,10 +66,18 @@ describe('id-token', () => {
   it('tries each published key when the token names no kid, and takes the one that verifies', async () => {
     const [first, second] = [await keyPair(), await keyPair()];
     const jwksUri = published([first.jwk, second.jwk]);
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(second.privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(second.privateKey);
     expect((await verifyIdToken(token, { ...expected, jwksUri })).sub).to.equal('alice');
     const stranger = await keyPair();
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setExpirationTime('5m').sign(stranger.privateKey);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(stranger.privateKey);
     const refused = await verifyIdToken(forged, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
     expect(refused).to.include('the signature does not verify');
   });
@@ -73,7 +85,12 @@ describe('id-token', () => {
   it('refuses a token not valid yet (nbf) beyond the clock skew, and takes it within', async () => {
     const signer = await keyPair();
     const jwksUri = published([signer.jwk]);
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt().setNotBefore(now() + 60).setExpirationTime('5m').sign(signer.privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt()
+      .setNotBefore(now() + 60)
+      .setExpirationTime('5m')
+      .sign(signer.privateKey);
     const early = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
     expect(early).to.include('it is not valid yet');
     expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
@@ -82,7 +99,11 @@ describe('id-token', () => {
   it('refuses an expired token beyond the clock skew, and takes it within', async () => {
     const signer = await keyPair();
     const jwksUri = published([signer.jwk]);
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt(now() - 600).setExpirationTime(now() - 60).sign(signer.privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt(now() - 600)
+      .setExpirationTime(now() - 60)
+      .sign(signer.privateKey);
     const late = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
     expect(late).to.include('it has expired');
     expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');
@@ -91,7 +112,11 @@ describe('id-token', () => {
   it('refuses a token issued (iat) further in the future than the clock skew, and takes it within (OpenID Connect Core §3.1.3.7 step 10)', async () => {
     const signer = await keyPair();
     const jwksUri = published([signer.jwk]);
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuedAt(now() + 60).setExpirationTime(now() + 600).sign(signer.privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuedAt(now() + 60)
+      .setExpirationTime(now() + 600)
+      .sign(signer.privateKey);
     const early = await verifyIdToken(token, { ...expected, jwksUri }).catch((error: OAuthError) => error.message);
     expect(early).to.include('it was issued in the future');
     expect((await verifyIdToken(token, { ...expected, jwksUri, clockSkew: 120 })).sub).to.equal('alice');

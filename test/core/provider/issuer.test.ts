@@ -13,9 +13,15 @@ describe('issuer identity', () => {
   });
 
   it('accepts the metadata’s issuer when it is the configured one but for a trailing slash, and keeps the metadata’s string', () => {
-    expect(checkedIssuer('https://tenant.auth0.com', 'https://tenant.auth0.com/')).to.equal('https://tenant.auth0.com/');
-    expect(checkedIssuer('https://id.example.com/op/', 'https://id.example.com/op')).to.equal('https://id.example.com/op');
-    expect(checkedIssuer('https://id.example.com/op', 'https://id.example.com/op')).to.equal('https://id.example.com/op');
+    expect(checkedIssuer('https://tenant.auth0.com', 'https://tenant.auth0.com/')).to.equal(
+      'https://tenant.auth0.com/',
+    );
+    expect(checkedIssuer('https://id.example.com/op/', 'https://id.example.com/op')).to.equal(
+      'https://id.example.com/op',
+    );
+    expect(checkedIssuer('https://id.example.com/op', 'https://id.example.com/op')).to.equal(
+      'https://id.example.com/op',
+    );
   });
 
   it('refuses any other difference with invalid_discovery, naming both strings and what to set', () => {

@@ -28,7 +28,11 @@ describe('token endpoint', () => {
 
   it('keeps the provider error of a refused grant, over real HTTP to the mock provider', async () => {
     let error: OAuthError | undefined;
-    await requestToken(`${issuer}/token`, { grant_type: 'authorization_code', code: 'nope', client_id: 'nobody' }).catch((caught: OAuthError) => (error = caught));
+    await requestToken(`${issuer}/token`, {
+      grant_type: 'authorization_code',
+      code: 'nope',
+      client_id: 'nobody',
+    }).catch((caught: OAuthError) => (error = caught));
     expect(error?.code).to.equal('provider_error');
     expect(error?.error).to.equal('invalid_client');
     expect(error?.status).to.equal(401);
@@ -36,7 +40,9 @@ describe('token endpoint', () => {
 
   it('reports an unreachable endpoint as network_error', async () => {
     let error: OAuthError | undefined;
-    await requestToken('http://127.0.0.1:9/token', { grant_type: 'authorization_code' }).catch((caught: OAuthError) => (error = caught));
+    await requestToken('http://127.0.0.1:9/token', { grant_type: 'authorization_code' }).catch(
+      (caught: OAuthError) => (error = caught),
+    );
     expect(error?.code).to.equal('network_error');
   });
 });

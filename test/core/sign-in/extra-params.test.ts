@@ -8,25 +8,63 @@ import { createTransaction } from '../../../src/core/sign-in/transaction.js';
 describe('extra authorization parameters', () => {
   const base = { issuer: 'https://id.example.com', clientId: 'spa' };
   const transaction = () =>
-    createTransaction({ issuer: base.issuer, clientId: 'spa', redirectUri: 'https://app.example/cb', mode: 'redirect', flow: 'code', scope: 'openid profile', returnTo: '/' });
+    createTransaction({
+      issuer: base.issuer,
+      clientId: 'spa',
+      redirectUri: 'https://app.example/cb',
+      mode: 'redirect',
+      flow: 'code',
+      scope: 'openid profile',
+      returnTo: '/',
+    });
 
   it('sends audience, access_type, prompt, login_hint, acr_values and ui_locales beside the kit’s own', async () => {
-    const extra = { audience: 'https://api.example.com', access_type: 'offline', prompt: 'consent', login_hint: 'alice@example.com', acr_values: 'urn:mfa', ui_locales: 'pl en' };
+    const extra = {
+      audience: 'https://api.example.com',
+      access_type: 'offline',
+      prompt: 'consent',
+      login_hint: 'alice@example.com',
+      acr_values: 'urn:mfa',
+      ui_locales: 'pl en',
+    };
     const config = resolveConfig({ ...base, scope: 'openid profile', authorizationParams: extra });
     const params = await authorizationParams(config, transaction(), { prompt: 'login' });
-    expect(params).to.deep.include({ ...extra, prompt: 'login', response_type: 'code', client_id: 'spa', code_challenge_method: 'S256' });
+    expect(params).to.deep.include({
+      ...extra,
+      prompt: 'login',
+      response_type: 'code',
+      client_id: 'spa',
+      code_challenge_method: 'S256',
+    });
   });
 
   it('refuses every parameter the kit owns, from the configuration and from login(), as invalid_config', async () => {
-    for (const name of ['state', 'nonce', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'client_id', 'response_type']) {
+    for (const name of [
+      'state',
+      'nonce',
+      'code_challenge',
+      'code_challenge_method',
+      'redirect_uri',
+      'client_id',
+      'response_type',
+    ]) {
       expect(ownedParams).to.include(name);
       const config = resolveConfig({ ...base, authorizationParams: { [name]: 'x' } });
-      const refused = await authorizationParams(config, transaction()).then(() => 'kept', (error: OAuthError) => error.code);
+      const refused = await authorizationParams(config, transaction()).then(
+        () => 'kept',
+        (error: OAuthError) => error.code,
+      );
       expect(refused, name).to.equal('invalid_config');
-      const again = await authorizationParams(resolveConfig(base), transaction(), { [name]: 'x' }).then(() => 'kept', (error: OAuthError) => error.code);
+      const again = await authorizationParams(resolveConfig(base), transaction(), { [name]: 'x' }).then(
+        () => 'kept',
+        (error: OAuthError) => error.code,
+      );
       expect(again, `${name} from login()`).to.equal('invalid_config');
     }
-    const notText = await authorizationParams(resolveConfig({ ...base, authorizationParams: { prompt: 1 } as never }), transaction()).catch((error: OAuthError) => error.code);
+    const notText = await authorizationParams(
+      resolveConfig({ ...base, authorizationParams: { prompt: 1 } as never }),
+      transaction(),
+    ).catch((error: OAuthError) => error.code);
     expect(notText).to.equal('invalid_config');
   });
 

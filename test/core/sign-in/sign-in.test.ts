@@ -8,11 +8,18 @@ import { pendingState } from '../../../src/core/sign-in/transaction.js';
 import { callback, issuer, registerClient, requestsOf } from '../../_mock.js';
 
 /** A sign-in's first half against the served mock, with its metadata as given (changed where a test says so). */
-async function start(config: Partial<ClientConfig>, changeMetadata: (metadata: ProviderMetadata) => ProviderMetadata = (metadata) => metadata) {
+async function start(
+  config: Partial<ClientConfig>,
+  changeMetadata: (metadata: ProviderMetadata) => ProviderMetadata = (metadata) => metadata,
+) {
   const clientId = config.clientId ?? (await registerClient(['/test/_callback.html']));
   const store = memoryStore();
   const metadata = changeMetadata(await discover(issuer));
-  const ctx = { config: resolveConfig({ issuer, redirectUri: callback, ...config, clientId }), store, metadata: async () => metadata };
+  const ctx = {
+    config: resolveConfig({ issuer, redirectUri: callback, ...config, clientId }),
+    store,
+    metadata: async () => metadata,
+  };
   const started = await startSignIn(ctx, 'redirect', '/').then(
     ({ url }) => url,
     (error: OAuthError) => error,
@@ -41,13 +48,19 @@ describe('sign-in start: pushed authorization requests (RFC 9126)', () => {
   });
 
   it("pushes the request when the provider's metadata requires it, without being asked", async () => {
-    const { started, pushes } = await start({}, (metadata) => ({ ...metadata, require_pushed_authorization_requests: true }));
+    const { started, pushes } = await start({}, (metadata) => ({
+      ...metadata,
+      require_pushed_authorization_requests: true,
+    }));
     expect((started as URL).searchParams.get('request_uri')).to.match(/^urn:ietf:params:oauth:request_uri:/);
     expect(pushes).to.have.length(1);
   });
 
   it('refuses with invalid_config when PAR is asked for and the provider has no endpoint, and keeps no transaction', async () => {
-    const { started, pending } = await start({ par: true }, ({ pushed_authorization_request_endpoint: _, ...metadata }) => metadata);
+    const { started, pending } = await start(
+      { par: true },
+      ({ pushed_authorization_request_endpoint: _, ...metadata }) => metadata,
+    );
     expect((started as OAuthError).code).to.equal('invalid_config');
     expect(pending, 'the transaction was taken back').to.equal(undefined);
   });

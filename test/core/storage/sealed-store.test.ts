@@ -78,6 +78,8 @@ describe('sealed store', () => {
     });
     expect((key as CryptoKey).extractable).to.equal(false);
     await store.set('session:a', session);
-    expect(await sealedStore(inner).get('session:a'), 'a store reading the kept key opens the session').to.deep.equal(session);
+    expect(await sealedStore(inner).get('session:a'), 'a store reading the kept key opens the session').to.deep.equal(
+      session,
+    );
   });
 });
