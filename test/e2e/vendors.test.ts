@@ -76,6 +76,19 @@ async function refreshed(app: App, through: 'browser' | 'backend' = 'browser'): 
   expect(renewed.user?.sub).to.equal(first?.user?.sub);
 }
 
+/** A sign-in whose id_token the mock spoils with `fault` ends in invalid_id_token, nothing kept. */
+async function expectIdTokenRefused(app: App, clientId: string, fault: string, profile: string): Promise<void> {
+  await control({ command: 'scenario', scenario: { next: 'id_token', fault, clientId, profile } });
+  app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
+  await approve(app);
+  await waitFor(
+    () => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'),
+    'the sign-in to end',
+  );
+  expect(app.events()).to.deep.equal(['oauth-error:invalid_id_token']);
+  expect(app.window.appClient.session).to.equal(null);
+}
+
 /** Whether the user-agent still has a session at the provider: a `prompt=none` authorization answers a code, or login_required. */
 async function providerSessionAlive(mock: MockAt, clientId: string, authorization: string): Promise<boolean> {
   const url = await authorize(
@@ -207,18 +220,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
       clientId,
       scope: 'openid profile',
     });
-    await control({
-      command: 'scenario',
-      scenario: { next: 'id_token', fault: 'other_tenant', clientId, profile: 'entra' },
-    });
-    app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
-    await approve(app);
-    await waitFor(
-      () => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'),
-      'the sign-in to end',
-    );
-    expect(app.events()).to.deep.equal(['oauth-error:invalid_id_token']);
-    expect(app.window.appClient.session).to.equal(null);
+    await expectIdTokenRefused(app, clientId, 'other_tenant', 'entra');
   });
 
   // https://developers.google.com/identity/protocols/oauth2/javascript-implicit-flow (a web client's browser flow);
@@ -275,17 +277,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
       flow: 'implicit',
       scope: 'openid profile',
     });
-    await control({
-      command: 'scenario',
-      scenario: { next: 'id_token', fault: 'wrong_at_hash', clientId, profile: 'google' },
-    });
-    app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);
-    await approve(app);
-    await waitFor(
-      () => app.events().find((event) => event.startsWith('oauth-error') || event === 'oauth-login'),
-      'the sign-in to end',
-    );
-    expect(app.events()).to.deep.equal(['oauth-error:invalid_id_token']);
+    await expectIdTokenRefused(app, clientId, 'wrong_at_hash', 'google');
   });
 
   // https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html (GET /logout, client_id, logout_uri,
