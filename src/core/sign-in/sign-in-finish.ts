@@ -4,10 +4,12 @@ import { scopesOf } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
 import type { UserClaims } from '../session.js';
+import { timeoutSignal } from '../provider/http.js';
 import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
-import { checkTokenResponse, type TokenResponse } from '../provider/token-endpoint.js';
-import { requestGrant } from '../provider/grant.js';
+import { checkTokenResponse, requestToken, type TokenResponse } from '../provider/token-endpoint.js';
+import { backendRequestOf } from '../provider/backend.js';
+import { checkBinding } from '../dpop/dpop-binding.js';
 import type { Transaction } from './transaction.js';
 import { fetchUserInfo } from '../provider/userinfo.js';
 import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
@@ -60,9 +62,21 @@ export async function exchangeCode(
     client_id: ctx.config.clientId,
   };
   if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-  // The app's backend finds the sign-in this browser started by its state.
-  if (ctx.config.tokenEndpoint !== undefined) form['state'] = transaction.state;
-  return requestGrant(ctx, metadata, form, signal);
+  const backend = backendRequestOf(ctx.config, metadata);
+  // The backend finds the sign-in this browser started by its state.
+  if (backend) form['state'] = transaction.state;
+  return checkBinding(
+    ctx,
+    metadata,
+    await requestToken(
+      metadata.token_endpoint,
+      form,
+      timeoutSignal(ctx.config.requestTimeout, signal),
+      ctx.dpop,
+      {},
+      backend,
+    ),
+  );
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
