@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { headlessChromium } from '../scripts/headless-chromium.mjs';
 import { createMockProvider } from '../src/mock-provider/provider.ts';
 import { handleNode } from '../src/mock-provider/node-adapter.ts';
 import { allSizes, attribution } from './sizes.mjs';
@@ -70,19 +71,9 @@ const sampler = setInterval(() => {
   for (const entry of log().slice(stamped.length)) stamped.push({ at: Date.now(), entry });
 }, 10);
 
-const browser = await puppeteer.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-background-timer-throttling',
-    '--disable-renderer-backgrounding',
-  ],
-});
+const browser = await puppeteer.launch(
+  headlessChromium(['--disable-background-timer-throttling', '--disable-renderer-backgrounding']),
+);
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -338,13 +329,11 @@ const lines = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` in one run on ${new Date().toISOString().slice(0, 10)}: Node ${process.versions.node}, ${await (async () =>
-    await puppeteer
-      .launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] })
-      .then(async (b) => {
-        const v = await b.version();
-        await b.close();
-        return v;
-      }))()} headless, mock provider on ${new URL(origin).hostname}. Sizes: minified, \`gzip -9 -n\`.`,
+    await puppeteer.launch(headlessChromium()).then(async (b) => {
+      const v = await b.version();
+      await b.close();
+      return v;
+    }))()} headless, mock provider on ${new URL(origin).hostname}. Sizes: minified, \`gzip -9 -n\`.`,
   '',
   '## Size (gzip)',
   '',

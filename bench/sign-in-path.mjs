@@ -109,17 +109,8 @@ export async function recordSignInPath(browser) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const { headlessChromium } = await import('../scripts/headless-chromium.mjs');
+  const browser = await puppeteer.launch(headlessChromium());
   try {
     console.log(JSON.stringify(await recordSignInPath(browser), null, 2));
   } finally {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { headlessChromium } from './headless-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (command, args, cwd) =>
@@ -79,17 +80,7 @@ provider.registerClient({ client_id: 'plain-demo', redirect_uris: [page], token_
 provider.signInAs('alice', { clientId: 'plain-demo' });
 
 step('sign in on the plain page in headless Chromium');
-const browser = await puppeteer.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const browser = await puppeteer.launch(headlessChromium());
 try {
   const tab = await browser.newPage();
   const problems = [];

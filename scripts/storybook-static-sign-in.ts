@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { headlessChromium } from './headless-chromium.mjs';
 
 const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const types: Record<string, string> = {
@@ -64,18 +65,7 @@ async function waitIn<T>(page: Page, check: () => T, what: string, timeout = 20_
 
 /** Debian's browsers, as the test runner launches them. */
 const browsers: Record<string, () => Promise<Browser>> = {
-  Chromium: () =>
-    puppeteer.launch({
-      executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    }),
+  Chromium: () => puppeteer.launch(headlessChromium()),
   Firefox: () =>
     puppeteer.launch({
       browser: 'firefox',
