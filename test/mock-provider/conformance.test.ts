@@ -8,34 +8,13 @@ import {
   mockOf,
   register,
   registerClient,
-  served,
   tokenBody,
   tokenRequest,
 } from '../_mock.js';
 
-/** The CORS headers of a response, by name. */
-const corsOf = (response: Response): string[] =>
-  [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
-
 describe('mock provider: conformance', () => {
-  it('answers the authorization endpoint and its consent decision without CORS headers, even to a client’s own origin: they are navigations (RFC 6749 §3.1)', async () => {
-    // The same for a client registered in process, which every other endpoint answers with CORS: test/server/mock-cross-site.test.ts.
-    await registerClient(['/test/_callback.html']);
-    // A same-origin request with any method but GET or HEAD carries Origin (Fetch §3.1, "append a request Origin header").
-    for (const [path, method] of [
-      ['/authorize', 'OPTIONS'],
-      ['/authorize', 'POST'],
-      ['/authorize/decision', 'POST'],
-      ['/authorize/decision', 'OPTIONS'],
-    ] as const) {
-      const response = await fetch(`${served.issuer}${path}`, {
-        method,
-        body: method === 'POST' ? new URLSearchParams({ interaction: 'none' }) : null,
-      });
-      expect(corsOf(response), `${method} ${path}`).to.deep.equal([]);
-    }
-  });
-
+  // No CORS on the authorization endpoint and its decision, even for the app's own origin: a Node test sets the
+  // Origin a page cannot (test/server/mock-cross-site.test.ts).
   it('answers a token request without grant_type with invalid_request, as RFC 6749 §5.2 says of a missing parameter', async () => {
     const clientId = await registerClient(['/test/_callback.html']);
     const { code, verifier } = await codeFlow(clientId);
