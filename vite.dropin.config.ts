@@ -1,27 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { compactCss } from './scripts/compact-css.mjs';
 
-/** The elements' CSS without the whitespace it is laid out with: the minifier keeps css`` template text as it is. */
-const compactCss: Plugin = {
+/** The elements' CSS without the whitespace it is laid out with (scripts/compact-css.mjs, as in dist/). */
+const compactStyles: Plugin = {
   name: 'compact-css',
-  transform(code, id) {
-    if (!id.endsWith('.styles.ts')) return null;
-    return code.replace(
-      /css`([^`]*)`/g,
-      (_, text: string) =>
-        `css\`${text
-          .replace(/\s+/g, ' ')
-          .replace(/ ?([{};,>]) ?/g, '$1')
-          .replace(/: /g, ':')
-          .replace(/;}/g, '}')
-          .trim()}\``,
-    );
-  },
+  transform: (code, id) => (id.endsWith('.styles.ts') ? compactCss(code) : null),
 };
 
 /** The core's modules a sign-in needs (`src/core/sign-in/sign-in-parts.ts` and what it imports). */
 const signInModules =
-  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|started-here|extra-params)|provider[\\/](metadata|discovery|http|token-endpoint|userinfo|backend|resource-request|tenant-issuer)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/]dpop-binding)\.ts$/;
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|started-here|extra-params)|provider[\\/](metadata|discovery|http|token-endpoint|token-response|userinfo|backend|resource-request|tenant-issuer)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/]dpop-binding)\.ts$/;
 
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and
@@ -30,7 +19,7 @@ const signInModules =
  * them; `scripts/size-budget.mjs` (in `npm test`) holds the budgets.
  */
 export default defineConfig({
-  plugins: [compactCss],
+  plugins: [compactStyles],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: false,
