@@ -2,7 +2,7 @@ export { OAuthClient, createClient, type LoginOptions } from './client.js';
 export type { LogoutOptions } from './sign-out.js';
 export type { ClientConfig, LoginMode, ResolvedConfig } from './config.js';
 export type { ProviderMetadata } from './provider/discovery.js';
-export { discover } from './provider/discovery.js';
+export { discover } from './provider/discover-lazily.js';
 export { OAuthError, isOAuthError, type OAuthErrorCode, type OAuthErrorOptions } from './errors.js';
 export {
   ClientErrorEvent,
@@ -21,4 +21,4 @@ export { isFresh, type Session, type UserClaims } from './session.js';
 export type { LogoutResult } from './sign-out.js';
 export { sealedStore } from './storage/sealed-store.js';
 export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './storage/store.js';
-export { checkTokenResponse, type TokenResponse } from './provider/token-endpoint.js';
+export { checkTokenResponse, type TokenResponse } from './provider/token-response.js';

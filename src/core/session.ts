@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import type { TokenResponse } from './provider/token-endpoint.js';
+import type { TokenResponse } from './provider/token-response.js';
 
 /** The claims the kit reads from an id_token or userinfo. */
 export interface UserClaims extends JWTPayload {

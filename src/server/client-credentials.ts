@@ -1,5 +1,6 @@
 import { timeoutSignal } from '../core/provider/http.js';
-import { requestToken, type TokenResponse } from '../core/provider/token-endpoint.js';
+import { requestToken } from '../core/provider/token-endpoint.js';
+import type { TokenResponse } from '../core/provider/token-response.js';
 import { clientAuthentication, required, type ClientAuthMethod } from './client-authentication.js';
 
 /** Options of {@link clientCredentials}. */

@@ -2,7 +2,7 @@ import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
 import { DpopFallbackEvent } from '../events.js';
 import type { SignInContext } from '../client-context.js';
-import type { TokenResponse } from '../provider/token-endpoint.js';
+import type { TokenResponse } from '../provider/token-response.js';
 
 /**
  * Makes a DPoP client's downgrade to Bearer loud: a Bearer answer to a request with a proof is

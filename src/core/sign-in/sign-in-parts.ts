@@ -1,3 +1,4 @@
 // What the client loads for a sign-in, in one piece: the authorization request, the callback, the code exchange, and the provider's metadata they need.
+export { discover } from '../provider/discovery.js';
 export { metadataOf } from '../provider/metadata.js';
 export { answerCallback, signIn } from './sign-in.js';
