@@ -1,4 +1,4 @@
-import { sendWithProof } from '../dpop/dpop.js';
+import { sendWithProof } from '../dpop/send-with-proof.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { OAuthError } from '../errors.js';
