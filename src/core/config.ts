@@ -104,7 +104,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     throw invalidConfig('mode is "redirect" or "popup"');
   }
   if (config.dpop !== undefined && typeof config.dpop !== 'boolean' && config.dpop !== 'prefer')
-    throw new TypeError('dpop: true, false or prefer');
+    throw invalidConfig('dpop is true, false or "prefer"');
   const profile = profileOf(config.profile);
   const flow = config.flow ?? profile.flows[0];
   if (!flow || !profile.flows.includes(flow)) {

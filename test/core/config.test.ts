@@ -48,9 +48,14 @@ describe('config', () => {
 
   it("takes dpop as true, false or 'prefer', and nothing else", () => {
     expect(resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'prefer' }).dpop).to.equal('prefer');
-    expect(() => resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'yes' as never })).to.throw(
-      TypeError,
-    );
+    let error: unknown;
+    try {
+      resolveConfig({ issuer: 'https://id.example.com', clientId: 'a', dpop: 'yes' as never });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(OAuthError);
+    expect((error as OAuthError).code).to.equal('invalid_config');
   });
 
   it('refuses a flow the profile does not offer, and an unknown profile', () => {

@@ -1,3 +1,4 @@
+import { invalidConfig } from '../errors.js';
 import { randomToken, sha256 } from '../random.js';
 
 /**
@@ -14,7 +15,7 @@ export function createVerifier(): string {
  */
 export async function challengeOf(verifier: string): Promise<string> {
   if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) {
-    throw new TypeError('a PKCE verifier is 43 to 128 unreserved characters');
+    throw invalidConfig('a PKCE verifier is 43 to 128 unreserved characters');
   }
   return sha256(verifier);
 }

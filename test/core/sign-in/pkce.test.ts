@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { challengeOf, createVerifier } from '../../../src/core/sign-in/pkce.js';
+import { OAuthError } from '../../../src/core/errors.js';
 
 describe('pkce', () => {
   it('makes 43-character verifiers of unreserved characters, different every time', () => {
@@ -17,6 +18,7 @@ describe('pkce', () => {
   it('refuses a verifier that is too short', async () => {
     let error: unknown;
     await challengeOf('short').catch((caught: unknown) => (error = caught));
-    expect(error).to.be.instanceOf(TypeError);
+    expect(error).to.be.instanceOf(OAuthError);
+    expect((error as OAuthError).code).to.equal('invalid_config');
   });
 });
