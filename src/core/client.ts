@@ -45,12 +45,28 @@ const sameOriginPath = (path: string): boolean =>
   path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
 const maxTimeout = 2 ** 31 - 1;
 
+// The client's events by name, for listeners' types only: declared, not overridden, so no code ships for it.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface OAuthClient {
+  addEventListener<K extends keyof ClientEventMap>(
+    type: K,
+    listener: ((event: ClientEventMap[K]) => void) | EventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof ClientEventMap>(
+    type: K,
+    listener: ((event: ClientEventMap[K]) => void) | EventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
 /**
  * A browser public client: signs in with the authorization code flow and PKCE (or the implicit flow
  * where asked), keeps the session in IndexedDB, renews it once across tabs, and tells listeners.
  * @see https://www.rfc-editor.org/rfc/rfc6749
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OAuthClient extends EventTarget {
   readonly config: ResolvedConfig;
   readonly #store: KeyValueStore;
@@ -193,15 +209,13 @@ export class OAuthClient extends EventTarget {
    * @see https://www.rfc-editor.org/rfc/rfc9449#section-7
    */
   fetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
-    return this.#guard(async () => {
-      const url = new URL(input, location.href);
-      const loaded = await parts();
-      if (!loaded.carriesToken(this.config, url)) return loaded.send(url, init);
+    const session = async (): Promise<Session | null> => {
       await this.getAccessToken(init.signal ? { signal: init.signal } : {});
-      const session = this.#session;
-      if (!session) throw new OAuthError('login_required', 'nobody is signed in');
-      return loaded.sendWithToken(url, init, session, this.#ctx.dpop);
-    });
+      return this.#session;
+    };
+    return this.#guard(async () =>
+      (await parts()).fetchResource(this.config, new URL(input, location.href), init, session, this.#ctx.dpop),
+    );
   }
 
   /**
@@ -219,22 +233,6 @@ export class OAuthClient extends EventTarget {
       if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
       return signOut.signOutAtProvider(this.#ctx, session, options);
     });
-  }
-
-  override addEventListener<K extends keyof ClientEventMap>(
-    type: K,
-    listener: ((event: ClientEventMap[K]) => void) | EventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
-  }
-
-  override removeEventListener<K extends keyof ClientEventMap>(
-    type: K,
-    listener: ((event: ClientEventMap[K]) => void) | EventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener as EventListenerOrEventListenerObject | null, options);
   }
 
   /** Renews the token once across tabs, and once in this tab however many callers ask. */

@@ -3,8 +3,7 @@ import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { send } from './http.js';
-
-export { send };
+import type { Session } from '../session.js';
 
 /**
  * Whether `client.fetch()` may attach the token to `url`: only at the page's origin, the issuer's,
@@ -38,4 +37,22 @@ export function sendWithToken(
   headers.set('authorization', `${bound ? 'DPoP' : 'Bearer'} ${token.accessToken}`);
   const authorized = { ...init, headers };
   return bound ? sendWithProof(dpop, url, authorized, send, token.accessToken) : send(url, authorized);
+}
+
+/**
+ * `client.fetch()`: the request with a valid access token where {@link carriesToken} allows it, without one elsewhere.
+ * `session` renews the token first when it is about to expire.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+export async function fetchResource(
+  config: Pick<ResolvedConfig, 'issuer' | 'resourceOrigins'>,
+  url: URL,
+  init: RequestInit,
+  session: () => Promise<Session | null>,
+  dpop?: DpopSigner,
+): Promise<Response> {
+  if (!carriesToken(config, url)) return send(url, init);
+  const current = await session();
+  if (!current) throw new OAuthError('login_required', 'nobody is signed in');
+  return sendWithToken(url, init, current, dpop);
 }
