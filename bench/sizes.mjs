@@ -148,19 +148,15 @@ const partOf = (source) => {
     [/elements\/login-button\//, 'elements: login button'],
     [/elements\/token-status\//, 'elements: token status'],
     [/elements\/|oauth-elements\.ts$/, 'elements: English strings, controller, events, theme'],
-    [/core\/(dpop|dpop-key)\.ts$/, 'core: DPoP'],
-    [/core\/(id-token|at-hash)\.ts$/, "core: id_token checks (the kit's own)"],
-    [/core\/(store|sealed-store|seal|stored-key|tab-cache)\.ts$/, 'core: storage and sealing'],
-    [/core\/(config|profiles\/.*)\.ts$/, 'core: configuration and provider profiles'],
-    [
-      /core\/(authorization-request|callback|callback-url|sign-in|sign-in-finish|transaction|pkce|par|popup|popup-window|page-callback)\.ts$/,
-      'core: sign-in, callback, popup, PAR',
-    ],
-    [
-      /core\/(token-endpoint|refresh|renewal|silent-renewal|session|revocation|sign-out|userinfo)\.ts$/,
-      'core: tokens, renewal, sign-out, UserInfo',
-    ],
-    [/core\//, 'core: client, discovery, HTTP, errors, events'],
+    // The core by its folders (ARCHITECTURE.md).
+    [/core\/dpop\//, 'core: DPoP'],
+    [/core\/id-token\//, "core: id_token checks (the kit's own)"],
+    [/core\/storage\//, 'core: storage and sealing'],
+    [/core\/(config\.ts|profiles\/)/, 'core: configuration and provider profiles'],
+    [/core\/(sign-in|callback)\//, 'core: sign-in, callback, popup, PAR'],
+    [/core\/(renewal\/|session\.ts|sign-out\.ts)/, 'core: session, renewal, sign-out'],
+    [/core\/provider\//, 'core: provider endpoints (discovery, HTTP, token, UserInfo, revocation)'],
+    [/core\//, 'core: client, errors, events'],
   ].find(([pattern]) => pattern.test(path));
   return area ? area[1] : 'other';
 };
