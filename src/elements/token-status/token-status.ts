@@ -1,14 +1,16 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { adoptStyles, nothing, type PropertyDeclarations } from 'lit';
 import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName } from '../client-registry.js';
 import { OAuthElement } from '../oauth-element.js';
-import type { Strings } from '../strings/index.js';
-import { fill } from '../text.js';
-import { tokenStatusStyles } from './token-status.styles.js';
+import type { TokenState } from './token-status-view.js';
 
-/** What the status shows. */
-export type TokenState = 'signed-out' | 'valid' | 'expiring-soon' | 'refreshing' | 'expired' | 'error';
+type View = typeof import('./token-status-view.js');
+let view: Promise<View> | undefined;
+/** The status's look and words (`token-status-view.ts`), loaded once for every status of the page. */
+const loadView = (): Promise<View> => (view ??= import('./token-status-view.js'));
+
+export type { TokenState } from './token-status-view.js';
 
 /** Failures of a user's sign-in attempt, which the sign-in button reports; the status shows only the session's own. */
 const interactionCodes = new Set([
@@ -19,17 +21,6 @@ const interactionCodes = new Set([
   'access_denied',
   'login_required',
 ]);
-
-/** `seconds` as the two largest units, in the strings' words (`1 h 5 min`, `4 мин 2 с`). */
-export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' | 'minutes' | 'seconds'>): string {
-  const unit = (text: string, n: number): string => fill(text, { n: String(n) });
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  if (hours) return `${unit(strings.hours, hours)} ${unit(strings.minutes, minutes)}`;
-  return minutes
-    ? `${unit(strings.minutes, minutes)} ${unit(strings.seconds, seconds % 60)}`
-    : unit(strings.seconds, seconds);
-}
 
 /**
  * @summary Shows who is signed in, with which scopes, and how long the access token has left, counting down; renewals, expiry and errors are announced politely.
@@ -56,7 +47,6 @@ export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' 
  * @cssproperty --oauth-font-family - The font; the system's UI font by default (`inherit` takes the page's).
  */
 export class OAuthTokenStatus extends OAuthElement {
-  static override styles = [...OAuthElement.styles, tokenStatusStyles];
   static override properties: PropertyDeclarations = {
     clientName: { attribute: 'client' },
     variant: { reflect: true },
@@ -78,6 +68,7 @@ export class OAuthTokenStatus extends OAuthElement {
 
   readonly #clients = new ClientController(this);
   #timer: ReturnType<typeof setInterval> | undefined;
+  #view: View | undefined;
 
   /** The client followed; set it from script to follow one no button provides. */
   get client(): OAuthClient | undefined {
@@ -92,6 +83,15 @@ export class OAuthTokenStatus extends OAuthElement {
     super.connectedCallback();
     if (!this.client) this.#clients.follow(this.clientName);
     this.#timer = setInterval(() => (this._now = Date.now()), 1000);
+    void loadView().then((loaded) => {
+      if (this.#view) return;
+      this.#view = loaded;
+      adoptStyles(this.renderRoot as ShadowRoot, [
+        ...(this.constructor as typeof OAuthTokenStatus).elementStyles,
+        loaded.tokenStatusStyles,
+      ]);
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -116,26 +116,23 @@ export class OAuthTokenStatus extends OAuthElement {
   }
 
   override render() {
-    const strings = this.locale.strings;
-    const session = this.#clients.session;
-    const user = session?.user;
-    const who = this.#clients.displayName ?? user?.sub ?? strings.someone;
-    const labels: Record<TokenState, string> = {
-      'signed-out': strings.signedOut,
-      valid: fill(strings.signedInAs, { user: who }),
-      'expiring-soon': fill(strings.expiringSoon, { user: who }),
-      refreshing: strings.refreshing,
-      expired: strings.expired,
-      error: fill(strings.failed, { reason: this.#error?.message ?? '' }),
-    };
-    const counting = (this.state === 'valid' || this.state === 'expiring-soon') && session?.expiresAt !== undefined;
-    const seconds = counting ? Math.max(0, Math.floor(((session.expiresAt ?? 0) - this._now) / 1000)) : 0;
-    const scopes = this.variant === 'detailed' && session ? session.scope.split(' ').filter(Boolean) : [];
-    return html`<div part="base">
-      <span part="indicator" aria-hidden="true"></span><span part="label" role="status" aria-live="polite">${labels[this.state]}</span>
-      ${counting ? html`<span part="time">${fill(strings.timeLeft, { time: formatRemaining(seconds, strings) })}</span>` : nothing}
-      ${scopes.length ? html`<span part="scopes-label" id="scopes">${strings.scopes}</span><ul part="scopes" aria-labelledby="scopes">${scopes.map((scope) => html`<li part="scope">${scope}</li>`)}</ul>` : nothing}
-      ${this.variant === 'detailed' && this.#clients.memoryOnly ? html`<p part="note">${strings.memoryOnly}</p>` : nothing}
-    </div>`;
+    return (
+      this.#view?.renderStatus({
+        state: this.state,
+        strings: this.locale.strings,
+        session: this.#clients.session,
+        who: this.#clients.displayName,
+        error: this.#error,
+        variant: this.variant,
+        memoryOnly: this.#clients.memoryOnly,
+        now: this._now,
+      }) ?? nothing
+    );
+  }
+
+  /** Settles once the view has loaded and the status shows its state. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await loadView();
+    return super.getUpdateComplete();
   }
 }
