@@ -10,7 +10,7 @@ const compactStyles: Plugin = {
 
 /** The core's modules a sign-in needs (`src/core/sign-in/sign-in-parts.ts` and what it imports). */
 const signInModules =
-  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|started-here|extra-params)|provider[\\/](metadata|discovery|http|token-endpoint|token-response|userinfo|backend|resource-request|tenant-issuer)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/](dpop-binding|send-with-proof))\.ts$/;
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|callback-state|extra-params)|provider[\\/](metadata|discovery|http|token-endpoint|token-response|userinfo|backend|resource-request|tenant-issuer)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/](dpop-binding|send-with-proof))\.ts$/;
 
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and

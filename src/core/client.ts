@@ -134,7 +134,7 @@ export class OAuthClient extends EventTarget {
       const target = href === undefined || href === location.href ? pageCallback() : href;
       let params: CallbackParams | null;
       try {
-        params = readCallback(target, true);
+        params = readCallback(target);
       } catch (error) {
         releasePageCallback(target);
         throw error;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { OAuthError } from '../core/errors.js';
+import { invalidConfig, OAuthError } from '../core/errors.js';
 import { jsonObjectOf, send, timeoutSignal } from '../core/provider/http.js';
-import { required } from './client-authentication.js';
+import { required, urlOption } from './options.js';
 
 /** Options of {@link applicationToken}. */
 export interface ApplicationTokenOptions {
@@ -32,10 +32,10 @@ export interface ApplicationToken {
  */
 export async function applicationToken(options: ApplicationTokenOptions): Promise<ApplicationToken> {
   required(options, 'endpoint', 'appId', 'secret', 'name');
-  if (typeof options.scope !== 'string') throw new TypeError('scope is required');
+  if (typeof options.scope !== 'string') throw invalidConfig('scope is required');
   const ts = Math.floor(Date.now() / 1000);
   const secret = createHash('md5').update(`${options.secret}${ts}`).digest('hex');
-  const endpoint = new URL(options.endpoint).href;
+  const endpoint = urlOption(options.endpoint, 'endpoint').href;
   const response = await send(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -16,11 +16,3 @@ export function clientAuthentication(
   const encode = (value: string): string => new URLSearchParams({ v: value }).toString().slice(2);
   return { form: {}, headers: { authorization: `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}` } };
 }
-
-/** Refuses a missing or empty string option with a `TypeError`. */
-export function required(options: object, ...names: string[]): void {
-  for (const name of names) {
-    const value = (options as Record<string, unknown>)[name];
-    if (typeof value !== 'string' || value === '') throw new TypeError(`${name} is required`);
-  }
-}

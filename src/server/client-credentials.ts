@@ -1,7 +1,8 @@
 import { timeoutSignal } from '../core/provider/http.js';
 import { requestToken } from '../core/provider/token-endpoint.js';
 import type { TokenResponse } from '../core/provider/token-response.js';
-import { clientAuthentication, required, type ClientAuthMethod } from './client-authentication.js';
+import { clientAuthentication, type ClientAuthMethod } from './client-authentication.js';
+import { required, urlOption } from './options.js';
 
 /** Options of {@link clientCredentials}. */
 export interface ClientCredentialsOptions {
@@ -36,7 +37,7 @@ export interface ClientCredentials {
  */
 export function clientCredentials(options: ClientCredentialsOptions): ClientCredentials {
   required(options, 'tokenEndpoint', 'clientId', 'clientSecret');
-  const tokenEndpoint = new URL(options.tokenEndpoint).href;
+  const tokenEndpoint = urlOption(options.tokenEndpoint, 'tokenEndpoint').href;
   const renewBefore = (options.renewBefore ?? 60) * 1000;
   let cached: { response: TokenResponse; expiresAt: number } | undefined;
   let pending: Promise<TokenResponse> | undefined;

@@ -1,7 +1,9 @@
 import { profileOf } from '../core/config.js';
+import { invalidConfig } from '../core/errors.js';
 import type { ProfileId, ProviderProfile } from '../core/profiles/index.js';
 import { readBody } from './body.js';
-import { required, type ClientAuthMethod } from './client-authentication.js';
+import type { ClientAuthMethod } from './client-authentication.js';
+import { required, urlOption } from './options.js';
 import { mediateTokens, refusal, type Mediation } from './token-mediation.js';
 import { memorySessionStore, type SessionStore } from './session-store.js';
 import { defaultCookieName, sessionCookie } from './session-cookie.js';
@@ -45,9 +47,9 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 function endpointOf(options: CodeExchangeOptions, path: string | undefined): string | undefined {
   if (!path) return undefined;
-  if (/^https?:/.test(path)) return new URL(path).href;
+  if (/^https?:/.test(path)) return urlOption(path, "the profile's endpoint").href;
   if (!options.issuer) return undefined;
-  return new URL(`${options.issuer.replace(/\/$/, '')}${path}`).href;
+  return urlOption(`${options.issuer.replace(/\/$/, '')}${path}`, 'issuer').href;
 }
 
 /**
@@ -74,13 +76,13 @@ function endpointOf(options: CodeExchangeOptions, path: string | undefined): str
 export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler {
   required(options, 'clientId', 'clientSecret');
   if (!Array.isArray(options.allowedOrigins) || options.allowedOrigins.length === 0)
-    throw new TypeError('allowedOrigins names the origins of the app');
+    throw invalidConfig('allowedOrigins names the origins of the app');
   const profile = options.profile === undefined ? undefined : profileOf(options.profile);
   const tokenEndpoint = options.tokenEndpoint
-    ? new URL(options.tokenEndpoint).href
+    ? urlOption(options.tokenEndpoint, 'tokenEndpoint').href
     : endpointOf(options, profile?.endpoints?.token);
-  if (!tokenEndpoint) throw new TypeError('give tokenEndpoint, or a profile with a token path and its issuer');
-  const origins = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
+  if (!tokenEndpoint) throw invalidConfig('give tokenEndpoint, or a profile with a token path and its issuer');
+  const origins = new Set(options.allowedOrigins.map((origin) => urlOption(origin, 'allowedOrigins').origin));
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const bodyTimeout = options.bodyTimeout ?? 10_000;
   const mediation: Mediation = {
@@ -88,7 +90,7 @@ export function codeExchangeHandler(options: CodeExchangeOptions): FetchHandler 
     profile,
     tokenEndpoint,
     revocationEndpoint: options.revocationEndpoint
-      ? new URL(options.revocationEndpoint).href
+      ? urlOption(options.revocationEndpoint, 'revocationEndpoint').href
       : endpointOf(options, profile?.endpoints?.revocation),
     store: options.sessionStore ?? memorySessionStore(),
     cookie: sessionCookie(options.cookieName ?? defaultCookieName(options.clientId)),

@@ -1,4 +1,5 @@
 import { base64url, randomToken } from '../core/random.js';
+import { invalidConfig } from '../core/errors.js';
 
 /**
  * The backend's session cookie: `__Host-` (Secure, `Path=/`, no `Domain`), `HttpOnly` so no script
@@ -23,7 +24,7 @@ export const defaultCookieName = (clientId: string): string =>
 
 /** The session cookie called `name`. */
 export function sessionCookie(name: string): SessionCookie {
-  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw new TypeError(`${name} is not a cookie name`);
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw invalidConfig(`${name} is not a cookie name`);
   const attributes = 'Path=/; HttpOnly; Secure; SameSite=Strict';
   return {
     name,

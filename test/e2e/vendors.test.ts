@@ -13,7 +13,7 @@ import {
   waitFor,
   type MockAt,
 } from '../_mock.js';
-import { appPath, openApp, type App } from './_harness.js';
+import { appPath, openApp, type App, type AppOptions } from './_harness.js';
 
 const appUrl = `${location.origin}${appPath}`;
 const at = (id: string): MockAt => ({ ...served, issuer: `${location.origin}/mock/${id}` });
@@ -28,6 +28,64 @@ async function clientAt(
     { post_logout_redirect_uris: [appUrl], grant_types: ['authorization_code', 'refresh_token'], ...metadata },
     at(id),
   );
+}
+
+const offline = 'openid profile email offline_access';
+
+/** What a recipe registers at its vendor's emulation, and the app's configuration (for its client) as README's recipe gives it. */
+interface Recipe {
+  registration?: Record<string, unknown>;
+  app: AppOptions | ((clientId: string) => AppOptions);
+}
+
+/** Each vendor's recipe, as the tests below sign in with it: the client made from script, on the emulation's issuer. */
+const recipes: Record<string, Recipe> = {
+  auth0: {
+    registration: { scope: offline },
+    app: {
+      issuer: `${at('auth0').issuer}/`,
+      profile: 'auth0',
+      scope: offline,
+      authorizationParams: { audience: 'https://api.example.com' },
+      renewBefore: 86_398,
+    },
+  },
+  okta: { registration: { scope: offline }, app: { scope: offline, renewBefore: 3598 } },
+  keycloak: { app: { scope: 'openid profile email', renewBefore: 298 } },
+  entra: {
+    registration: { scope: offline },
+    app: { issuer: `${at('entra').issuer}/common/v2.0`, scope: offline, renewBefore: 3598 },
+  },
+  google: {
+    registration: {
+      token_endpoint_auth_method: 'client_secret_post',
+      response_types: ['code', 'id_token token'],
+      grant_types: ['authorization_code', 'implicit'],
+    },
+    app: { flow: 'implicit', scope: 'openid profile email' },
+  },
+  cognito: { app: { profile: 'cognito', scope: 'openid profile email', renewBefore: 3598 } },
+  github: {
+    registration: { token_endpoint_auth_method: 'client_secret_post', scope: 'read:user user:email' },
+    app: (clientId) => ({
+      profile: 'github',
+      tokenEndpoint: `/api/oauth/github/${clientId}/token`,
+      endpoints: { userinfo: `${at('github').issuer}/user` },
+      renewBefore: 28_798,
+    }),
+  },
+};
+
+/** Registers a client of the vendor's recipe and opens the app with it; `variant` changes what a case needs otherwise. */
+async function openRecipe(
+  id: string,
+  variant: { registration?: Record<string, unknown>; app?: AppOptions } = {},
+): Promise<{ app: App; clientId: string }> {
+  const recipe = recipes[id]!;
+  const { client_id: clientId } = await clientAt(id, { ...recipe.registration, ...variant.registration });
+  const config = typeof recipe.app === 'function' ? recipe.app(clientId) : recipe.app;
+  const app = await openApp({ fromScript: true, issuer: at(id).issuer, clientId, ...config, ...variant.app });
+  return { app, clientId };
 }
 
 /** Approves on the emulation's consent page, shown in the app's frame. */
@@ -121,16 +179,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // Allowed Web Origins, Allowed Logout URLs); https://auth0.com/docs/secure/tokens/access-tokens/get-access-tokens (audience);
   // https://auth0.com/docs/api/authentication/logout/auth-0-logout (GET /v2/logout, client_id, returnTo).
   it('Auth0: a trailing-slash issuer, audience for an API access token, rotating refresh with offline_access, sign-out at /v2/logout with returnTo', async () => {
-    const { client_id: clientId } = await clientAt('auth0', { scope: 'openid profile email offline_access' });
-    const app = await openApp({
-      fromScript: true,
-      issuer: `${at('auth0').issuer}/`,
-      clientId,
-      profile: 'auth0',
-      scope: 'openid profile email offline_access',
-      authorizationParams: { audience: 'https://api.example.com' },
-      renewBefore: 86_398,
-    });
+    const { app, clientId } = await openRecipe('auth0');
     const request = await signIn(app, { authorizationParams: { ui_locales: 'pl' } });
     expect(request.searchParams.get('audience')).to.equal('https://api.example.com');
     expect(request.searchParams.get('ui_locales')).to.equal('pl');
@@ -151,14 +200,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://developer.okta.com/docs/guides/implement-grant-type/authcodepkce/main/ (SPA, PKCE, Trusted Origins for CORS);
   // https://developer.okta.com/docs/guides/refresh-tokens/main/ (offline_access); /v1/logout with id_token_hint.
   it('Okta: code + PKCE, refresh with offline_access, RP-Initiated Logout at /v1/logout with id_token_hint', async () => {
-    const { client_id: clientId } = await clientAt('okta', { scope: 'openid profile email offline_access' });
-    const app = await openApp({
-      fromScript: true,
-      issuer: at('okta').issuer,
-      clientId,
-      scope: 'openid profile email offline_access',
-      renewBefore: 3598,
-    });
+    const { app, clientId } = await openRecipe('okta');
     const request = await signIn(app);
     expect(request.pathname).to.equal('/mock/okta/v1/authorize');
     expect(request.searchParams.get('code_challenge_method')).to.equal('S256');
@@ -171,14 +213,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://www.keycloak.org/securing-apps/oidc-layers (endpoints below /realms/REALM/protocol/openid-connect);
   // https://www.keycloak.org/docs/latest/server_admin/#_timeouts (access tokens of 5 minutes).
   it('Keycloak: RFC 9207 iss, five-minute access tokens refreshed, sign-out at its logout endpoint', async () => {
-    const { client_id: clientId } = await clientAt('keycloak');
-    const app = await openApp({
-      fromScript: true,
-      issuer: at('keycloak').issuer,
-      clientId,
-      scope: 'openid profile email',
-      renewBefore: 298,
-    });
+    const { app, clientId } = await openRecipe('keycloak');
     await signIn(app);
     expect(((app.window.appClient.session?.expiresAt ?? 0) - Date.now()) / 1000).to.be.within(290, 300);
     await refreshed(app);
@@ -190,15 +225,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc (the common/organizations metadata, issuer
   // with {tenantid}); id-token-claims-reference (iss and tid); scopes-oidc (offline_access); SPA platform (CORS).
   it('Entra ID: the common metadata’s {tenantid} issuer, the id_token’s iss checked with its own tid, offline_access refresh, sign-out', async () => {
-    const { client_id: clientId } = await clientAt('entra', { scope: 'openid profile email offline_access' });
-    const issuer = `${at('entra').issuer}/common/v2.0`;
-    const app = await openApp({
-      fromScript: true,
-      issuer,
-      clientId,
-      scope: 'openid profile email offline_access',
-      renewBefore: 3598,
-    });
+    const { app } = await openRecipe('entra');
     const request = await signIn(app);
     expect(request.pathname).to.equal('/mock/entra/common/oauth2/v2.0/authorize');
     const claims = decodeJwt(app.window.appClient.session!.idToken!);
@@ -213,12 +240,8 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   });
 
   it('Entra ID: an id_token whose iss names another tenant than its tid is refused', async () => {
-    const { client_id: clientId } = await clientAt('entra', { scope: 'openid profile email offline_access' });
-    const app = await openApp({
-      fromScript: true,
-      issuer: `${at('entra').issuer}/organizations/v2.0`,
-      clientId,
-      scope: 'openid profile',
+    const { app, clientId } = await openRecipe('entra', {
+      app: { issuer: `${at('entra').issuer}/organizations/v2.0`, scope: 'openid profile', renewBefore: undefined },
     });
     await expectIdTokenRefused(app, clientId, 'other_tenant', 'entra');
   });
@@ -227,17 +250,8 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://developers.google.com/identity/openid-connect/openid-connect#authenticationuriparameters (response_type
   // "id_token token", nonce, login_hint, prompt). Google's web clients have a secret: a code needs a backend.
   it('Google, one tag: implicit id_token token with nonce and at_hash, extra parameters from auth-params, sign-out says its session lives', async () => {
-    const { client_id: clientId } = await clientAt('google', {
-      token_endpoint_auth_method: 'client_secret_post',
-      response_types: ['code', 'id_token token'],
-      grant_types: ['authorization_code', 'implicit'],
-    });
-    const app = await openApp({
-      issuer: at('google').issuer,
-      clientId,
-      flow: 'implicit',
-      scope: 'openid profile email',
-      authParams: 'prompt=consent&login_hint=alice@example.com',
+    const { app } = await openRecipe('google', {
+      app: { fromScript: false, authParams: 'prompt=consent&login_hint=alice@example.com' },
     });
     app.button().shadowRoot.querySelector('button')?.click();
     const request = await approve(app);
@@ -265,17 +279,9 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   });
 
   it('Google: an id_token whose at_hash does not match the access token is refused', async () => {
-    const { client_id: clientId } = await clientAt('google', {
-      token_endpoint_auth_method: 'client_secret_post',
-      response_types: ['id_token token'],
-      grant_types: ['implicit'],
-    });
-    const app = await openApp({
-      fromScript: true,
-      issuer: at('google').issuer,
-      clientId,
-      flow: 'implicit',
-      scope: 'openid profile',
+    const { app, clientId } = await openRecipe('google', {
+      registration: { response_types: ['id_token token'], grant_types: ['implicit'] },
+      app: { scope: 'openid profile' },
     });
     await expectIdTokenRefused(app, clientId, 'wrong_at_hash', 'google');
   });
@@ -283,15 +289,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html (GET /logout, client_id, logout_uri,
   // Allowed sign-out URLs); cognito-userpools-server-contract-reference (the endpoints; the metadata names no logout).
   it('Cognito: code + PKCE, refresh, sign-out at /logout with client_id and logout_uri, which its metadata does not name', async () => {
-    const { client_id: clientId } = await clientAt('cognito');
-    const app = await openApp({
-      fromScript: true,
-      issuer: at('cognito').issuer,
-      clientId,
-      profile: 'cognito',
-      scope: 'openid profile email',
-      renewBefore: 3598,
-    });
+    const { app, clientId } = await openRecipe('cognito');
     const metadata = await (await fetch(`${at('cognito').issuer}/.well-known/openid-configuration`)).json();
     expect(metadata.end_session_endpoint).to.equal(undefined);
     await signIn(app);
@@ -314,19 +312,7 @@ describe('vendor recipes, end to end against emulations shaped after each vendor
   // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow (no
   // implicit grant, the secret at /login/oauth/access_token); .../refreshing-user-access-tokens; /rest/users/users (GET /user).
   it('GitHub: OAuth without OpenID through the backend exchange, no CORS on its token endpoint, the user from /user, refresh, sign-out says its session lives', async () => {
-    const { client_id: clientId } = await clientAt('github', {
-      token_endpoint_auth_method: 'client_secret_post',
-      scope: 'read:user user:email',
-    });
-    const app = await openApp({
-      fromScript: true,
-      issuer: at('github').issuer,
-      clientId,
-      profile: 'github',
-      tokenEndpoint: `/api/oauth/github/${clientId}/token`,
-      endpoints: { userinfo: `${at('github').issuer}/user` },
-      renewBefore: 28_798,
-    });
+    const { app, clientId } = await openRecipe('github');
     const request = await signIn(app);
     expect(request.searchParams.get('code_challenge_method')).to.equal('S256');
     expect(app.window.appClient.user).to.deep.include({

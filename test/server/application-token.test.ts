@@ -90,7 +90,12 @@ describe('applicationToken against the redguy mock', () => {
     }
   });
 
-  it('refuses missing options with a TypeError', async () => {
-    await assert.rejects(applicationToken({ endpoint, appId: '', secret: 's', scope: '1', name: 'n' }), TypeError);
+  it('refuses missing options as invalid_config', async () => {
+    const invalid = { name: 'OAuthError', code: 'invalid_config' };
+    await assert.rejects(applicationToken({ endpoint, appId: '', secret: 's', scope: '1', name: 'n' }), invalid);
+    await assert.rejects(
+      applicationToken({ endpoint: 'not a url', appId: 'a', secret: 's', scope: '1', name: 'n' }),
+      invalid,
+    );
   });
 });

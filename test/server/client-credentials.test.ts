@@ -118,8 +118,9 @@ describe('clientCredentials against the rservice mock', () => {
     await assert.rejects(credentials.getAccessToken(), { error: 'invalid_client' });
   });
 
-  it('refuses missing options with a TypeError', () => {
-    assert.throws(() => clientCredentials({ tokenEndpoint, clientId: '', clientSecret: 's' }), TypeError);
-    assert.throws(() => clientCredentials({ tokenEndpoint: 'not a url', clientId: 'c', clientSecret: 's' }), TypeError);
+  it('refuses missing options and a token endpoint that is no URL as invalid_config', () => {
+    const invalid = { name: 'OAuthError', code: 'invalid_config' };
+    assert.throws(() => clientCredentials({ tokenEndpoint, clientId: '', clientSecret: 's' }), invalid);
+    assert.throws(() => clientCredentials({ tokenEndpoint: 'not a url', clientId: 'c', clientSecret: 's' }), invalid);
   });
 });

@@ -414,10 +414,10 @@ describe('codeExchangeHandler', () => {
     assert.equal(logOf(client).length, 0);
   });
 
-  it('is refused without a token endpoint or allowed origins', () => {
+  it('is refused (invalid_config) without a token endpoint or allowed origins, or with a bad origin or cookie name', () => {
     assert.throws(
       () => codeExchangeHandler({ profile: 'oidc', clientId: 'c', clientSecret: 's', allowedOrigins: [app] }),
-      TypeError,
+      { name: 'OAuthError', code: 'invalid_config' },
     );
     assert.throws(
       () =>
@@ -427,8 +427,15 @@ describe('codeExchangeHandler', () => {
           clientSecret: 's',
           allowedOrigins: [],
         }),
-      TypeError,
+      { name: 'OAuthError', code: 'invalid_config' },
     );
+    const options = { tokenEndpoint: 'https://id.example/token', clientId: 'c', clientSecret: 's' };
+    assert.throws(() => codeExchangeHandler({ ...options, allowedOrigins: ['no origin'] }), {
+      code: 'invalid_config',
+    });
+    assert.throws(() => codeExchangeHandler({ ...options, allowedOrigins: [app], cookieName: 'a b' }), {
+      code: 'invalid_config',
+    });
   });
 
   it('serves through nodeRoute on a Node server, over HTTP, and passes other paths on', async () => {

@@ -1,4 +1,4 @@
-// Apart from the response checks in callback.ts: every page load reads its URL before any sign-in code loads.
+// Apart from the response checks in callback.ts and the state's in sign-in/callback-state.ts: every page load reads its URL before any sign-in code loads.
 import { OAuthError } from '../errors.js';
 
 /**
@@ -36,11 +36,9 @@ const responseParams = [
 ];
 const maxLength = 4096;
 
-function paramsOf(source: URLSearchParams, where: CallbackParams['in'], stateless: boolean): CallbackParams | null {
+function paramsOf(source: URLSearchParams, where: CallbackParams['in']): CallbackParams | null {
   const carries = source.has('code') || source.has('error') || source.has('access_token');
   if (!carries) return null;
-  if (!source.has('state') && !stateless)
-    throw new OAuthError('invalid_state', 'the authorization response has no state');
   for (const name of responseParams) {
     const values = source.getAll(name);
     if (values.length > 1) throw new OAuthError('invalid_callback', `the callback repeats the parameter ${name}`);
@@ -64,13 +62,14 @@ function paramsOf(source: URLSearchParams, where: CallbackParams['in'], stateles
 }
 
 /**
- * The authorization response in a URL, or `null` when the URL is no callback. A provider that
- * echoes no `state` (`stateless`) is recognised by its code or error alone.
+ * The authorization response in a URL, or `null` when the URL is no callback: recognised by its
+ * code, error or token, each parameter once and of a bounded length, in the query or the fragment
+ * but not both. Its `state` is not judged here (`sign-in/callback-state.ts` does).
  */
-export function readCallback(href: string, stateless = false): CallbackParams | null {
+export function readCallback(href: string): CallbackParams | null {
   const url = new URL(href);
-  const query = paramsOf(url.searchParams, 'query', stateless);
-  const fragment = paramsOf(new URLSearchParams(url.hash.slice(1)), 'fragment', stateless);
+  const query = paramsOf(url.searchParams, 'query');
+  const fragment = paramsOf(new URLSearchParams(url.hash.slice(1)), 'fragment');
   if (query && fragment)
     throw new OAuthError('invalid_callback', 'the callback carries a response in both query and fragment');
   return query ?? fragment;

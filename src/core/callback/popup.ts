@@ -73,7 +73,8 @@ export function waitForCallback(
     // Any script of this origin may post on the channel: it is heard only for a popup that reads as
     // closed (cut off by the policy, or by its user a moment ago), and only with the pending state.
     channel.onmessage = (event) => {
-      // A callback without state (whose state the relaying page filled in) only from the popup itself.
+      // A callback without state (whose state the relaying page filled in) only from the popup itself; the
+      // state's other rules apply once it is heard (sign-in/callback-state.ts).
       if (!popup.closed || !isPopupMessage(event.data, state) || !echoesState(event.data.href)) return;
       channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
       finish(null, event.data.href);

@@ -1,10 +1,7 @@
-import { timeoutSignal } from '../provider/http.js';
 import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
-import { requestToken } from '../provider/token-endpoint.js';
+import { requestGrant } from '../sign-in/sign-in-finish.js';
 import { verifyClientIdToken } from '../id-token/client-id-token.js';
-import { backendRequestOf } from '../provider/backend.js';
-import { checkBinding } from '../dpop/dpop-binding.js';
 
 /**
  * Trades the refresh token for a new token set. A rotated refresh token replaces the old one; a
@@ -16,21 +13,9 @@ import { checkBinding } from '../dpop/dpop-binding.js';
  */
 export async function refreshSession(ctx: SignInContext, session: Session, signal?: AbortSignal): Promise<Session> {
   const metadata = await ctx.metadata(signal);
-  const backend = backendRequestOf(ctx.config, metadata);
   const form: Record<string, string> = { grant_type: 'refresh_token', client_id: ctx.config.clientId };
-  if (!backend) form['refresh_token'] = session.refreshToken ?? '';
-  const response = checkBinding(
-    ctx,
-    metadata,
-    await requestToken(
-      metadata.token_endpoint,
-      form,
-      timeoutSignal(ctx.config.requestTimeout, signal),
-      ctx.dpop,
-      {},
-      backend,
-    ),
-  );
+  if (ctx.config.tokenEndpoint === undefined) form['refresh_token'] = session.refreshToken ?? '';
+  const response = await requestGrant(ctx, metadata, form, signal);
   let user = session.user;
   if (response.id_token && metadata.jwks_uri) {
     const claims = await verifyClientIdToken(ctx, metadata, response.id_token, {

@@ -4,11 +4,11 @@ import { scopesOf } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
 import type { UserClaims } from '../session.js';
-import { timeoutSignal } from '../provider/http.js';
 import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
 import { requestToken } from '../provider/token-endpoint.js';
 import { checkTokenResponse, type TokenResponse } from '../provider/token-response.js';
+import { timeoutSignal } from '../provider/http.js';
 import { backendRequestOf } from '../provider/backend.js';
 import { checkBinding } from '../dpop/dpop-binding.js';
 import type { Transaction } from './transaction.js';
@@ -49,7 +49,7 @@ export async function finishSignIn(
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
  */
-export async function exchangeCode(
+export function exchangeCode(
   ctx: SignInContext,
   metadata: ProviderMetadata,
   code: string,
@@ -63,21 +63,36 @@ export async function exchangeCode(
     client_id: ctx.config.clientId,
   };
   if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
-  const backend = backendRequestOf(ctx.config, metadata);
-  // The backend finds the sign-in this browser started by its state.
-  if (backend) form['state'] = transaction.state;
-  return checkBinding(
-    ctx,
-    metadata,
-    await requestToken(
-      metadata.token_endpoint,
-      form,
-      timeoutSignal(ctx.config.requestTimeout, signal),
-      ctx.dpop,
-      {},
-      backend,
-    ),
+  // The app's backend finds the sign-in this browser started by its state.
+  if (ctx.config.tokenEndpoint !== undefined) form['state'] = transaction.state;
+  return requestGrant(ctx, metadata, form, signal);
+}
+
+// Beside the code exchange, which the renewal loads too, not in token-endpoint.ts: the server's client credentials
+// share that module and need none of the client's context, backend or DPoP binding.
+/**
+ * Posts a client's grant (a code, a refresh) to the provider's token endpoint, or to the app's
+ * backend where `tokenEndpoint` is set, within the request timeout and with a DPoP proof where the
+ * client binds its tokens; a Bearer answer to a DPoP client is refused ({@link checkBinding}).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export async function requestGrant(
+  ctx: SignInContext,
+  metadata: ProviderMetadata,
+  form: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<TokenResponse> {
+  const response = await requestToken(
+    metadata.token_endpoint,
+    form,
+    timeoutSignal(ctx.config.requestTimeout, signal),
+    ctx.dpop,
+    {},
+    backendRequestOf(ctx.config, metadata),
   );
+  return checkBinding(ctx, metadata, response);
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */

@@ -1,6 +1,6 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
 import { readCallback, type CallbackParams } from '../callback/callback-url.js';
-import { absoluteIssuer, type ResolvedConfig } from '../config.js';
+import { absoluteIssuer } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
 import { tellBackend } from '../provider/backend.js';
@@ -20,7 +20,7 @@ import { mark } from '../marks.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
-import { markStartedHere, statelessWindow, takeStartedHere } from './started-here.js';
+import { markStartedHere, owns, takeAnswered } from './callback-state.js';
 /**
  * Saves a new transaction and returns the authorization URL to send the user to, pushing the
  * request first when the client asks for PAR or the provider requires it: a public client gains
@@ -69,8 +69,7 @@ export async function startSignIn(
     }
   }
   await saved;
-  if (mode === 'redirect' && !ctx.config.profile.echoesState)
-    markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
+  if (!ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
   return { url: authorizationUrl(metadata, params), transaction };
 }
 
@@ -116,7 +115,7 @@ export async function completeRelayed(
   signal?: AbortSignal,
   sub?: string,
 ): Promise<Session> {
-  const params = readCallback(href, !ctx.config.profile.echoesState);
+  const params = readCallback(href);
   if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
   return (await completeSignIn(ctx, params, state, signal, sub)).session;
 }
@@ -137,13 +136,10 @@ export async function answerCallback(
     params.state === undefined ? undefined : peekTransaction(ctx.store, params.state),
   ]);
   mark('transaction-read');
-  if (params.state === undefined && ctx.config.profile.echoesState) {
-    // No state: a stateless provider's callback for another client of the page, unless this client is waiting.
-    if (own === undefined) return null;
-    releasePageCallback(href);
-    throw new OAuthError('invalid_state', 'the authorization response has no state');
-  }
-  const state = params.state ?? own;
+  const echoes = ctx.config.profile.echoesState;
+  // No state from a provider that echoes it: another client's, unless this client is waiting (then refused, never relayed).
+  if (params.state === undefined && echoes && own === undefined) return null;
+  const state = params.state ?? (echoes ? undefined : own);
   const pending = echoed ?? (state === undefined ? undefined : await peekTransaction(ctx.store, state));
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
@@ -153,19 +149,12 @@ export async function answerCallback(
   }
   if (pending && !owns(ctx.config, pending)) return null;
   releasePageCallback(href);
-  if (
-    params.state === undefined &&
-    state !== undefined &&
-    !takeStartedHere(absoluteIssuer(ctx.config.issuer), ctx.config.clientId, state)
-  ) {
-    // Login CSRF: a code without state in another tab than the one that started the sign-in is anyone's.
-    throw new OAuthError('invalid_state', 'a callback without state, in a tab that did not start its sign-in');
-  }
   return completeSignIn(ctx, params, state, signal);
 }
 
 /**
- * Takes the callback's transaction (state is single-use), finishes the sign-in and stores the session.
+ * Takes the callback's transaction under the rules of state (`callback-state.ts`, the same for the
+ * page's, a popup's and a hidden frame's), finishes the sign-in and stores the session.
  * A renewal passes the signed-in user's `sub`: a session about anyone else is refused, not stored.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
@@ -176,22 +165,13 @@ export async function completeSignIn(
   signal?: AbortSignal,
   sub?: string,
 ): Promise<{ session: Session; returnTo: string }> {
-  const { transaction, cleared } =
-    state === undefined ? { transaction: undefined, cleared: undefined } : await takeTransaction(ctx.store, state);
+  const { transaction, cleared } = await takeAnswered(ctx, params, state);
   // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
-  const late =
-    params.state === undefined && transaction !== undefined && Date.now() - transaction.createdAt > statelessWindow;
-  const finished =
-    transaction && owns(ctx.config, transaction) && !late ? finishSignIn(ctx, params, transaction, signal) : undefined;
+  const finished = finishSignIn(ctx, params, transaction, signal);
   await Promise.allSettled([cleared, finished]);
-  if (late) throw new OAuthError('invalid_state', 'a callback without state, too late');
-  if (!transaction || !finished) throw new OAuthError('invalid_state', 'the callback matches no sign-in started here');
   const session = await finished;
   if (sub !== undefined && session.user?.sub !== sub)
     throw new OAuthError('user_mismatch', 'the renewal is for another user');
   await ctx.setSession(session);
   return { session, returnTo: transaction.returnTo };
 }
-
-const owns = (config: ResolvedConfig, transaction: Transaction): boolean =>
-  transaction.issuer === absoluteIssuer(config.issuer) && transaction.clientId === config.clientId;

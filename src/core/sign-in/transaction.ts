@@ -69,7 +69,7 @@ export async function peekTransaction(store: KeyValueStore, state: string): Prom
 
 /**
  * Reads and deletes a transaction: state is single-use. The transaction is back as soon as it is
- * gone from storage; `cleared` settles once the client's pointer to it is gone too.
+ * gone from storage; `cleared` settles (never rejects) once the client's pointer to it is gone too.
  */
 export async function takeTransaction(
   store: KeyValueStore,
@@ -79,8 +79,8 @@ export async function takeTransaction(
     store.get<Transaction>(keyOf('txn', state)),
     store.delete(keyOf('txn', state)),
   ]);
-  const cleared = transaction ? clearPending(store, transaction, state) : Promise.resolve();
-  cleared.catch(() => undefined);
+  // A pointer left behind points at nothing: the next sign-in replaces it, so clearing it never fails the callback.
+  const cleared = transaction ? clearPending(store, transaction, state).catch(() => undefined) : Promise.resolve();
   return {
     transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined,
     cleared,
