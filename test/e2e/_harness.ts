@@ -61,6 +61,12 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
     () => app.button()?.shadowRoot?.querySelector('button:not([disabled])'),
     'the app to render its button',
   );
+  // A token status draws once its view (a chunk of its own) has loaded, just after the button.
+  const status = (): Element | null => app.document.querySelector('oauth-token-status');
+  await waitFor(
+    () => !status() || status()?.shadowRoot?.querySelector('[part="base"]'),
+    'the app to render its status',
+  );
   return app;
 }
 
