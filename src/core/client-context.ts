@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config.js';
 import type { DpopSigner } from './dpop/dpop-signer.js';
 import type { ProviderMetadata } from './provider/discovery.js';
 import type { Session } from './session.js';
+import type { SessionStore } from './storage/session-store.js';
 import type { KeyValueStore } from './storage/store.js';
 
 /** What signing in needs from the client. */
@@ -17,12 +18,10 @@ export interface SignInContext {
 
 /** What the client's parts that load on first use (sign-in, renewal, sign-out) need of it. */
 export interface ClientContext extends SignInContext {
-  /** The key its session is stored under. */
-  readonly key: string;
+  /** Its session in storage: sign-in and renewal write it there, and the client hears of it. */
+  readonly sessions: SessionStore;
   /** Whether a session without a refresh token is renewed in a hidden frame. */
   readonly renewsSilently: boolean;
-  /** Stores the session (or removes it), tells the other tabs and the listeners. */
-  setSession(session: Session | null): Promise<void>;
   /** Takes a session another tab stored, telling the listeners if it is new here. */
   adopt(session: Session): Session;
 }

@@ -1,12 +1,5 @@
 import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
-import {
-  absoluteIssuer,
-  resolveConfig,
-  scopesOf,
-  type ClientConfig,
-  type LoginMode,
-  type ResolvedConfig,
-} from './config.js';
+import { resolveConfig, scopesOf, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop/dpop.js';
 import { invalidConfig, OAuthError } from './errors.js';
 import {
@@ -18,13 +11,13 @@ import {
 } from './events.js';
 import type { UserClaims } from './session.js';
 import { openPopup } from './callback/popup-window.js';
-import { isFresh, isSession, renewalDueAt, type Session } from './session.js';
+import { isFresh, renewalDueAt, type Session } from './session.js';
 import type { ClientContext } from './client-context.js';
+import { sessionStore } from './storage/session-store.js';
 import type { LogoutOptions, LogoutResult } from './sign-out.js';
 import { sealedStore } from './storage/sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
 import { pageCallback, releasePageCallback } from './callback/page-callback.js';
-import { keyOf, sharedName } from './storage/keys.js';
 import { mark } from './marks.js';
 
 // What runs before the first click or renewal is here; signing in, then renewing and signing out, load on first use.
@@ -73,7 +66,6 @@ export class OAuthClient extends EventTarget {
   readonly #ctx: ClientContext;
   #session: Session | null = null;
   #loaded: Promise<Session | null> | undefined;
-  #channel: BroadcastChannel | undefined;
   #renewing: Promise<Session> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -89,9 +81,8 @@ export class OAuthClient extends EventTarget {
       metadata: async (signal) => (await signInParts()).metadataOf(this.config, signal),
       dpop: this.config.dpop ? dpopSigner(this.#store) : undefined,
       notify: (event) => this.dispatchEvent(event),
-      key: this.#key,
+      sessions: sessionStore(this.#store, this.config, (session) => this.#apply(session)),
       renewsSilently: this.#renewsSilently,
-      setSession: (session) => this.#setSession(session),
       adopt: (session) => this.#adopted(session),
     };
   }
@@ -106,18 +97,12 @@ export class OAuthClient extends EventTarget {
     return this.#session?.user;
   }
 
-  get #key(): string {
-    return keyOf('session', absoluteIssuer(this.config.issuer), this.config.clientId, this.config.scope);
-  }
-
   /** Loads the stored session once, follows the other tabs, and keeps the token renewed. */
   ready(): Promise<Session | null> {
     this.#loaded ??= this.#guard(async () => {
       this.#listen();
-      const stored = await this.#store.get<unknown>(this.#key);
+      this.#session = await this.#ctx.sessions.read();
       mark('session-loaded');
-      if (stored !== undefined && !isSession(stored)) await this.#store.delete(this.#key);
-      this.#session = isSession(stored) ? stored : null;
       this.#schedule();
       return this.#session;
     });
@@ -228,7 +213,7 @@ export class OAuthClient extends EventTarget {
       const signOut = await parts();
       signOut.checkLogout(this.config, options);
       const session = await this.ready();
-      await this.#setSession(null);
+      await this.#ctx.sessions.write(null);
       await this.#ctx.dpop?.forget();
       if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
       return signOut.signOutAtProvider(this.#ctx, session, options);
@@ -272,15 +257,6 @@ export class OAuthClient extends EventTarget {
     );
   }
 
-  async #setSession(session: Session | null): Promise<void> {
-    await this.#loaded;
-    if (session) await this.#store.set(this.#key, session);
-    else await this.#store.delete(this.#key);
-    mark(session ? 'session-stored' : 'session-removed');
-    this.#channel?.postMessage({ key: this.#key });
-    this.#apply(session);
-  }
-
   #apply(session: Session | null): void {
     this.#session = session;
     this.#loaded = Promise.resolve(session);
@@ -306,14 +282,9 @@ export class OAuthClient extends EventTarget {
   }
 
   #listen(): void {
-    // Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
-    if (this.#channel || typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
-    this.#channel = new BroadcastChannel(sharedName('session'));
-    this.#channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
-      if (event.data?.key !== this.#key) return;
-      const stored = await this.#store.get<unknown>(this.#key).catch(() => undefined);
-      this.#apply(isSession(stored) ? stored : null);
-    };
+    // Once, from ready(). Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
+    if (typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
+    this.#ctx.sessions.listen();
     const wake = (): void => this.#renewIfDue();
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && wake());
     addEventListener('pageshow', wake);

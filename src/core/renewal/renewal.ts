@@ -1,7 +1,7 @@
 import { OAuthError } from '../errors.js';
 import { renewsAtBackend } from '../provider/backend.js';
 import { refreshSession } from './refresh.js';
-import { isFresh, isSession, type Session } from '../session.js';
+import { isFresh, type Session } from '../session.js';
 import type { ClientContext } from '../client-context.js';
 import { completeRelayed, startSignIn } from '../sign-in/sign-in.js';
 import { silentCallback } from '../callback/silent-renewal.js';
@@ -18,7 +18,7 @@ import { keyOf, sharedName } from '../storage/keys.js';
 export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
   const locks = globalThis.navigator?.locks;
   if (!locks) return renewLocked(ctx, signal);
-  const name = sharedName(keyOf('renew', ctx.key));
+  const name = sharedName(keyOf('renew', ctx.sessions.key));
   for (;;) {
     const renewed = await locks.request(name, { ifAvailable: true }, (lock) =>
       lock ? renewLocked(ctx, signal) : null,
@@ -33,24 +33,23 @@ export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal):
 
 /** The stored session if it is fresh (another tab renewed it), adopted here. */
 async function storedFresh(ctx: ClientContext): Promise<Session | null> {
-  const stored = await ctx.store.get<unknown>(ctx.key);
-  return isSession(stored) && isFresh(stored, ctx.config.renewBefore) ? ctx.adopt(stored) : null;
+  const stored = await ctx.sessions.read();
+  return stored && isFresh(stored, ctx.config.renewBefore) ? ctx.adopt(stored) : null;
 }
 
 async function renewLocked(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
-  const stored = await ctx.store.get<unknown>(ctx.key);
-  const current = isSession(stored) ? stored : null;
+  const current = await ctx.sessions.read();
   if (current && isFresh(current, ctx.config.renewBefore)) return ctx.adopt(current);
   if (current && (current.refreshToken || renewsAtBackend(ctx.config))) {
     return endOnRefusal(ctx, async () => {
       const next = await refreshSession(ctx, current, signal);
-      await ctx.setSession(next);
+      await ctx.sessions.write(next);
       return next;
     });
   }
   if (current && ctx.renewsSilently) return endOnRefusal(ctx, () => renewSilently(ctx, current.user?.sub, signal));
   if (current && isFresh(current)) return current;
-  await ctx.setSession(null);
+  await ctx.sessions.write(null);
   throw new OAuthError('login_required', 'the session has expired; sign in again');
 }
 
@@ -67,7 +66,7 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
       ['network_error', 'aborted', 'storage_unavailable'].includes(error.code) ||
       (error.status ?? 0) >= 500;
     if (transient) throw error;
-    await ctx.setSession(null);
+    await ctx.sessions.write(null);
     if (error.code === 'user_mismatch') throw error;
     throw new OAuthError('login_required', 'the session could not be renewed; sign in again', {
       error: error.error,

@@ -172,6 +172,6 @@ export async function completeSignIn(
   const session = await finished;
   if (sub !== undefined && session.user?.sub !== sub)
     throw new OAuthError('user_mismatch', 'the renewal is for another user');
-  await ctx.setSession(session);
+  await ctx.sessions.write(session);
   return { session, returnTo: transaction.returnTo };
 }
