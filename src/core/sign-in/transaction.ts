@@ -44,9 +44,9 @@ export function createTransaction(
  */
 export async function saveTransaction(store: KeyValueStore, transaction: Transaction): Promise<void> {
   const pendingKey = keyOf('txn-pending', transaction.issuer, transaction.clientId);
-  const older = await store.get<string>(pendingKey);
   await Promise.all([
-    older !== undefined && store.delete(keyOf('txn', older)),
+    // The older pointer is read before the new one is written (IndexedDB runs transactions in the order they are made).
+    store.get<string>(pendingKey).then<unknown>((older) => older && store.delete(keyOf('txn', older))),
     store.set(keyOf('txn', transaction.state), transaction),
     store.set(pendingKey, transaction.state),
   ]);

@@ -26,17 +26,21 @@ export interface Sealer {
 }
 
 /**
- * A sealer whose one non-extractable AES-GCM key lives in `inner`.
+ * A sealer whose one non-extractable AES-GCM key lives in `inner`, read at once (never made for a
+ * read), so that a session read beside it opens without a second wait.
  * @see https://www.w3.org/TR/WebCryptoAPI/#aes-gcm
  */
 export function sealerOf(inner: KeyValueStore): Sealer {
+  const name = storageKeyOf('key', 'seal');
+  const kept = inner.get(name).catch(() => undefined);
   let sealKey: Promise<CryptoKey> | undefined;
   const keyOf = (): Promise<CryptoKey> =>
     (sealKey ??= storedKey(
       inner,
-      storageKeyOf('key', 'seal'),
+      name,
       newSealKey,
       (value): value is CryptoKey => value instanceof CryptoKey,
+      kept,
     ).catch((cause: unknown) => {
       sealKey = undefined;
       throw cause instanceof OAuthError

@@ -2,13 +2,6 @@ import { sealerOf as makeSealer, type Sealed, type Sealer } from './seal.js';
 import type { KeyValueStore } from './store.js';
 import { holdsTokens, isTransactionKey } from './keys.js';
 
-const isSealed = (value: unknown): value is Sealed =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as Sealed).sealed === 1 &&
-  typeof (value as Sealed).iv === 'string' &&
-  typeof (value as Sealed).data === 'string';
-
 /**
  * A store that seals the sessions (the tokens) with AES-GCM under one non-extractable key kept
  * beside them, so a dump of storage shows only ciphertext. Script in the page can still use the key: see SECURITY.md.
@@ -22,10 +15,12 @@ export function sealedStore(inner: KeyValueStore): KeyValueStore {
   const sealerOf = (): Sealer => (sealer ??= makeSealer(inner));
   return {
     get: async <T>(key: string) => {
+      // A session's key is read beside it (the sealer reads it as it is made).
+      const sealer = holdsTokens(key) && sealerOf();
       const value = await inner.get<unknown>(key);
-      if (!holdsTokens(key) || value === undefined) return value as T | undefined;
-      if (!isSealed(value)) return null as T;
-      return (await sealerOf().open<T>(value)) as T;
+      if (!sealer || value === undefined) return value as T | undefined;
+      // Anything but a sealed value, or one that does not open, reads as null.
+      return ((value as Sealed | null)?.sealed === 1 ? await sealer.open<T>(value as Sealed) : null) as T;
     },
     set: async (key, value) => {
       // A sign-in about to start: its session's key is made now, while the user is at the provider, not on the callback page.

@@ -23,7 +23,7 @@ function wrap<T>(operation: () => Promise<T>): Promise<T> {
 /** The kit's own IndexedDB database, opened on first use (never at import). */
 export function indexedDbStore(): KeyValueStore {
   const use = (): UseStore => {
-    if (typeof indexedDB === 'undefined' || indexedDB === null) {
+    if (!globalThis.indexedDB) {
       throw new OAuthError('storage_unavailable', 'this browser has no IndexedDB');
     }
     return (database ??= createStore(databaseName, 'kv'));
@@ -80,8 +80,9 @@ export function fallbackStore(primary: KeyValueStore, onFallback: (error: OAuthE
       return await operation(primary);
     } catch (error) {
       if (!(error instanceof OAuthError) || error.code !== 'storage_unavailable') throw error;
+      // Operations started together (a session and its key) fail together: say so once.
+      if (!failed) onFallback(error);
       failed = true;
-      onFallback(error);
       return operation(secondary);
     }
   };

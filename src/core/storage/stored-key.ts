@@ -5,6 +5,7 @@ import { sharedName } from './keys.js';
  * The key kept in `store` under `name`, made by `create` on first use. A Web Lock makes two tabs
  * that start at once agree on one key; a key already there is read without it. Keys are stored as
  * CryptoKey objects: a non-extractable one can be used by this origin's script but never read out.
+ * `read` is a read of `name` already under way.
  * @see https://www.w3.org/TR/WebCryptoAPI/#cryptokey-interface
  */
 export async function storedKey<T>(
@@ -12,8 +13,9 @@ export async function storedKey<T>(
   name: string,
   create: () => Promise<T>,
   isKey: (value: unknown) => value is T,
+  read = store.get<unknown>(name),
 ): Promise<T> {
-  const kept = await store.get<unknown>(name);
+  const kept = await read;
   if (isKey(kept)) return kept;
   const operation = async (): Promise<T> => {
     const existing = await store.get<unknown>(name);

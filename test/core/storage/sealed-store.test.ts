@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { sealedStore } from '../../../src/core/storage/sealed-store.js';
-import { memoryStore } from '../../../src/core/storage/store.js';
+import { memoryStore, type KeyValueStore } from '../../../src/core/storage/store.js';
 
 const session = { accessToken: 'at-secret', tokenType: 'Bearer', scope: 'openid', expiresAt: 1_700_000_000_000 };
 
@@ -53,6 +53,34 @@ describe('sealed store', () => {
     expect(await store.get('session:b')).to.deep.equal(session);
     const key = await inner.get<CryptoKey>('key:seal');
     expect(key?.extractable).to.equal(false);
+  });
+
+  it('reads the key beside the session, and still refuses a tampered session', async () => {
+    const inner = memoryStore();
+    await sealedStore(inner).set('session:a', session);
+    const reads: string[] = [];
+    const watched: KeyValueStore = { ...inner, get: (key) => (reads.push(key), inner.get(key)) };
+    const store = sealedStore(watched);
+    const reading = store.get('session:a');
+    expect(reads, 'both reads start at once').to.deep.equal(['key:seal', 'session:a']);
+    expect(await reading).to.deep.equal(session);
+    const raw = (await inner.get<{ sealed: 1; iv: string; data: string }>('session:a'))!;
+    const flipped = raw.data.startsWith('A') ? 'B' : 'A';
+    await inner.set('session:a', { ...raw, data: `${flipped}${raw.data.slice(1)}` });
+    expect(await sealedStore(watched).get('session:a')).to.equal(null);
+  });
+
+  it('makes no key when a signed-out page reads its session, and seals under the kept key after', async () => {
+    const inner = memoryStore();
+    expect(await sealedStore(inner).get('session:a')).to.equal(undefined);
+    expect(await inner.get('key:seal'), 'no key for a mere read').to.equal(undefined);
+    await sealedStore(inner).set('session:a', session);
+    const store = sealedStore(inner);
+    expect(await store.get('session:a')).to.deep.equal(session);
+    await store.set('session:b', session);
+    expect(await sealedStore(inner).get('session:b'), 'sealed under the key read beside the session').to.deep.equal(
+      session,
+    );
   });
 
   it('leaves transactions as they are, so they survive a redirect in the page store', async () => {

@@ -34,4 +34,12 @@ describe('store', () => {
     await store.delete('k');
     expect(failures).to.deep.equal(['storage_unavailable']);
   });
+
+  it('says so once when operations started together fail together', async () => {
+    const failures: string[] = [];
+    const store = fallbackStore(brokenStore, (error) => failures.push(error.code));
+    await Promise.all([store.get('a'), store.get('b'), store.set('c', 1)]);
+    expect(failures).to.deep.equal(['storage_unavailable']);
+    expect(await store.get('c')).to.equal(1);
+  });
 });
