@@ -33,7 +33,7 @@ const budgets = [
       build,
       core[build].signIn,
       16,
-      [18.18, 18.6][i],
+      [18.18, 18.61][i],
     ]),
 ];
 
