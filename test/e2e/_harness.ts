@@ -119,6 +119,13 @@ export function watchPopups(app: App): Window[] {
   return opened;
 }
 
+/** Presses the app's button with a real click and returns the sign-in window it opened. */
+export async function pressForPopup(app: App): Promise<Window> {
+  const popups = watchPopups(app);
+  await clickButton(app);
+  return waitFor(() => popups[0], 'the popup');
+}
+
 /** Starts a redirect sign-in in the app and returns the authorization request the provider received. */
 export async function startSignIn(app: App): Promise<URL> {
   app.window.appClient.login({ mode: 'redirect' }).catch(() => undefined);

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { registerClient, waitFor } from '../_mock.js';
 import { cspAppPath, cspReportPath } from './_csp.js';
-import { clickButton, decideConsent, openApp, watchPopups, type App } from './_harness.js';
+import { decideConsent, openApp, pressForPopup, type App } from './_harness.js';
 
 interface CspWindow extends Window {
   cspViolations: { directive: string; blocked: string; sample: string }[];
@@ -83,9 +83,7 @@ describe('the kit under a strict Content-Security-Policy with Trusted Types', ()
   it('signs in through a popup, whose callback page has the policy too: no violation', async () => {
     const before = (await reports()).length;
     const app = await openApp({ clientId: await registerClient([cspAppPath]), page: cspAppPath, mode: 'popup' });
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     await decideConsent(() => popup);
     await expectSignedIn(app);
     await waitFor(() => popup.closed, 'the popup to close');

@@ -10,6 +10,7 @@ import {
   deliver,
   openApp,
   pointAtButton,
+  pressForPopup,
   watchPopups,
   type App,
 } from './_harness.js';
@@ -58,9 +59,7 @@ describe('sign-in through the real mock provider', () => {
 
   it('signs in through a popup opened inside the click, and the popup closes itself', async () => {
     const app = await openApp({ mode: 'popup' });
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     await decideConsent(() => popup);
     await expectSignedIn(app);
     await waitFor(() => popup.closed, 'the popup to close');
@@ -87,9 +86,7 @@ describe('sign-in through the real mock provider', () => {
     await control({ command: 'scenario', scenario: { next: 'token', clientId, delay: 400 } });
     sessionStorage.removeItem(`oauth-elements:jwks:${issuer}/jwks`);
     const app = await openApp({ clientId, mode: 'popup' });
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     await decideConsent(() => popup);
     await expectSignedIn(app);
     const timing = (suffix: string): PerformanceResourceTiming[] =>
@@ -120,9 +117,7 @@ describe('sign-in through the real mock provider', () => {
     expect(discoveries(), `nothing fetched before the pointer comes (focused in the button: ${focused()})`).to.equal(0);
     await pointAtButton(app);
     await waitFor(() => discoveries() === 1, 'discovery on hover');
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     await decideConsent(() => popup);
     await expectSignedIn(app);
     expect(discoveries(), 'the press fetched no discovery again').to.equal(1);
@@ -198,9 +193,7 @@ describe('a popup cut off by Cross-Origin-Opener-Policy (it reads as closed whil
       scenario: { next: 'consent', clientId, openerPolicy: 'same-origin', then, after },
     });
     const app = await openApp({ clientId, mode: 'popup' });
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     leavePage(app.document);
     await waitFor(() => popup.closed, 'the policy to cut the popup off');
     return { app, cutAt: Date.now() };

@@ -3,7 +3,7 @@ import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
 import { authorize, mockOf, register, requestsOf, waitFor } from '../_mock.js';
 import { backToPage } from '../_focus.js';
-import { appPath, clickButton, deliver, openApp, watchPopups, type App } from './_harness.js';
+import { appPath, deliver, openApp, pressForPopup, type App } from './_harness.js';
 
 // phpapi (seed 004) echoes no state, so its callback carries nothing that binds it to the sign-in
 // that is waiting (RFC 6749 §10.12): a code the attacker got for their own account, loaded into the
@@ -137,9 +137,7 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
 
   it("ignores an attacker's code relayed over the BroadcastChannel while a popup sign-in is pending: only the popup may hand over a callback without state", async () => {
     const app = await openPhpapi('popup');
-    const popups = watchPopups(app);
-    await clickButton(app);
-    const popup = await waitFor(() => popups[0], 'the popup');
+    const popup = await pressForPopup(app);
     const request = new URL(
       await waitFor(() => (popup.location.pathname === authorizePath ? popup.location.href : null), 'the consent page'),
     );
