@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
 import { createMockProvider } from '../../src/mock-provider/provider.js';
-import { authorize, control, issuer, registerClient, requestsOf, tokenRequest } from '../_mock.js';
+import { authorize, codeRequest, control, issuer, registerClient, requestsOf, tokenRequest } from '../_mock.js';
 
 const callback = `${location.origin}/test/_callback.html`;
 
@@ -65,15 +65,7 @@ describe('mock provider: scripting over /mock/__control', () => {
   it('signs in as a chosen user with no consent page, through the real flow', async () => {
     await control({ command: 'sign_in_as', sub: 'bob', clientId });
     const page = await fetch(
-      `${issuer}/authorize?${new URLSearchParams({
-        response_type: 'code',
-        client_id: clientId,
-        redirect_uri: callback,
-        scope: 'openid profile',
-        state: 'q',
-        code_challenge: await challengeOf(createVerifier()),
-        code_challenge_method: 'S256',
-      })}`,
+      `${issuer}/authorize?${new URLSearchParams(await codeRequest(clientId, createVerifier(), { state: 'q' }))}`,
     );
     const url = new URL(page.url);
     expect(url.pathname).to.equal('/test/_callback.html');

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { challengeOf, createVerifier } from '../../src/core/sign-in/pkce.js';
-import { callback, issuer, registerClient } from '../_mock.js';
+import { createVerifier } from '../../src/core/sign-in/pkce.js';
+import { callback, codeRequest, issuer, registerClient } from '../_mock.js';
 
 /** The mock this page is served with, reached as another site would reach it on a developer's machine. */
 const mockAsSeenFromElsewhere = location.origin.replace('localhost', '127.0.0.1');
@@ -28,16 +28,7 @@ describe('mock provider: another website cannot drive it (issue 14)', () => {
     );
     expect(preflighted).to.equal('blocked');
     const page = await fetch(
-      `${issuer}/authorize?${new URLSearchParams({
-        response_type: 'code',
-        client_id: clientId,
-        redirect_uri: callback,
-        scope: 'openid profile',
-        state: 'q',
-        nonce: 'n',
-        code_challenge: await challengeOf(createVerifier()),
-        code_challenge_method: 'S256',
-      })}`,
+      `${issuer}/authorize?${new URLSearchParams(await codeRequest(clientId, createVerifier(), { state: 'q' }))}`,
       { credentials: 'omit' },
     );
     expect(new URL(page.url).pathname).to.equal('/mock/oidc/authorize');
