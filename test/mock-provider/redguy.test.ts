@@ -26,6 +26,14 @@ async function codeFor(clientId: string, scope = '1 2'): Promise<URL> {
 describe('mock provider: redguy profile', () => {
   let app: { client_id: string; client_secret?: string };
   let browserApp: string;
+  /** The confidential app's code exchange, with its secret, for a code issued to it with `scope`. */
+  const codeGrant = async (scope?: string): Promise<Record<string, string>> => ({
+    grant_type: 'authorization_code',
+    code: (await codeFor(app.client_id, scope)).searchParams.get('code') ?? '',
+    client_id: app.client_id,
+    client_secret: app.client_secret ?? '',
+    redirect_uri: callback,
+  });
   before(async () => {
     app = await register(['/test/_callback.html'], confidential, at);
     browserApp = (
@@ -86,19 +94,7 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('exchanges a code at /v1/auth/oauth/code for {access_token, token_type: bearer, expires_in}, no-store', async () => {
-    const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
-    const body = await tokenBody(
-      await tokenRequest(
-        {
-          grant_type: 'authorization_code',
-          code,
-          client_id: app.client_id,
-          client_secret: app.client_secret ?? '',
-          redirect_uri: callback,
-        },
-        at,
-      ),
-    );
+    const body = await tokenBody(await tokenRequest(await codeGrant(), at));
     expect(body).to.include({ token_type: 'bearer', expires_in: 86_400 });
     expect(body.access_token).to.be.a('string');
   });
@@ -131,29 +127,14 @@ describe('mock provider: redguy profile', () => {
   });
 
   it('refuses a code used twice', async () => {
-    const code = (await codeFor(app.client_id)).searchParams.get('code') ?? '';
-    const form = {
-      grant_type: 'authorization_code',
-      code,
-      client_id: app.client_id,
-      client_secret: app.client_secret ?? '',
-      redirect_uri: callback,
-    };
+    const form = await codeGrant();
     expect((await tokenRequest(form, at)).status).to.equal(200);
     expect((await (await tokenRequest(form, at)).json()).error).to.equal('invalid_grant');
   });
 
   it('answers /v1/users/get in the {code, comment, response} envelope; only scope 2 releases the email', async () => {
     const tokenOf = async (scope: string): Promise<string> => {
-      const code = (await codeFor(app.client_id, scope)).searchParams.get('code') ?? '';
-      const form = {
-        grant_type: 'authorization_code',
-        code,
-        client_id: app.client_id,
-        client_secret: app.client_secret ?? '',
-        redirect_uri: callback,
-      };
-      return (await (await tokenRequest(form, at)).json()).access_token;
+      return (await (await tokenRequest(await codeGrant(scope), at)).json()).access_token;
     };
     const both = await (await usersGet(await tokenOf('1 2'))).json();
     expect(both).to.deep.equal({
