@@ -44,6 +44,13 @@ async function expectSignedIn(app: App): Promise<void> {
   expect(userinfo.status).to.equal(200);
 }
 
+/** Whether a page fetched the code only some configurations' sign-ins need (sign-in-extras.ts and what it holds). */
+const loadedExtras = (page: Window): string[] =>
+  page.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => /\/(sign-in-extras|extra-params|par|backend|dpop-binding|userinfo)\.[jt]s/.test(name));
+
 describe('sign-in through the real mock provider', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -55,6 +62,7 @@ describe('sign-in through the real mock provider', () => {
     await expectSignedIn(app);
     expect(app.window.location.search).to.equal('');
     expect(app.window.location.pathname).to.equal('/test/e2e/_app.html');
+    expect(loadedExtras(app.window), 'a plain OpenID callback loads no optional code').to.deep.equal([]);
   });
 
   it('signs in through a popup opened inside the click, and the popup closes itself', async () => {
@@ -63,6 +71,7 @@ describe('sign-in through the real mock provider', () => {
     await decideConsent(() => popup);
     await expectSignedIn(app);
     await waitFor(() => popup.closed, 'the popup to close');
+    expect(loadedExtras(app.window), 'a plain OpenID sign-in, start to end, loads no optional code').to.deep.equal([]);
   });
 
   it('gives two pages signing in at once a popup each, and signs both in', async () => {

@@ -1,18 +1,17 @@
 import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
-import { DpopFallbackEvent } from '../events.js';
 import type { SignInContext } from '../client-context.js';
 import type { TokenResponse } from '../provider/token-response.js';
 
 /**
  * Makes a DPoP client's downgrade to Bearer loud: a Bearer answer to a request with a proof is
  * refused (`invalid_token_response`) when the provider advertises DPoP, and also when it does not,
- * unless the app allows the fallback (`dpop: 'prefer'`), which is then announced (`dpop-fallback`).
+ * unless the app allows the fallback (`dpop: 'prefer'`); `true` then, for the caller to announce it (`dpop-fallback`).
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1
  */
-export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse): TokenResponse {
-  if (!ctx.dpop || response.token_type.toLowerCase() === 'dpop') return response;
+export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, response: TokenResponse): boolean {
+  if (!ctx.dpop || response.token_type.toLowerCase() === 'dpop') return false;
   if (metadata.dpop_signing_alg_values_supported?.length) {
     throw new OAuthError(
       'invalid_token_response',
@@ -25,6 +24,5 @@ export function checkBinding(ctx: SignInContext, metadata: ProviderMetadata, res
       `the token response is ${response.token_type}, not DPoP (dpop: 'prefer' takes it)`,
     );
   }
-  ctx.notify?.(new DpopFallbackEvent(response.token_type));
-  return response;
+  return true;
 }

@@ -5,7 +5,6 @@ import { jsonObjectOf, send } from '../provider/http.js';
 import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
-import { tenantIssuerOf } from '../provider/tenant-issuer.js';
 import { idTokenAlgorithms } from './id-token-algorithms.js';
 
 /** What an id_token is checked against. */
@@ -119,12 +118,10 @@ async function verifySignature(idToken: string, jwksUri: string): Promise<{ payl
 }
 
 /** The JWT claims every id_token must carry and that must hold now. @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1 */
-function checkClaims(payload: JWTPayload, expected: IdTokenExpectations): void {
+function checkClaims(payload: JWTPayload, expected: IdTokenExpectations, issuer: string | undefined): void {
   const now = Math.floor(Date.now() / 1000);
   const skew = expected.clockSkew;
-  // Entra's multi-tenant issuer holds {tenantid}: the token's own tid goes there, and nothing else.
-  if (payload.iss === undefined || payload.iss !== tenantIssuerOf(expected.issuer, payload['tid']))
-    throw refuse('it is from another issuer');
+  if (payload.iss === undefined || payload.iss !== issuer) throw refuse('it is from another issuer');
   const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!audience.includes(expected.clientId)) throw refuse('it is for another audience');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('it has no sub');
@@ -153,7 +150,11 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
     throw refuse('its payload is not a JSON object');
   const claims = payload as JWTPayload;
-  checkClaims(claims, expected);
+  // Entra's multi-tenant issuer holds {tenantid}: the token's own tid goes there, and nothing else (tenant-issuer.ts, loaded for it).
+  const issuer = expected.issuer.includes('{')
+    ? (await import('../provider/tenant-issuer.js')).tenantIssuerOf(expected.issuer, claims['tid'])
+    : expected.issuer;
+  checkClaims(claims, expected, issuer);
   if (expected.nonce !== undefined && claims['nonce'] !== expected.nonce) throw refuse('the nonce does not match');
   if (expected.sub !== undefined && claims.sub !== expected.sub)
     throw new OAuthError('user_mismatch', 'the id_token is about another user');

@@ -1,15 +1,7 @@
 import type { ResolvedConfig } from '../config.js';
-import type { ProviderMetadata } from './discovery.js';
 import { jsonObjectOf, providerError, send } from './http.js';
-import type { BackendRequest } from './token-endpoint.js';
 
 // The kit's side of oauth-elements/server's token-mediating backend: used when `tokenEndpoint` is set.
-
-/** The backend's request options when the client's token endpoint is the app's backend, else `undefined`. */
-export function backendRequestOf(config: ResolvedConfig, metadata: ProviderMetadata): BackendRequest | undefined {
-  if (config.tokenEndpoint === undefined) return undefined;
-  return { credentials: 'include', proofUrl: metadata.provider_token_endpoint ?? metadata.token_endpoint };
-}
 
 /** Whether the backend renews the session with the refresh token it keeps (the browser holds none). */
 export const renewsAtBackend = (config: ResolvedConfig): boolean =>

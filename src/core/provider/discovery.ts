@@ -1,5 +1,4 @@
 import { OAuthError } from '../errors.js';
-import { isTenantTemplateOf } from './tenant-issuer.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
@@ -56,7 +55,7 @@ async function fetchMetadata(issuer: string, signal?: AbortSignal): Promise<Prov
   const body = await jsonObjectOf(response);
   if (!response.ok) throw providerError(response.status, body, 'discovery');
   if (!body) throw new OAuthError('invalid_discovery', 'the discovery document is not a JSON object');
-  checkedIssuer(issuer, body['issuer']);
+  await checkedIssuer(issuer, body['issuer']);
   for (const field of ['authorization_endpoint', 'token_endpoint'] as const) {
     if (typeof body[field] !== 'string') throw new OAuthError('invalid_discovery', `discovery lacks ${field}`);
   }
@@ -70,10 +69,10 @@ async function fetchMetadata(issuer: string, signal?: AbortSignal): Promise<Prov
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationValidation
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.3
  */
-export function checkedIssuer(configured: string, named: unknown): string {
+export async function checkedIssuer(configured: string, named: unknown): Promise<string> {
   if (typeof named === 'string' && named.replace(/\/$/, '') === configured.replace(/\/$/, '')) return named;
-  // Entra's common/organizations/consumers metadata names a {tenantid} template (tenant-issuer.ts).
-  if (isTenantTemplateOf(named, configured)) return named as string;
+  // Entra's common/organizations/consumers metadata names a {tenantid} template (tenant-issuer.ts, loaded for it).
+  if ((await import('./tenant-issuer.js')).isTenantTemplateOf(named, configured)) return named as string;
   throw new OAuthError(
     'invalid_discovery',
     `discovery names issuer "${named}", not "${configured}": set issuer to "${named}"`,

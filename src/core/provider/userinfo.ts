@@ -3,7 +3,7 @@ import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { jsonObjectOf, providerError, send } from './http.js';
 import type { UserClaims } from '../session.js';
 import type { ProviderProfile } from '../profiles/index.js';
-import { sendWithToken } from './resource-request.js';
+import { sendWithToken } from './send-with-token.js';
 
 /**
  * The signed-in user's claims from the userinfo endpoint, with the token where the profile says,

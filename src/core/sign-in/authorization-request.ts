@@ -1,6 +1,5 @@
 import { scopesOf, type ResolvedConfig } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
-import { checkExtraParams } from './extra-params.js';
 import { challengeOf } from './pkce.js';
 import type { Transaction } from './transaction.js';
 
@@ -30,13 +29,20 @@ export async function authorizationParams(
     params['code_challenge'] = await challengeOf(transaction.verifier);
     params['code_challenge_method'] = 'S256';
   }
+  // Most sign-ins carry no extras: their checks load only for one that does.
+  const extras = none(config.authorizationParams) && none(extra) ? undefined : await import('./sign-in-extras.js');
   // The configuration's and the login's extras first: what the kit sets (and a silent renewal's prompt=none) wins.
   return {
-    ...checkExtraParams(config.authorizationParams, 'authorizationParams'),
-    ...checkExtraParams(extra, 'login authorizationParams'),
+    ...extras?.checkExtraParams(config.authorizationParams, 'authorizationParams'),
+    ...extras?.checkExtraParams(extra, 'login authorizationParams'),
     ...params,
   };
 }
+
+/** No extra parameters: none given, or an empty plain object; anything else goes to `checkExtraParams`. */
+const none = (params: unknown): boolean =>
+  params === undefined ||
+  ((params as object | null)?.constructor === Object && Object.keys(params as object).length === 0);
 
 /** The authorization URL carrying the given parameters. */
 export function authorizationUrl(metadata: ProviderMetadata, params: Record<string, string>): URL {

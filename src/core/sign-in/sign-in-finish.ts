@@ -3,16 +3,14 @@ import type { CallbackParams } from '../callback/callback-url.js';
 import { scopesOf } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
 import { OAuthError } from '../errors.js';
+import { DpopFallbackEvent } from '../events.js';
 import type { UserClaims } from '../session.js';
 import { sessionOf, type Session } from '../session.js';
 import type { SignInContext } from '../client-context.js';
 import { requestToken } from '../provider/token-endpoint.js';
 import { checkTokenResponse, type TokenResponse } from '../provider/token-response.js';
 import { timeoutSignal } from '../provider/http.js';
-import { backendRequestOf } from '../provider/backend.js';
-import { checkBinding } from '../dpop/dpop-binding.js';
 import type { Transaction } from './transaction.js';
-import { fetchUserInfo } from '../provider/userinfo.js';
 import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
 import { mark } from '../marks.js';
 
@@ -34,12 +32,13 @@ export async function finishSignIn(
   const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
   const verifier = idTokenVerifier(ctx, metadata);
+  const userInfo = userInfoLoader(ctx, metadata);
   const response =
     transaction.flow === 'code'
       ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal)
       : checkTokenResponse(implicitTokenOf(params));
   mark('token-response');
-  const user = await userOf(ctx, metadata, response, transaction, verifier, signal);
+  const user = await userOf(ctx, metadata, response, transaction, verifier, userInfo, signal);
   return sessionOf(response, transaction.scope, user);
 }
 
@@ -84,15 +83,23 @@ export async function requestGrant(
   form: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<TokenResponse> {
+  // Only a DPoP client's answer is checked for its binding: that check loads beside the request.
+  const binding = ctx.dpop ? import('./sign-in-extras.js') : undefined;
+  binding?.catch(() => undefined);
   const response = await requestToken(
     metadata.token_endpoint,
     form,
     timeoutSignal(ctx.config.requestTimeout, signal),
     ctx.dpop,
     {},
-    backendRequestOf(ctx.config, metadata),
+    // At the app's backend: with its session cookie, and proofs naming the provider's endpoint, where it forwards them.
+    ctx.config.tokenEndpoint === undefined
+      ? undefined
+      : { credentials: 'include', proofUrl: metadata.provider_token_endpoint ?? metadata.token_endpoint },
   );
-  return checkBinding(ctx, metadata, response);
+  if (binding && (await binding).checkBinding(ctx, metadata, response))
+    ctx.notify?.(new DpopFallbackEvent(response.token_type));
+  return response;
 }
 
 /** For an OpenID sign-in, the id_token's checks (jose) and the provider's keys load while the code is exchanged. */
@@ -107,12 +114,27 @@ function idTokenVerifier(ctx: SignInContext, metadata: ProviderMetadata): Promis
   return loading;
 }
 
+type ExtrasModule = typeof import('./sign-in-extras.js');
+
+/**
+ * Without an id_token the user comes from UserInfo, whose code then loads while the code is exchanged; an
+ * OpenID sign-in loads it only if the id_token names nobody.
+ */
+function userInfoLoader(ctx: SignInContext, metadata: ProviderMetadata): () => Promise<ExtrasModule> {
+  const load = (): Promise<ExtrasModule> => import('./sign-in-extras.js');
+  if (!metadata.userinfo_endpoint || scopesOf(ctx.config).includes('openid')) return load;
+  const loading = load();
+  loading.catch(() => undefined);
+  return () => loading;
+}
+
 async function userOf(
   ctx: SignInContext,
   metadata: ProviderMetadata,
   response: TokenResponse,
   transaction: Transaction,
   verifier: Promise<IdTokenModule> | undefined,
+  userInfo: () => Promise<ExtrasModule>,
   signal?: AbortSignal,
 ): Promise<UserClaims | undefined> {
   const openid = scopesOf(ctx.config).includes('openid');
@@ -129,6 +151,7 @@ async function userOf(
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };
+    const { fetchUserInfo } = await userInfo();
     const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, {
       expectedSub: claims?.sub,
       dpop: ctx.dpop,

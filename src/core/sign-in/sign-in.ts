@@ -3,7 +3,6 @@ import { readCallback, type CallbackParams } from '../callback/callback-url.js';
 import { absoluteIssuer } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
-import { tellBackend } from '../provider/backend.js';
 import type { Session } from '../session.js';
 import {
   createTransaction,
@@ -34,6 +33,10 @@ export async function startSignIn(
   extra: Record<string, string> = {},
   signal?: AbortSignal,
 ): Promise<{ url: URL; transaction: Transaction }> {
+  // The app's backend redeems the code only for the browser that told it of this sign-in: its code loads at once.
+  const backend = ctx.config.flow === 'code' && ctx.config.tokenEndpoint !== undefined;
+  const backendCode = backend ? import('./sign-in-extras.js') : undefined;
+  backendCode?.catch(() => undefined);
   const metadata = await ctx.metadata(signal);
   const transaction = createTransaction({
     issuer: absoluteIssuer(ctx.config.issuer),
@@ -50,15 +53,16 @@ export async function startSignIn(
   saved.catch(() => undefined);
   const pushTo = metadata.pushed_authorization_request_endpoint;
   const push = ctx.config.par || metadata.require_pushed_authorization_requests;
-  const backend = ctx.config.flow === 'code' && ctx.config.tokenEndpoint !== undefined;
-  if (push || backend) {
+  if (push || backendCode) {
     try {
-      // The app's backend redeems the code only for the browser that told it of this sign-in.
-      if (backend) await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
+      if (backendCode) {
+        const { tellBackend } = await backendCode;
+        await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
+      }
       if (push) {
         if (!pushTo)
           throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-        params = await (await import('./par.js')).pushAuthorizationRequest(pushTo, params, signal);
+        params = await (await import('./sign-in-extras.js')).pushAuthorizationRequest(pushTo, params, signal);
       }
     } catch (error) {
       await saved

@@ -12,19 +12,19 @@ describe('issuer identity', () => {
     expect(() => configuredIssuer('http://id.example.com/')).to.throw(OAuthError, 'must use https');
   });
 
-  it('accepts the metadata’s issuer when it is the configured one but for a trailing slash, and keeps the metadata’s string', () => {
-    expect(checkedIssuer('https://tenant.auth0.com', 'https://tenant.auth0.com/')).to.equal(
+  it('accepts the metadata’s issuer when it is the configured one but for a trailing slash, and keeps the metadata’s string', async () => {
+    expect(await checkedIssuer('https://tenant.auth0.com', 'https://tenant.auth0.com/')).to.equal(
       'https://tenant.auth0.com/',
     );
-    expect(checkedIssuer('https://id.example.com/op/', 'https://id.example.com/op')).to.equal(
+    expect(await checkedIssuer('https://id.example.com/op/', 'https://id.example.com/op')).to.equal(
       'https://id.example.com/op',
     );
-    expect(checkedIssuer('https://id.example.com/op', 'https://id.example.com/op')).to.equal(
+    expect(await checkedIssuer('https://id.example.com/op', 'https://id.example.com/op')).to.equal(
       'https://id.example.com/op',
     );
   });
 
-  it('refuses any other difference with invalid_discovery, naming both strings and what to set', () => {
+  it('refuses any other difference with invalid_discovery, naming both strings and what to set', async () => {
     for (const [configured, named] of [
       ['https://id.example.com/a', 'https://id.example.com/b'],
       ['https://id.example.com', 'https://ID.example.com'],
@@ -33,7 +33,7 @@ describe('issuer identity', () => {
     ] as const) {
       let error: unknown;
       try {
-        checkedIssuer(configured, named);
+        await checkedIssuer(configured, named);
       } catch (failure) {
         error = failure;
       }

@@ -66,6 +66,16 @@ describe('extra authorization parameters', () => {
       transaction(),
     ).catch((error: OAuthError) => error.code);
     expect(notText).to.equal('invalid_config');
+    // Only none or an empty plain object skips the checks (and their chunk); any other value is checked and refused.
+    for (const value of ['prompt=login', ['login'], 1]) {
+      const refused = await authorizationParams(
+        resolveConfig({ ...base, authorizationParams: value as never }),
+        transaction(),
+      ).catch((error: OAuthError) => error.code);
+      expect(refused, JSON.stringify(value)).to.equal('invalid_config');
+    }
+    const plain = await authorizationParams(resolveConfig({ ...base, authorizationParams: {} }), transaction(), {});
+    expect(plain).to.include({ response_type: 'code', client_id: 'spa' });
   });
 
   it('login() refuses an owned parameter, in the configuration or its own, before anything leaves the page', async () => {
