@@ -1,4 +1,4 @@
 // What the client loads on first use after a sign-in, in one piece: renewing, signing out and the calls to the app's API.
 export { fetchResource } from './provider/resource-request.js';
 export { renewAcrossTabs } from './renewal/renewal.js';
-export { checkLogout, signOutAtProvider } from './sign-out.js';
+export { signOut } from './sign-out.js';

@@ -209,15 +209,7 @@ export class OAuthClient extends EventTarget {
    * provider session that is still alive is said so, never passed off as ended.
    */
   logout(options: LogoutOptions = {}): Promise<LogoutResult> {
-    return this.#guard(async () => {
-      const signOut = await parts();
-      signOut.checkLogout(this.config, options);
-      const session = await this.ready();
-      await this.#ctx.sessions.write(null);
-      await this.#ctx.dpop?.forget();
-      if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
-      return signOut.signOutAtProvider(this.#ctx, session, options);
-    });
+    return this.#guard(async () => (await parts()).signOut(this.#ctx, options, () => this.ready()));
   }
 
   /** Renews the token once across tabs, and once in this tab however many callers ask. */

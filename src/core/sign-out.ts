@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config.js';
 import type { ProviderMetadata } from './provider/discovery.js';
 import { OAuthError } from './errors.js';
 import type { Session } from './session.js';
-import type { SignInContext } from './client-context.js';
+import type { ClientContext, SignInContext } from './client-context.js';
 
 // Loaded by the client on sign-out, once the session is cleared here.
 
@@ -67,6 +67,24 @@ export function endSessionUrl(
   if (session.idToken) url.searchParams.set('id_token_hint', session.idToken);
   if (returnTo) url.searchParams.set('post_logout_redirect_uri', returnTo);
   return url;
+}
+
+/**
+ * `OAuthClient.logout`: refuses first what the provider would refuse, clears the session (here and in
+ * the other tabs) and the DPoP key, then signs out at the provider ({@link signOutAtProvider}).
+ * `current` is the session as the client has loaded it.
+ */
+export async function signOut(
+  ctx: ClientContext,
+  options: LogoutOptions,
+  current: () => Promise<Session | null>,
+): Promise<LogoutResult> {
+  checkLogout(ctx.config, options);
+  const session = await current();
+  await ctx.sessions.write(null);
+  await ctx.dpop?.forget();
+  if (!session) return { revoked: false, providerSession: 'unknown', canEndSession: false };
+  return signOutAtProvider(ctx, session, options);
 }
 
 /**
