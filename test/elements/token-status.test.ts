@@ -129,5 +129,9 @@ describe('<oauth-token-status>', () => {
     custom.client = client;
     await waitFor(() => /^pozostało 59 min/.test(time(custom)), 'Polish, loaded on first use');
     expect(label(custom), 'the override, over Polish').to.equal('Witaj, Alice Liddell');
+    // The status's own English words load with its view; an override still goes over them.
+    const english = addStatus({ client: 'status-english-test' });
+    english.strings = { signedOut: 'Nobody here' };
+    await waitFor(() => label(english) === 'Nobody here', 'an override of the view’s own words, in English');
   });
 });

@@ -4,6 +4,7 @@ import { OAuthElement } from '../oauth-element.js';
 import { fill } from '../text.js';
 import { isImageIcon } from './image-icon.js';
 import { consentPopupStyles } from './consent-popup.styles.js';
+import { enConsent } from '../strings/en-consent.js';
 import { fallbackIcon, namedIcons } from './icons.js';
 
 /** A scope as the consent dialog shows it. */
@@ -98,7 +99,7 @@ export class OAuthConsentPopup extends OAuthElement {
   }
 
   override render() {
-    const strings = this.locale.strings;
+    const strings = this.locale.of(enConsent);
     const values = { user: this.user || strings.you, client_name: this.clientName };
     const url = this.clientUri && URL.canParse(this.clientUri) ? new URL(this.clientUri) : undefined;
     // https, or http on a loopback host: never a javascript: or data: link (RFC 7591 §2: web pages).

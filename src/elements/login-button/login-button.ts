@@ -7,7 +7,7 @@ import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient } from '../client-registry.js';
 import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';
 import { OAuthElement } from '../oauth-element.js';
-import type { Strings } from '../strings/index.js';
+import { en } from '../strings/en.js';
 import { fill } from '../text.js';
 import { loginButtonStyles } from './login-button.styles.js';
 
@@ -15,7 +15,7 @@ import { loginButtonStyles } from './login-button.styles.js';
 export type LoginButtonState = 'signed-out' | 'busy' | 'signed-in' | 'error';
 
 /** What the user sees for an error: the words for the codes a user can act on, the message otherwise. */
-function errorText(strings: Strings, error: OAuthError): string {
+function errorText(strings: typeof en, error: OAuthError): string {
   if (error.code === 'popup_blocked') return strings.popupBlocked;
   if (error.code === 'access_denied') return strings.accessDenied;
   if (error.code === 'network_error') return strings.networkError;
@@ -169,7 +169,7 @@ export class OAuthLoginButton extends OAuthElement {
   }
 
   override render() {
-    const strings = this.locale.strings;
+    const strings = this.locale.of(en);
     const session = this.#clients.session;
     const error = this.#clients.error;
     const user = session?.user;

@@ -1,4 +1,10 @@
-/** Every string the elements show, in English; `{name}` marks a value filled in. */
+import type { enConsent } from './en-consent.js';
+import type { enStatus } from './en-status.js';
+
+/**
+ * The strings every page with a sign-in button shows, in English; `{name}` marks a value filled in. The
+ * token status's and the consent element's own load with them (`en-status.ts`, `en-consent.ts`).
+ */
 export const en = {
   signIn: 'Sign in',
   signOut: 'Sign out',
@@ -9,24 +15,8 @@ export const en = {
   popupBlocked: 'The browser blocked the sign-in window. Allow pop-ups for this site, or sign in again.',
   accessDenied: 'You did not allow the sign-in.',
   networkError: 'The provider could not be reached.',
-  signedOut: 'Signed out',
-  expiringSoon: 'Signed in as {user}, expires soon',
-  refreshing: 'Renewing the session…',
-  expired: 'Session expired',
-  failed: 'Session error: {reason}',
-  timeLeft: '{time} left',
-  hours: '{n} h',
-  minutes: '{n} min',
-  seconds: '{n} s',
-  scopes: 'Scopes',
-  memoryOnly: 'Kept in memory only: this session ends on reload.',
   someone: 'someone',
-  asksTo: '{client_name} asks to:',
-  allow: 'Allow',
-  deny: 'Deny',
-  you: 'you',
-  homepage: 'Homepage of {client_name}',
 };
 
-/** The strings of one language. */
-export type Strings = typeof en;
+/** Every string of one language: the button's, the token status's and the consent element's. */
+export type Strings = typeof en & typeof enStatus & typeof enConsent;

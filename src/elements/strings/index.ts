@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Strings } from './en.js';
+import type { Strings } from './en.js';
 
 export type { Strings };
 
 /** The languages the elements speak; English is built in, the others load on first use. */
 export type Language = 'en' | 'ru' | 'pl' | 'zh';
 
-const packs: Partial<Record<Language, Strings>> = { en };
+const packs: Partial<Record<Language, Strings>> = {};
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
   ru: () => import('./ru.js').then((module) => module.ru),
   pl: () => import('./pl.js').then((module) => module.pl),
@@ -43,11 +43,15 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The strings to show; English until a language pack has loaded. */
-  get strings(): Strings {
+  /**
+   * The strings to show, for a host whose words in English are `english` (each element's load with it):
+   * English until a language pack has loaded, with the host's overrides over either.
+   */
+  of<T extends Partial<Strings>>(english: T): T {
     const language = languageOf(langOf(this.#host));
+    if (language === 'en') return { ...english, ...this.#overrides() };
     const pack = packs[language];
-    if (!pack && language !== 'en' && !loading.has(language)) {
+    if (!pack && !loading.has(language)) {
       loading.set(
         language,
         loaders[language]().then((strings) => {
@@ -56,7 +60,7 @@ export class LocaleController implements ReactiveController {
         }),
       );
     }
-    return { ...(pack ?? en), ...this.#overrides() };
+    return { ...english, ...pack, ...this.#overrides() };
   }
 
   hostConnected(): void {

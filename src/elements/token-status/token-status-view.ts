@@ -1,14 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Session } from '../../core/index.js';
-import type { Strings } from '../strings/index.js';
+import type { en } from '../strings/en.js';
+import type { enStatus } from '../strings/en-status.js';
 import { fill } from '../text.js';
 
 export { tokenStatusStyles } from './token-status.styles.js';
+export { enStatus } from '../strings/en-status.js';
 
 // The status's look and words, which load when a status first connects: a page with only a sign-in button does without them.
 
 /** `seconds` as the two largest units, in the strings' words (`1 h 5 min`, `4 мин 2 с`). */
-export function formatRemaining(seconds: number, strings: Pick<Strings, 'hours' | 'minutes' | 'seconds'>): string {
+export function formatRemaining(
+  seconds: number,
+  strings: Pick<typeof enStatus, 'hours' | 'minutes' | 'seconds'>,
+): string {
   const unit = (text: string, n: number): string => fill(text, { n: String(n) });
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
@@ -24,7 +29,7 @@ export type TokenState = 'signed-out' | 'valid' | 'expiring-soon' | 'refreshing'
 /** What the status shows, as its element has worked it out. */
 export interface StatusView {
   state: TokenState;
-  strings: Strings;
+  strings: typeof en & typeof enStatus;
   session: Session | null;
   /** The signed-in user's name, as the button shows it. */
   who: string | undefined;

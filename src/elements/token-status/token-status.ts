@@ -3,6 +3,7 @@ import type { OAuthClient, OAuthError } from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName } from '../client-registry.js';
 import { OAuthElement } from '../oauth-element.js';
+import { en } from '../strings/en.js';
 import type { TokenState } from './token-status-view.js';
 
 type View = typeof import('./token-status-view.js');
@@ -119,7 +120,7 @@ export class OAuthTokenStatus extends OAuthElement {
     return (
       this.#view?.renderStatus({
         state: this.state,
-        strings: this.locale.strings,
+        strings: this.locale.of({ ...en, ...this.#view.enStatus }),
         session: this.#clients.session,
         who: this.#clients.displayName,
         error: this.#error,
