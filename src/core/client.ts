@@ -1,5 +1,5 @@
 import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
-import { resolveConfig, scopesOf, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
+import { resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop/dpop.js';
 import { invalidConfig, OAuthError } from './errors.js';
 import {
@@ -126,8 +126,6 @@ export class OAuthClient extends EventTarget {
       }
       if (!params) return null;
       mark('callback');
-      // The id_token's checks load beside the sign-in's code, not after it (one round trip fewer on a split build).
-      if (scopesOf(this.config).includes('openid')) import('./id-token/id-token.js').catch(() => undefined);
       // The stored session loads while the callback is answered; the new one is stored after it (#setSession).
       const answered = signInParts().then((loaded) => {
         mark('sign-in-code-loaded');

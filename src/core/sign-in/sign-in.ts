@@ -1,6 +1,6 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
 import { readCallback, type CallbackParams } from '../callback/callback-url.js';
-import { absoluteIssuer } from '../config.js';
+import { absoluteIssuer, scopesOf } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
 import type { Session } from '../session.js';
@@ -135,6 +135,8 @@ export async function answerCallback(
   params: CallbackParams,
   signal?: AbortSignal,
 ): Promise<{ session: Session; returnTo: string } | null> {
+  // The id_token's checks start loading with the answer, long before the token response needs them.
+  if (scopesOf(ctx.config).includes('openid')) import('../id-token/id-token.js').catch(() => undefined);
   const [own, echoed] = await Promise.all([
     pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId),
     params.state === undefined ? undefined : peekTransaction(ctx.store, params.state),
