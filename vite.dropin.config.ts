@@ -10,11 +10,11 @@ const compactStyles: Plugin = {
 
 /**
  * The core's modules every sign-in needs (`src/core/sign-in/sign-in-parts.ts` and what it imports). What only
- * some configurations' sign-ins load (UserInfo, the app's backend, extra parameters, the DPoP binding, Entra's
- * tenant issuer) goes in the client's chunk.
+ * some configurations' sign-ins load (UserInfo, the app's backend, extra parameters, DPoP proofs and binding,
+ * Entra's tenant issuer) goes in the client's chunk.
  */
 const signInModules =
-  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|callback-state)|provider[\\/](metadata|discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token|dpop[\\/]send-with-proof)\.ts$/;
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|authorization-request|transaction|pkce|callback-state)|provider[\\/](metadata|discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token)\.ts$/;
 
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and

@@ -24,7 +24,7 @@ const budgets = [
     build,
     elements[build].signIn,
     24,
-    [25.11, 26.13, 28.15][i],
+    [25.05, 26.08, 27.98][i],
   ]),
   ...builds
     .slice(1)
@@ -33,7 +33,7 @@ const budgets = [
       build,
       core[build].signIn,
       16,
-      [17.17, 17.85][i],
+      [17.11, 17.69][i],
     ]),
 ];
 

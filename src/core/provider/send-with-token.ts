@@ -1,4 +1,3 @@
-import { sendWithProof } from '../dpop/send-with-proof.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { send } from './http.js';
 
@@ -8,7 +7,7 @@ import { send } from './http.js';
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
  */
-export function sendWithToken(
+export async function sendWithToken(
   url: string | URL,
   init: RequestInit,
   token: { accessToken: string; tokenType: string },
@@ -18,5 +17,7 @@ export function sendWithToken(
   const headers = new Headers(init.headers);
   headers.set('authorization', `${bound ? 'DPoP' : 'Bearer'} ${token.accessToken}`);
   const authorized = { ...init, headers };
-  return bound ? sendWithProof(dpop, url, authorized, send, token.accessToken) : send(url, authorized);
+  // A DPoP-bound token's proofs: their code loads only for it, as for the token request.
+  if (!bound) return send(url, authorized);
+  return (await import('../dpop/send-with-proof.js')).sendWithProof(dpop, url, authorized, send, token.accessToken);
 }

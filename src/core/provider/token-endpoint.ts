@@ -1,4 +1,3 @@
-import { sendWithProof } from '../dpop/send-with-proof.js';
 import type { DpopSigner } from '../dpop/dpop-signer.js';
 import { jsonObjectOf, providerError, retryAfterOf, send } from './http.js';
 import { checkTokenResponse, type TokenResponse } from './token-response.js';
@@ -35,8 +34,18 @@ export async function requestToken(
     signal,
     ...(backend ? { credentials: backend.credentials } : {}),
   };
-  const post = (): Promise<Response> =>
-    dpop ? sendWithProof(dpop, tokenEndpoint, init, send, undefined, backend?.proofUrl) : send(tokenEndpoint, init);
+  // A DPoP client's proofs: their code loads only for it.
+  const post = async (): Promise<Response> =>
+    dpop
+      ? (await import('../dpop/send-with-proof.js')).sendWithProof(
+          dpop,
+          tokenEndpoint,
+          init,
+          send,
+          undefined,
+          backend?.proofUrl,
+        )
+      : send(tokenEndpoint, init);
   let response = await post();
   const wait = response.status === 429 ? retryAfterOf(response) : undefined;
   if (wait !== undefined && wait <= maxRetryAfter) {
