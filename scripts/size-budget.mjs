@@ -24,7 +24,7 @@ const budgets = [
     build,
     elements[build].signIn,
     24,
-    [25.05, 26.08, 27.98][i],
+    [24.96, 26.01, 27.87][i],
   ]),
   ...builds
     .slice(1)
@@ -33,7 +33,7 @@ const budgets = [
       build,
       core[build].signIn,
       16,
-      [17.11, 17.69][i],
+      [17.02, 17.57][i],
     ]),
 ];
 

@@ -1,7 +1,8 @@
 // What only some configurations' sign-ins need, in one lazy piece that most sign-ins never load: extra
-// authorization parameters, PAR, the app's backend, a DPoP client's binding check, UserInfo.
+// authorization parameters, PAR, the app's backend, a DPoP client's binding check, UserInfo, an implicit response.
 export { checkExtraParams } from './extra-params.js';
 export { pushAuthorizationRequest } from './par.js';
 export { tellBackend } from '../provider/backend.js';
 export { checkBinding } from '../dpop/dpop-binding.js';
 export { fetchUserInfo } from '../provider/userinfo.js';
+export { implicitTokenOf } from '../callback/implicit-response.js';

@@ -1,4 +1,4 @@
-import { checkCallback, codeOf, implicitTokenOf } from '../callback/callback.js';
+import { checkCallback, codeOf } from '../callback/callback.js';
 import type { CallbackParams } from '../callback/callback-url.js';
 import { scopesOf } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
@@ -36,7 +36,7 @@ export async function finishSignIn(
   const response =
     transaction.flow === 'code'
       ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal)
-      : checkTokenResponse(implicitTokenOf(params));
+      : checkTokenResponse((await import('./sign-in-extras.js')).implicitTokenOf(params));
   mark('token-response');
   const user = await userOf(ctx, metadata, response, transaction, verifier, userInfo, signal);
   return sessionOf(response, transaction.scope, user);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { checkCallback, codeOf as responseCode, implicitTokenOf } from '../../../src/core/callback/callback.js';
+import { checkCallback, codeOf as responseCode } from '../../../src/core/callback/callback.js';
+import { implicitTokenOf } from '../../../src/core/callback/implicit-response.js';
 import { readCallback, withoutCallbackParams } from '../../../src/core/callback/callback-url.js';
 import type { ProviderMetadata } from '../../../src/core/provider/discovery.js';
 import { OAuthError } from '../../../src/core/errors.js';
