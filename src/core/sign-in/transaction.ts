@@ -26,6 +26,9 @@ export interface Transaction {
 /** A transaction older than this is refused and purged. */
 const transactionLifetime = 10 * 60_000;
 
+const live = (transaction: Transaction | undefined): Transaction | undefined =>
+  transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+
 /**
  * A fresh transaction with unguessable state and nonce and a PKCE verifier.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
@@ -63,8 +66,7 @@ export async function pendingState(
 
 /** Reads a transaction without consuming it (a popup's callback page only relays). */
 export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await store.get<Transaction>(keyOf('txn', state));
-  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+  return live(await store.get<Transaction>(keyOf('txn', state)));
 }
 
 /**
@@ -84,14 +86,10 @@ export async function takeTransaction(
     : Promise.all([store.get<Transaction>(key), store.delete(key)]).then(([found]) => found));
   // A pointer left behind points at nothing: the next sign-in replaces it, so clearing it never fails the callback.
   const cleared = transaction ? clearPending(store, transaction, state).catch(() => undefined) : Promise.resolve();
-  return {
-    transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined,
-    cleared,
-  };
+  return { transaction: live(transaction), cleared };
 }
 
 async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {
-  if ((await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
-    await store.delete(keyOf('txn-pending', transaction.issuer, transaction.clientId));
-  }
+  const pending = keyOf('txn-pending', transaction.issuer, transaction.clientId);
+  if ((await store.get(pending)) === state) await store.delete(pending);
 }

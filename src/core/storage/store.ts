@@ -29,22 +29,16 @@ function wrap<T>(operation: () => Promise<T>): Promise<T> {
   return Promise.resolve()
     .then(operation)
     .catch((cause: unknown) => {
-      if (cause instanceof OAuthError) throw cause;
-      throw new OAuthError('storage_unavailable', 'IndexedDB refused the operation', { cause });
+      throw new OAuthError('storage_unavailable', 'storage refused the operation', { cause });
     });
 }
 
 /** The kit's own IndexedDB database, opened on first use (never at import). */
 export function indexedDbStore(): KeyValueStore {
-  const use = (): UseStore => {
-    if (!globalThis.indexedDB) {
-      throw new OAuthError('storage_unavailable', 'this browser has no IndexedDB');
-    }
-    return (database ??= createStore(databaseName, 'kv'));
-  };
   const request = <T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest): Promise<T> =>
+    // Without IndexedDB (looked at each time: a test takes it away), this throws in `wrap`: storage_unavailable.
     wrap(() =>
-      use()(mode, (store) => {
+      (indexedDB && (database ??= createStore(databaseName, 'kv')))(mode, (store) => {
         const asked = operation(store);
         // A write is done when its transaction is (take's read with it): a read, as soon as it has its value.
         return promisifyRequest(mode === 'readonly' ? asked : store.transaction).then(() => asked.result as T);
