@@ -137,16 +137,14 @@ export async function answerCallback(
 ): Promise<{ session: Session; returnTo: string } | null> {
   // The id_token's checks start loading with the answer, long before the token response needs them.
   if (scopesOf(ctx.config).includes('openid')) import('../id-token/id-token.js').catch(() => undefined);
-  const [own, echoed] = await Promise.all([
-    pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId),
-    params.state === undefined ? undefined : peekTransaction(ctx.store, params.state),
-  ]);
-  mark('transaction-read');
   const echoes = ctx.config.profile.echoesState;
+  // Without state, the client's one pending sign-in is the candidate; with one, its own transaction alone is read.
+  const own = params.state ?? (await pendingState(ctx.store, absoluteIssuer(ctx.config.issuer), ctx.config.clientId));
   // No state from a provider that echoes it: another client's, unless this client is waiting (then refused, never relayed).
   if (params.state === undefined && echoes && own === undefined) return null;
   const state = params.state ?? (echoes ? undefined : own);
-  const pending = echoed ?? (state === undefined ? undefined : await peekTransaction(ctx.store, state));
+  const pending = state === undefined ? undefined : await peekTransaction(ctx.store, state);
+  mark('transaction-read');
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);

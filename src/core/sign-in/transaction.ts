@@ -26,6 +26,9 @@ export interface Transaction {
 /** A transaction older than this is refused and purged. */
 const transactionLifetime = 10 * 60_000;
 
+const live = (transaction: Transaction | undefined): Transaction | undefined =>
+  transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+
 /**
  * A fresh transaction with unguessable state and nonce and a PKCE verifier.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
@@ -63,32 +66,30 @@ export async function pendingState(
 
 /** Reads a transaction without consuming it (a popup's callback page only relays). */
 export async function peekTransaction(store: KeyValueStore, state: string): Promise<Transaction | undefined> {
-  const transaction = await store.get<Transaction>(keyOf('txn', state));
-  return transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined;
+  return live(await store.get<Transaction>(keyOf('txn', state)));
 }
 
 /**
- * Reads and deletes a transaction: state is single-use. The transaction is back as soon as it is
+ * Reads and deletes a transaction at once (one IndexedDB transaction: two tabs answering the same
+ * callback cannot both read it): state is single-use. The transaction is back as soon as it is
  * gone from storage; `cleared` settles (never rejects) once the client's pointer to it is gone too.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
 export async function takeTransaction(
   store: KeyValueStore,
   state: string,
 ): Promise<{ transaction: Transaction | undefined; cleared: Promise<void> }> {
-  const [transaction] = await Promise.all([
-    store.get<Transaction>(keyOf('txn', state)),
-    store.delete(keyOf('txn', state)),
-  ]);
+  const key = keyOf('txn', state);
+  // Not storage/store.ts's takeFrom: it loads with the client, and an import of it would split it off in an esbuild app.
+  const transaction = await (store.take
+    ? store.take<Transaction>(key)
+    : Promise.all([store.get<Transaction>(key), store.delete(key)]).then(([found]) => found));
   // A pointer left behind points at nothing: the next sign-in replaces it, so clearing it never fails the callback.
   const cleared = transaction ? clearPending(store, transaction, state).catch(() => undefined) : Promise.resolve();
-  return {
-    transaction: transaction && Date.now() - transaction.createdAt < transactionLifetime ? transaction : undefined,
-    cleared,
-  };
+  return { transaction: live(transaction), cleared };
 }
 
 async function clearPending(store: KeyValueStore, transaction: Transaction, state: string): Promise<void> {
-  if ((await pendingState(store, transaction.issuer, transaction.clientId)) === state) {
-    await store.delete(keyOf('txn-pending', transaction.issuer, transaction.clientId));
-  }
+  const pending = keyOf('txn-pending', transaction.issuer, transaction.clientId);
+  if ((await store.get(pending)) === state) await store.delete(pending);
 }

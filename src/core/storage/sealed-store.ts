@@ -1,5 +1,5 @@
 import { sealerOf as makeSealer, type Sealed, type Sealer } from './seal.js';
-import type { KeyValueStore } from './store.js';
+import { takeFrom, type KeyValueStore } from './store.js';
 import { holdsTokens, isTransactionKey } from './keys.js';
 
 /**
@@ -13,15 +13,17 @@ import { holdsTokens, isTransactionKey } from './keys.js';
 export function sealedStore(inner: KeyValueStore): KeyValueStore {
   let sealer: Sealer | undefined;
   const sealerOf = (): Sealer => (sealer ??= makeSealer(inner));
+  const read = async <T>(key: string, take?: boolean): Promise<T | undefined> => {
+    // A session's key is read beside it (the sealer reads it as it is made).
+    const sealer = holdsTokens(key) && sealerOf();
+    const value = await (take ? takeFrom(inner, key) : inner.get(key));
+    if (!sealer || value === undefined) return value as T | undefined;
+    // Anything but a sealed value, or one that does not open, reads as null.
+    return ((value as Sealed | null)?.sealed === 1 ? await sealer.open<T>(value as Sealed) : null) as T;
+  };
   return {
-    get: async <T>(key: string) => {
-      // A session's key is read beside it (the sealer reads it as it is made).
-      const sealer = holdsTokens(key) && sealerOf();
-      const value = await inner.get<unknown>(key);
-      if (!sealer || value === undefined) return value as T | undefined;
-      // Anything but a sealed value, or one that does not open, reads as null.
-      return ((value as Sealed | null)?.sealed === 1 ? await sealer.open<T>(value as Sealed) : null) as T;
-    },
+    get: (key) => read(key),
+    take: (key) => read(key, true),
     set: async (key, value) => {
       // A sign-in about to start: its session's key is made now, while the user is at the provider, not on the callback page.
       if (isTransactionKey(key))

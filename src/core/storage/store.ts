@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { OAuthError } from '../errors.js';
 import { databaseName, isTransactionKey, sharedName } from './keys.js';
 
@@ -7,7 +7,21 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Reads and deletes `key` at once, so that no one else reads it between the two (a sign-in's
+   * transaction is single-use). Optional: without it the kit reads and deletes ({@link takeFrom}).
+   */
+  take?<T>(key: string): Promise<T | undefined>;
 }
+
+/**
+ * Reads and deletes `key`: with the store's `take` where it has one (one IndexedDB transaction),
+ * else a read and a delete started together, one right after the other (with nothing between in a
+ * store that runs its operations in the order they come, as the kit's memory and sessionStorage do).
+ * @see https://www.w3.org/TR/IndexedDB/#transaction-scheduling
+ */
+export const takeFrom = <T>(store: KeyValueStore, key: string): Promise<T | undefined> =>
+  store.take ? store.take<T>(key) : Promise.all([store.get<T>(key), store.delete(key)]).then(([value]) => value);
 
 let database: UseStore | undefined;
 
@@ -15,23 +29,32 @@ function wrap<T>(operation: () => Promise<T>): Promise<T> {
   return Promise.resolve()
     .then(operation)
     .catch((cause: unknown) => {
-      if (cause instanceof OAuthError) throw cause;
-      throw new OAuthError('storage_unavailable', 'IndexedDB refused the operation', { cause });
+      throw new OAuthError('storage_unavailable', 'storage refused the operation', { cause });
     });
 }
 
 /** The kit's own IndexedDB database, opened on first use (never at import). */
 export function indexedDbStore(): KeyValueStore {
-  const use = (): UseStore => {
-    if (!globalThis.indexedDB) {
-      throw new OAuthError('storage_unavailable', 'this browser has no IndexedDB');
-    }
-    return (database ??= createStore(databaseName, 'kv'));
-  };
+  const request = <T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest): Promise<T> =>
+    // Without IndexedDB (looked at each time: a test takes it away), this throws in `wrap`: storage_unavailable.
+    wrap(() =>
+      (indexedDB && (database ??= createStore(databaseName, 'kv')))(mode, (store) => {
+        const asked = operation(store);
+        // A write is done when its transaction is (take's read with it): a read, as soon as it has its value.
+        return promisifyRequest(mode === 'readonly' ? asked : store.transaction).then(() => asked.result as T);
+      }),
+    );
   return {
-    get: <T>(key: string) => wrap(() => get<T>(key, use())),
-    set: (key, value) => wrap(() => set(key, value, use())),
-    delete: (key) => wrap(() => del(key, use())),
+    get: (key) => request('readonly', (store) => store.get(key)),
+    set: async (key, value) => void (await request('readwrite', (store) => store.put(value, key))),
+    delete: (key) => request('readwrite', (store) => store.delete(key)),
+    // One readwrite transaction: another tab's read waits for it, and finds nothing.
+    take: (key) =>
+      request('readwrite', (store) => {
+        const read = store.get(key);
+        store.delete(key);
+        return read;
+      }),
   };
 }
 
@@ -39,7 +62,7 @@ export function indexedDbStore(): KeyValueStore {
 export function memoryStore(): KeyValueStore {
   const values = new Map<string, unknown>();
   return {
-    get: async <T>(key: string) => (values.has(key) ? (structuredClone(values.get(key)) as T) : undefined),
+    get: async <T>(key: string) => structuredClone(values.get(key)) as T | undefined,
     set: async (key, value) => void values.set(key, structuredClone(value)),
     delete: async (key) => void values.delete(key),
   };
@@ -86,13 +109,17 @@ export function fallbackStore(primary: KeyValueStore, onFallback: (error: OAuthE
       return operation(secondary);
     }
   };
+  // Taken from both, as a read looks in both.
+  const take = async <T>(key: string): Promise<T | undefined> => {
+    const taken = await run((store) => takeFrom<T>(store, key));
+    const left = failed ? undefined : await takeFrom<T>(secondary, key);
+    return taken ?? left;
+  };
   return {
     get: async <T>(key: string) =>
       (await run((store) => store.get<T>(key))) ?? (failed ? undefined : secondary.get<T>(key)),
     set: (key, value) => run((store) => store.set(key, value)),
-    delete: async (key) => {
-      await run((store) => store.delete(key));
-      if (!failed) await secondary.delete(key);
-    },
+    delete: async (key) => void (await take(key)),
+    take,
   };
 }

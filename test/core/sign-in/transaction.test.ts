@@ -40,4 +40,27 @@ describe('transaction', () => {
       expect(await pendingState(store, fields.issuer, clientId)).to.equal(undefined);
     });
   }
+
+  it('two tabs taking one state at the same instant get its transaction once: the read and the delete are one IndexedDB transaction', async () => {
+    const store = sealedStore(fallbackStore(indexedDbStore(), () => undefined));
+    // The first tab's delete comes a moment after its read, so the second tab's read falls between
+    // the two, as it may when two tabs answer one callback URL (one database, two pages' clients).
+    const lagging: KeyValueStore = {
+      ...store,
+      delete: async (key) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await store.delete(key);
+      },
+    };
+    const transaction = createTransaction({ ...fields, clientId: `txn-${crypto.randomUUID()}` });
+    await saveTransaction(store, transaction);
+    const [first, second] = await Promise.all([
+      takeTransaction(lagging, transaction.state),
+      takeTransaction(store, transaction.state),
+    ]);
+    const taken = [first.transaction, second.transaction].filter((found) => found !== undefined);
+    expect(taken.map((found) => found.verifier)).to.deep.equal([transaction.verifier]);
+    await Promise.all([first.cleared, second.cleared]);
+    expect(await pendingState(store, fields.issuer, transaction.clientId)).to.equal(undefined);
+  });
 });

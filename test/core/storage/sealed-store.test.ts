@@ -110,4 +110,14 @@ describe('sealed store', () => {
       session,
     );
   });
+
+  it('takes through the seal: a session opened, a transaction as it lies, each gone from storage after', async () => {
+    const inner = memoryStore();
+    const store = sealedStore(inner);
+    await store.set('session:a', session);
+    await store.set('txn:s', { state: 's' });
+    expect(await store.take?.('session:a')).to.deep.equal(session);
+    expect(await store.take?.('txn:s')).to.deep.equal({ state: 's' });
+    expect([await inner.get('session:a'), await inner.get('txn:s')]).to.deep.equal([undefined, undefined]);
+  });
 });

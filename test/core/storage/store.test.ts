@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { OAuthError } from '../../../src/core/errors.js';
-import { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from '../../../src/core/storage/store.js';
+import {
+  fallbackStore,
+  indexedDbStore,
+  memoryStore,
+  takeFrom,
+  type KeyValueStore,
+} from '../../../src/core/storage/store.js';
 
 /** A store whose every operation fails as IndexedDB does in a private window or over quota. */
 const brokenStore: KeyValueStore = {
@@ -41,5 +47,23 @@ describe('store', () => {
     await Promise.all([store.get('a'), store.get('b'), store.set('c', 1)]);
     expect(failures).to.deep.equal(['storage_unavailable']);
     expect(await store.get('c')).to.equal(1);
+  });
+
+  it('takes a value once in every store: read and deleted at once, in one IndexedDB transaction', async () => {
+    const stores: Array<[string, KeyValueStore]> = [
+      ['IndexedDB', indexedDbStore()],
+      ['memory, which has no take of its own', memoryStore()],
+      ['after a fallback (a transaction in sessionStorage)', fallbackStore(brokenStore, () => undefined)],
+    ];
+    for (const [what, store] of stores) {
+      const key = `txn:${crypto.randomUUID()}`;
+      await store.set(key, { a: 1 });
+      const both = await Promise.all([takeFrom(store, key), takeFrom(store, key)]);
+      expect(
+        both.filter((value) => value !== undefined),
+        what,
+      ).to.deep.equal([{ a: 1 }]);
+      expect(await store.get(key), what).to.equal(undefined);
+    }
   });
 });
