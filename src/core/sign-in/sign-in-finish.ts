@@ -72,7 +72,7 @@ export function exchangeCode(
 /**
  * Posts a client's grant (a code, a refresh) to the provider's token endpoint, or to the app's
  * backend where `tokenEndpoint` is set, within the request timeout and with a DPoP proof where the
- * client binds its tokens; a Bearer answer to a DPoP client is refused ({@link checkBinding}).
+ * client binds its tokens; a Bearer answer to a DPoP client is refused (`dpop-binding.ts`).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
