@@ -1,6 +1,23 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { compactCss } from './scripts/compact-css.mjs';
+
+const outDir = fileURLToPath(new URL('./dist', import.meta.url));
+
+/**
+ * Once a build is written, the drop-in's chunks it did not write (an earlier build's) go: dist/ also holds
+ * tsc's output, so it is not emptied, and a stale chunk would otherwise ship in the package. A build that
+ * writes nothing (`bench/app-builds.mjs` compares one with dist/) has no `writeBundle` and leaves them.
+ */
+const dropStaleChunks: Plugin = {
+  name: 'drop-stale-chunks',
+  writeBundle(_options, bundle) {
+    for (const name of readdirSync(outDir))
+      if (/^oauth-elements-.+[.]js$/.test(name) && !(name in bundle)) rmSync(join(outDir, name));
+  },
+};
 
 /** The elements' CSS without the whitespace it is laid out with (scripts/compact-css.mjs, as in dist/). */
 const compactStyles: Plugin = {
@@ -23,9 +40,9 @@ const signInModules =
  * them; `scripts/size-budget.mjs` (in `npm test`) holds the budgets.
  */
 export default defineConfig({
-  plugins: [compactStyles],
+  plugins: [compactStyles, dropStaleChunks],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir,
     emptyOutDir: false,
     target: 'es2022',
     lib: {
