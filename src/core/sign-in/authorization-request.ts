@@ -1,6 +1,7 @@
 import { scopesOf, type ResolvedConfig } from '../config.js';
 import type { ProviderMetadata } from '../provider/discovery.js';
 import { challengeOf } from './pkce.js';
+import { loadExtras } from './load-extras.js';
 import type { Transaction } from './transaction.js';
 
 /**
@@ -30,7 +31,7 @@ export async function authorizationParams(
     params['code_challenge_method'] = 'S256';
   }
   // Most sign-ins carry no extras: their checks load only for one that does.
-  const extras = none(config.authorizationParams) && none(extra) ? undefined : await import('./sign-in-extras.js');
+  const extras = none(config.authorizationParams) && none(extra) ? undefined : await loadExtras();
   // The configuration's and the login's extras first: what the kit sets (and a silent renewal's prompt=none) wins.
   return {
     ...extras?.checkExtraParams(config.authorizationParams, 'authorizationParams'),

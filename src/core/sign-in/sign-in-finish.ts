@@ -13,6 +13,7 @@ import { timeoutSignal } from '../provider/http.js';
 import type { Transaction } from './transaction.js';
 import { verifyClientIdToken, type IdTokenModule } from '../id-token/client-id-token.js';
 import { mark } from '../marks.js';
+import { loadExtras } from './load-extras.js';
 
 // The second half of a sign-in (`sign-in.ts`), loaded with it as part of `sign-in-parts.ts`.
 
@@ -32,11 +33,12 @@ export async function finishSignIn(
   const metadata = await ctx.metadata(signal);
   checkCallback(params, metadata);
   const verifier = idTokenVerifier(ctx, metadata);
-  const userInfo = userInfoLoader(ctx, metadata);
+  // Without an id_token the user comes from UserInfo: its code loads while the code is exchanged.
+  const userInfo = metadata.userinfo_endpoint && !scopesOf(ctx.config).includes('openid') ? loadExtras() : undefined;
   const response =
     transaction.flow === 'code'
       ? await exchangeCode(ctx, metadata, codeOf(params), transaction, signal)
-      : checkTokenResponse((await import('./sign-in-extras.js')).implicitTokenOf(params));
+      : checkTokenResponse((await loadExtras()).implicitTokenOf(params));
   mark('token-response');
   const user = await userOf(ctx, metadata, response, transaction, verifier, userInfo, signal);
   return sessionOf(response, transaction.scope, user);
@@ -84,8 +86,7 @@ export async function requestGrant(
   signal?: AbortSignal,
 ): Promise<TokenResponse> {
   // Only a DPoP client's answer is checked for its binding: that check loads beside the request.
-  const binding = ctx.dpop ? import('./sign-in-extras.js') : undefined;
-  binding?.catch(() => undefined);
+  const binding = ctx.dpop ? loadExtras() : undefined;
   const response = await requestToken(
     metadata.token_endpoint,
     form,
@@ -114,27 +115,13 @@ function idTokenVerifier(ctx: SignInContext, metadata: ProviderMetadata): Promis
   return loading;
 }
 
-type ExtrasModule = typeof import('./sign-in-extras.js');
-
-/**
- * Without an id_token the user comes from UserInfo, whose code then loads while the code is exchanged; an
- * OpenID sign-in loads it only if the id_token names nobody.
- */
-function userInfoLoader(ctx: SignInContext, metadata: ProviderMetadata): () => Promise<ExtrasModule> {
-  const load = (): Promise<ExtrasModule> => import('./sign-in-extras.js');
-  if (!metadata.userinfo_endpoint || scopesOf(ctx.config).includes('openid')) return load;
-  const loading = load();
-  loading.catch(() => undefined);
-  return () => loading;
-}
-
 async function userOf(
   ctx: SignInContext,
   metadata: ProviderMetadata,
   response: TokenResponse,
   transaction: Transaction,
   verifier: Promise<IdTokenModule> | undefined,
-  userInfo: () => Promise<ExtrasModule>,
+  userInfo: ReturnType<typeof loadExtras> | undefined,
   signal?: AbortSignal,
 ): Promise<UserClaims | undefined> {
   const openid = scopesOf(ctx.config).includes('openid');
@@ -151,7 +138,8 @@ async function userOf(
   }
   if (metadata.userinfo_endpoint && !claims?.name) {
     const token = { accessToken: response.access_token, tokenType: response.token_type };
-    const { fetchUserInfo } = await userInfo();
+    // An OpenID sign-in loads UserInfo's code only when the id_token names nobody.
+    const { fetchUserInfo } = await (userInfo ?? loadExtras());
     const info = await fetchUserInfo(metadata.userinfo_endpoint, token, ctx.config.profile, {
       expectedSub: claims?.sub,
       dpop: ctx.dpop,

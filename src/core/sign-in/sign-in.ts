@@ -14,6 +14,7 @@ import {
   type TransactionMode,
 } from './transaction.js';
 import { finishSignIn } from './sign-in-finish.js';
+import { loadExtras } from './load-extras.js';
 import type { ClientContext, SignInContext } from '../client-context.js';
 import { mark } from '../marks.js';
 
@@ -35,8 +36,7 @@ export async function startSignIn(
 ): Promise<{ url: URL; transaction: Transaction }> {
   // The app's backend redeems the code only for the browser that told it of this sign-in: its code loads at once.
   const backend = ctx.config.flow === 'code' && ctx.config.tokenEndpoint !== undefined;
-  const backendCode = backend ? import('./sign-in-extras.js') : undefined;
-  backendCode?.catch(() => undefined);
+  const backendCode = backend ? loadExtras() : undefined;
   const metadata = await ctx.metadata(signal);
   const transaction = createTransaction({
     issuer: absoluteIssuer(ctx.config.issuer),
@@ -62,7 +62,7 @@ export async function startSignIn(
       if (push) {
         if (!pushTo)
           throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-        params = await (await import('./sign-in-extras.js')).pushAuthorizationRequest(pushTo, params, signal);
+        params = await (await loadExtras()).pushAuthorizationRequest(pushTo, params, signal);
       }
     } catch (error) {
       await saved
