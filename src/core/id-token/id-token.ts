@@ -53,29 +53,14 @@ export function prefetchKeys(jwksUri: string): void {
   keysOf(jwksUri, false).catch(() => undefined);
 }
 
-/**
- * Each allowed algorithm: the JWK it needs and its Web Crypto import parameters.
- * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
- * @see https://www.w3.org/TR/WebCryptoAPI/#jwk-mapping
- */
-const keyTypes: Record<
-  string,
-  { kty: string; crv?: string; params: RsaHashedImportParams | EcKeyImportParams | Algorithm }
-> = {
-  RS256: { kty: 'RSA', params: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } },
-  PS256: { kty: 'RSA', params: { name: 'RSA-PSS', hash: 'SHA-256' } },
-  ES256: { kty: 'EC', crv: 'P-256', params: { name: 'ECDSA', namedCurve: 'P-256' } },
-  ES384: { kty: 'EC', crv: 'P-384', params: { name: 'ECDSA', namedCurve: 'P-384' } },
-  EdDSA: { kty: 'OKP', crv: 'Ed25519', params: { name: 'Ed25519' } },
+/** The key type (and curve) each allowed algorithm needs. @see https://www.rfc-editor.org/rfc/rfc7518#section-6 */
+const keyTypes: Record<string, string> = {
+  RS256: 'RSA',
+  PS256: 'RSA',
+  ES256: 'EC P-256',
+  ES384: 'EC P-384',
+  EdDSA: 'OKP Ed25519',
 };
-
-/** A public JWK as a verify-only CryptoKey, only its public members passed on. */
-function importKey(key: JWK, alg: string): Promise<CryptoKey> {
-  const { kty, crv, n, e, x, y } = key;
-  return crypto.subtle.importKey('jwk', { kty, crv, n, e, x, y } as JsonWebKey, keyTypes[alg]!.params, false, [
-    'verify',
-  ]);
-}
 
 /** The published keys that may have signed a token with this header. @see https://www.rfc-editor.org/rfc/rfc7517#section-4 */
 function candidates(keys: JWK[], alg: string, kid: string | undefined): JWK[] {
@@ -83,8 +68,7 @@ function candidates(keys: JWK[], alg: string, kid: string | undefined): JWK[] {
   return keys.filter(
     (key) =>
       type !== undefined &&
-      key.kty === type.kty &&
-      (type.crv === undefined || key.crv === type.crv) &&
+      type === (key.kty === 'RSA' ? 'RSA' : `${key.kty} ${key.crv}`) &&
       (kid === undefined || key.kid === kid) &&
       (key.alg === undefined || key.alg === alg) &&
       (key.use === undefined || key.use === 'sig') &&
@@ -108,7 +92,8 @@ async function verifySignature(idToken: string, jwksUri: string): Promise<{ payl
   let failure: unknown;
   for (const key of keys) {
     try {
-      const { payload } = await compactVerify(idToken, await importKey(key, alg), { algorithms: [alg] });
+      // jose imports the public key (a private member refuses it) and keeps it for the page's next id_token.
+      const { payload } = await compactVerify(idToken, key, { algorithms: [alg] });
       return { payload, alg };
     } catch (cause) {
       failure = cause;

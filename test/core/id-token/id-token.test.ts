@@ -82,6 +82,32 @@ describe('id-token', () => {
     expect(refused).to.include('the signature does not verify');
   });
 
+  it('verifies each allowed algorithm (RS256, PS256, ES256, ES384, EdDSA) with the key of its type, and refuses a key whose type, use or alg does not fit or that carries a private member', async () => {
+    const signed = async (alg: string, options: { crv?: string } = {}) => {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { ...options, extractable: true });
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      return { token, jwk: await exportJWK(publicKey), secret: await exportJWK(privateKey) };
+    };
+    const verdict = (token: string, keys: JWK[]): Promise<string> =>
+      verifyIdToken(token, { ...expected, jwksUri: published(keys) }).then(
+        (user) => user.sub,
+        (error: OAuthError) => error.message,
+      );
+    for (const alg of ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']) {
+      const { token, jwk } = await signed(alg, alg === 'EdDSA' ? { crv: 'Ed25519' } : {});
+      expect(await verdict(token, [jwk]), alg).to.equal('alice');
+    }
+    const { token, jwk, secret } = await signed('ES256');
+    expect(await verdict(token, [{ ...jwk, use: 'enc' }])).to.include('no key of the provider matches it');
+    expect(await verdict(token, [{ ...jwk, alg: 'ES384' }])).to.include('no key of the provider matches it');
+    expect(await verdict(token, [{ ...jwk, crv: 'P-384' }])).to.include('no key of the provider matches it');
+    expect(await verdict(token, [secret])).to.include('the signature does not verify');
+  });
+
   it('refuses a token not valid yet (nbf) beyond the clock skew, and takes it within', async () => {
     const signer = await keyPair();
     const jwksUri = published([signer.jwk]);
