@@ -203,7 +203,7 @@ describe('a popup cut off by Cross-Origin-Opener-Policy (it reads as closed whil
     });
     const app = await openApp({ clientId, mode: 'popup' });
     const popup = await pressForPopup(app);
-    leavePage(app.document);
+    leavePage();
     await waitFor(() => popup.closed, 'the policy to cut the popup off');
     return { app, cutAt: Date.now() };
   }
