@@ -38,8 +38,26 @@ function takeStartedHere(issuer: string, clientId: string, state: string | undef
 }
 
 /** Whether a transaction is this client's: its issuer and `client_id`. */
-export const owns = (config: ResolvedConfig, transaction: Transaction): boolean =>
+export const owns = (config: ResolvedConfig, transaction: Pick<Transaction, 'issuer' | 'clientId'>): boolean =>
   transaction.issuer === absoluteIssuer(config.issuer) && transaction.clientId === config.clientId;
+
+const redirectKey = 'redirect-started';
+
+/** A redirect sign-in leaving this tab: its callback, back in this tab, is known by its state before storage is read. */
+export function markRedirectHere({ state, issuer, clientId }: Transaction): void {
+  toTab(redirectKey, [state, issuer, clientId]);
+}
+
+/**
+ * Whether `state` answers the redirect sign-in this tab started last: `true` when it is this client's,
+ * `false` another client's of the page, `undefined` when it answers none (a popup's, a hidden
+ * frame's, another tab's, or none at all: the stored transaction tells). A hint only: the callback
+ * still takes its transaction under every rule of {@link takeAnswered}.
+ */
+export function answersRedirectHere(config: ResolvedConfig, state: string | undefined): boolean | undefined {
+  const [started, issuer, clientId] = fromTab<string[]>(redirectKey) ?? [];
+  return state !== undefined && started === state ? owns(config, { issuer, clientId } as Transaction) : undefined;
+}
 
 /**
  * Takes the transaction `state` that a callback answers (state is single-use), or refuses the

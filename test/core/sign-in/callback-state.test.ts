@@ -3,7 +3,14 @@ import { readCallback } from '../../../src/core/callback/callback-url.js';
 import { resolveConfig, type ClientConfig } from '../../../src/core/config.js';
 import type { OAuthError } from '../../../src/core/errors.js';
 import type { ProviderMetadata } from '../../../src/core/provider/discovery.js';
-import { markStartedHere, statelessWindow, takeAnswered } from '../../../src/core/sign-in/callback-state.js';
+import {
+  markRedirectHere,
+  markStartedHere,
+  statelessWindow,
+  takeAnswered,
+} from '../../../src/core/sign-in/callback-state.js';
+import { answerCallback } from '../../../src/core/sign-in/sign-in.js';
+import type { ClientContext } from '../../../src/core/client-context.js';
 import { createTransaction, peekTransaction, saveTransaction } from '../../../src/core/sign-in/transaction.js';
 import { memoryStore } from '../../../src/core/storage/store.js';
 
@@ -88,5 +95,74 @@ describe("a callback's state: one set of rules for the page, the popup and the h
       'invalid_state: a callback without state, too late',
     );
     expect(await late.left()).to.equal(false);
+  });
+});
+
+describe('a callback in the tab that started its redirect sign-in', () => {
+  /** A client of `clientId` whose store counts the reads of transactions before any take. */
+  function client(clientId: string) {
+    const inner = memoryStore();
+    const reads: string[] = [];
+    const store = {
+      ...inner,
+      get: <T>(key: string) => {
+        if (key.startsWith('txn:')) reads.push(key);
+        return inner.get<T>(key);
+      },
+      take: async <T>(key: string) => {
+        const value = await inner.get<T>(key);
+        await inner.delete(key);
+        return value;
+      },
+    };
+    const ctx = {
+      config: resolveConfig({ issuer, clientId, redirectUri: 'https://app.example/' }),
+      store,
+      metadata: async () => ({ issuer, authorization_endpoint: '', token_endpoint: 'http://127.0.0.1:9/token' }),
+      sessions: { write: async () => undefined },
+    } as unknown as ClientContext;
+    return { ctx, reads };
+  }
+  const started = (clientId: string, mode: 'redirect' | 'popup') =>
+    createTransaction({
+      issuer,
+      clientId,
+      redirectUri: 'https://app.example/',
+      mode,
+      flow: 'code',
+      scope: 'openid',
+      returnTo: '/',
+    });
+  const answer = (ctx: ClientContext, href: string) =>
+    answerCallback(ctx, href, readCallback(href)!).then(
+      (answered) => answered,
+      (error: OAuthError) => error.code,
+    );
+  afterEach(() => sessionStorage.clear());
+
+  it('takes its transaction without reading it first; another client of the page leaves it, reading nothing', async () => {
+    const mine = client('app');
+    const other = client('other');
+    const transaction = started('app', 'redirect');
+    await saveTransaction(mine.ctx.store, transaction);
+    markRedirectHere(transaction);
+    const href = `https://app.example/?code=c&state=${transaction.state}`;
+    expect(await answer(other.ctx, href), "another client's").to.equal(null);
+    // The code went to the (unreachable) token endpoint: the transaction was taken, under its rules.
+    expect(await answer(mine.ctx, href)).to.equal('network_error');
+    expect(mine.reads.filter((key) => key.endsWith(transaction.state))).to.deep.equal([]);
+    expect(other.reads).to.deep.equal([]);
+    expect(await peekTransaction(mine.ctx.store, transaction.state)).to.equal(undefined);
+    expect(await answer(mine.ctx, href), 'state is single-use').to.equal('invalid_state');
+  });
+
+  it('reads first a callback whose sign-in this tab did not start by redirect (another tab did), then takes it', async () => {
+    const { ctx, reads } = client('app');
+    markRedirectHere(started('app', 'redirect'));
+    const elsewhere = started('app', 'redirect');
+    await saveTransaction(ctx.store, elsewhere);
+    expect(await answer(ctx, `https://app.example/?code=c&state=${elsewhere.state}`)).to.equal('network_error');
+    expect(reads).to.deep.equal([`txn:${elsewhere.state}`]);
+    expect(await peekTransaction(ctx.store, elsewhere.state)).to.equal(undefined);
   });
 });
