@@ -37,7 +37,6 @@ export async function startSignIn(
   // The app's backend redeems the code only for the browser that told it of this sign-in: its code loads at once.
   const backend = ctx.config.flow === 'code' && ctx.config.tokenEndpoint !== undefined;
   const backendCode = backend ? loadExtras() : undefined;
-  const metadata = await ctx.metadata(signal);
   const transaction = createTransaction({
     issuer: absoluteIssuer(ctx.config.issuer),
     clientId: ctx.config.clientId,
@@ -47,34 +46,32 @@ export async function startSignIn(
     scope: ctx.config.scope,
     returnTo,
   });
-  let params = await authorizationParams(ctx.config, transaction, extra);
-  // The transaction is stored while the request is pushed (or the backend told); a refusal takes it back.
+  // The transaction is stored while the provider's metadata comes and the request is pushed (or the backend
+  // told); a failure of any of them takes it back.
   const saved = saveTransaction(ctx.store, transaction);
   saved.catch(() => undefined);
-  const pushTo = metadata.pushed_authorization_request_endpoint;
-  const push = ctx.config.par || metadata.require_pushed_authorization_requests;
-  if (push || backendCode) {
-    try {
-      if (backendCode) {
-        const { tellBackend } = await backendCode;
-        await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
-      }
-      if (push) {
-        if (!pushTo)
-          throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-        params = await (await loadExtras()).pushAuthorizationRequest(pushTo, params, signal);
-      }
-    } catch (error) {
-      await saved
-        .then(() => takeTransaction(ctx.store, transaction.state))
-        .then(({ cleared }) => cleared)
-        .catch(() => undefined);
-      throw error;
+  try {
+    const metadata = await ctx.metadata(signal);
+    let params = await authorizationParams(ctx.config, transaction, extra);
+    if (backendCode) {
+      const { tellBackend } = await backendCode;
+      await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
     }
+    if (ctx.config.par || metadata.require_pushed_authorization_requests) {
+      const pushTo = metadata.pushed_authorization_request_endpoint;
+      if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
+      params = await (await loadExtras()).pushAuthorizationRequest(pushTo, params, signal);
+    }
+    await saved;
+    if (!ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
+    return { url: authorizationUrl(metadata, params), transaction };
+  } catch (error) {
+    await saved
+      .then(() => takeTransaction(ctx.store, transaction.state))
+      .then(({ cleared }) => cleared)
+      .catch(() => undefined);
+    throw error;
   }
-  await saved;
-  if (!ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
-  return { url: authorizationUrl(metadata, params), transaction };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { resolveConfig, type ClientConfig } from '../../../src/core/config.js';
 import { discover, type ProviderMetadata } from '../../../src/core/provider/discovery.js';
-import type { OAuthError } from '../../../src/core/errors.js';
+import { OAuthError } from '../../../src/core/errors.js';
 import { startSignIn } from '../../../src/core/sign-in/sign-in.js';
 import { memoryStore } from '../../../src/core/storage/store.js';
 import { pendingState } from '../../../src/core/sign-in/transaction.js';
@@ -63,5 +63,20 @@ describe('sign-in start: pushed authorization requests (RFC 9126)', () => {
     );
     expect((started as OAuthError).code).to.equal('invalid_config');
     expect(pending, 'the transaction was taken back').to.equal(undefined);
+  });
+
+  it("keeps no transaction when the provider's metadata cannot be had (stored while discovery was under way)", async () => {
+    const store = memoryStore();
+    const ctx = {
+      config: resolveConfig({ issuer, clientId: 'spa', redirectUri: callback }),
+      store,
+      metadata: () =>
+        new Promise<ProviderMetadata>((_, reject) =>
+          setTimeout(() => reject(new OAuthError('network_error', 'discovery did not answer')), 20),
+        ),
+    };
+    const refused = await startSignIn(ctx, 'redirect', '/').catch((error: OAuthError) => error.code);
+    expect(refused).to.equal('network_error');
+    expect(await pendingState(store, issuer, 'spa'), 'the transaction was taken back').to.equal(undefined);
   });
 });
