@@ -19,6 +19,33 @@ const dropStaleChunks: Plugin = {
   },
 };
 
+/**
+ * rolldown keeps its helper for dynamic imports' namespace objects in a chunk of its own (rolldown#2654), which
+ * a sign-in would fetch only once its chunk had arrived: a round trip in sequence for 150 bytes. Each chunk
+ * that imports it gets its own copy instead, in a function scope so that no name clashes with the chunk's.
+ */
+const inlineRuntime: Plugin = {
+  name: 'inline-rolldown-runtime',
+  generateBundle(_options, bundle) {
+    const runtime = Object.values(bundle).find((file) => file.fileName.includes('rolldown-runtime'));
+    if (runtime?.type !== 'chunk') return;
+    const exported = /export\s*\{([^}]*)\};?\s*$/.exec(runtime.code);
+    if (!exported) throw new Error(`${runtime.fileName}: no export list to inline`);
+    const pairs = (list: string): string[][] => list.split(',').map((name) => name.trim().split(/\s+as\s+/));
+    const returned = pairs(exported[1]!).map(([local, name]) => `${name ?? local}:${local}`);
+    const copy = `(()=>{${runtime.code.slice(0, exported.index)}return{${returned.join(',')}}})()`;
+    const from = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*"\\./${runtime.fileName.replace(/[.]/g, '\\.')}";?`);
+    for (const chunk of Object.values(bundle)) {
+      const imported = chunk.type === 'chunk' && chunk !== runtime ? from.exec(chunk.code) : null;
+      if (chunk.type !== 'chunk' || !imported) continue;
+      const bindings = pairs(imported[1]!).map(([name, local]) => `${name}:${local ?? name}`);
+      chunk.code = chunk.code.replace(imported[0], `const{${bindings.join(',')}}=${copy};`);
+      chunk.imports = chunk.imports.filter((name) => name !== runtime.fileName);
+    }
+    delete bundle[runtime.fileName];
+  },
+};
+
 /** The elements' CSS without the whitespace it is laid out with (scripts/compact-css.mjs, as in dist/). */
 const compactStyles: Plugin = {
   name: 'compact-css',
@@ -40,7 +67,7 @@ const signInModules =
  * them; `scripts/size-budget.mjs` (in `npm test`) holds the budgets.
  */
 export default defineConfig({
-  plugins: [compactStyles, dropStaleChunks],
+  plugins: [compactStyles, inlineRuntime, dropStaleChunks],
   build: {
     outDir,
     emptyOutDir: false,
