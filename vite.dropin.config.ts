@@ -36,8 +36,9 @@ const inlineRuntime: Plugin = {
     const copy = `(()=>{${runtime.code.slice(0, exported.index)}return{${returned.join(',')}}})()`;
     const from = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*"\\./${runtime.fileName.replace(/[.]/g, '\\.')}";?`);
     for (const chunk of Object.values(bundle)) {
-      const imported = chunk.type === 'chunk' && chunk !== runtime ? from.exec(chunk.code) : null;
-      if (chunk.type !== 'chunk' || !imported) continue;
+      if (chunk.type !== 'chunk' || chunk === runtime || !chunk.imports.includes(runtime.fileName)) continue;
+      const imported = from.exec(chunk.code);
+      if (!imported) throw new Error(`${chunk.fileName}: no import of ${runtime.fileName} to replace`);
       const bindings = pairs(imported[1]!).map(([name, local]) => `${name}:${local ?? name}`);
       chunk.code = chunk.code.replace(imported[0], `const{${bindings.join(',')}}=${copy};`);
       chunk.imports = chunk.imports.filter((name) => name !== runtime.fileName);
