@@ -45,7 +45,7 @@ const redirectKey = 'redirect-started';
 
 /** A redirect sign-in leaving this tab: its callback, back in this tab, is known by its state before storage is read. */
 export function markRedirectHere({ state, issuer, clientId }: Transaction): void {
-  toTab(redirectKey, [state, issuer, clientId]);
+  toTab(redirectKey, { state, issuer, clientId });
 }
 
 /**
@@ -55,8 +55,8 @@ export function markRedirectHere({ state, issuer, clientId }: Transaction): void
  * still takes its transaction under every rule of {@link takeAnswered}.
  */
 export function answersRedirectHere(config: ResolvedConfig, state: string | undefined): boolean | undefined {
-  const [started, issuer, clientId] = fromTab<string[]>(redirectKey) ?? [];
-  return state !== undefined && started === state ? owns(config, { issuer, clientId } as Transaction) : undefined;
+  const started = fromTab<Pick<Transaction, 'state' | 'issuer' | 'clientId'>>(redirectKey);
+  return state !== undefined && started?.state === state ? owns(config, started) : undefined;
 }
 
 /**
