@@ -1,11 +1,10 @@
-import { compactVerify, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose';
+import { compactVerify, type JWK, type JWSHeaderParameters, type JWTPayload } from 'jose';
 import { atHashOf } from './at-hash.js';
 import { OAuthError } from '../errors.js';
 import { jsonObjectOf, send } from '../provider/http.js';
 import type { UserClaims } from '../session.js';
 import { fromTab, toTab } from '../storage/tab-cache.js';
 import { keyOf } from '../storage/keys.js';
-import { idTokenAlgorithms } from './id-token-algorithms.js';
 
 /** What an id_token is checked against. */
 export interface IdTokenExpectations {
@@ -53,7 +52,11 @@ export function prefetchKeys(jwksUri: string): void {
   keysOf(jwksUri, false).catch(() => undefined);
 }
 
-/** The key type (and curve) each allowed algorithm needs. @see https://www.rfc-editor.org/rfc/rfc7518#section-6 */
+/**
+ * The algorithms an id_token may be signed with, and the key type (and curve) each needs: asymmetric
+ * only, so `none` and HMAC with a public key never pass. `idTokenAlgorithms` (the core's index) lists
+ * the same, apart from this chunk. @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ */
 const keyTypes: Record<string, string> = {
   RS256: 'RSA',
   PS256: 'RSA',
@@ -61,14 +64,13 @@ const keyTypes: Record<string, string> = {
   ES384: 'EC P-384',
   EdDSA: 'OKP Ed25519',
 };
+const algorithms = Object.keys(keyTypes);
 
 /** The published keys that may have signed a token with this header. @see https://www.rfc-editor.org/rfc/rfc7517#section-4 */
-function candidates(keys: JWK[], alg: string, kid: string | undefined): JWK[] {
-  const type = keyTypes[alg];
+function candidates(keys: JWK[], { alg, kid }: JWSHeaderParameters): JWK[] {
   return keys.filter(
     (key) =>
-      type !== undefined &&
-      type === (key.kty === 'RSA' ? 'RSA' : `${key.kty} ${key.crv}`) &&
+      keyTypes[alg ?? ''] === (key.kty === 'RSA' ? 'RSA' : `${key.kty} ${key.crv}`) &&
       (kid === undefined || key.kid === kid) &&
       (key.alg === undefined || key.alg === alg) &&
       (key.use === undefined || key.use === 'sig') &&
@@ -76,30 +78,37 @@ function candidates(keys: JWK[], alg: string, kid: string | undefined): JWK[] {
   );
 }
 
-/** Checks the signature with jose against the allowlist; resolves to the payload and `alg`. */
+/**
+ * Checks the signature with jose, which reads the header and refuses an algorithm outside the
+ * allowlist before it asks for a key; each candidate key is tried in turn. Resolves to the payload and `alg`.
+ */
 async function verifySignature(idToken: string, jwksUri: string): Promise<{ payload: Uint8Array; alg: string }> {
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  try {
-    header = decodeProtectedHeader(idToken);
-  } catch (cause) {
-    throw refuse('it could not be read', cause);
-  }
-  const alg = header.alg ?? '';
-  if (!idTokenAlgorithms.includes(alg)) throw refuse(`alg ${alg || 'none'} is not allowed`);
-  let keys = candidates(await keysOf(jwksUri, false), alg, header.kid);
-  if (keys.length === 0) keys = candidates(await keysOf(jwksUri, true), alg, header.kid);
-  if (keys.length === 0) throw refuse('no key of the provider matches it');
-  let failure: unknown;
-  for (const key of keys) {
+  let keys: JWK[] | undefined;
+  let tried = 0;
+  const nextKey = async (header: JWSHeaderParameters): Promise<JWK> => {
+    keys ??= candidates(await keysOf(jwksUri, false), header);
+    if (keys.length === 0) keys = candidates(await keysOf(jwksUri, true), header);
+    const key = keys[tried++];
+    if (!key) throw refuse('no key of the provider matches it');
+    // jose imports the public key (a private member refuses it) and keeps it for the page's next id_token.
+    return key;
+  };
+  for (;;) {
     try {
-      // jose imports the public key (a private member refuses it) and keeps it for the page's next id_token.
-      const { payload } = await compactVerify(idToken, key, { algorithms: [alg] });
-      return { payload, alg };
+      const { payload, protectedHeader } = await compactVerify(idToken, nextKey, { algorithms });
+      return { payload, alg: protectedHeader.alg };
     } catch (cause) {
-      failure = cause;
+      if (cause instanceof OAuthError) throw cause;
+      if (!keys)
+        throw refuse(
+          (cause as { code?: string }).code === 'ERR_JOSE_ALG_NOT_ALLOWED'
+            ? `its alg is not one of ${algorithms.join(', ')}`
+            : 'it could not be read',
+          cause,
+        );
+      if (tried === keys.length) throw refuse('the signature does not verify', cause);
     }
   }
-  throw refuse('the signature does not verify', failure);
 }
 
 /** The JWT claims every id_token must carry and that must hold now. @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1 */

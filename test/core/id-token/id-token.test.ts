@@ -82,7 +82,7 @@ describe('id-token', () => {
     expect(refused).to.include('the signature does not verify');
   });
 
-  it('verifies each allowed algorithm (RS256, PS256, ES256, ES384, EdDSA) with the key of its type, and refuses a key whose type, use or alg does not fit or that carries a private member', async () => {
+  it('verifies each allowed algorithm (RS256, PS256, ES256, ES384, EdDSA: idTokenAlgorithms) with the key of its type, refuses every other, and refuses a key whose type, use or alg does not fit or that carries a private member', async () => {
     const signed = async (alg: string, options: { crv?: string } = {}) => {
       const { privateKey, publicKey } = await generateKeyPair(alg, { ...options, extractable: true });
       const token = await new SignJWT(claims)
@@ -97,9 +97,17 @@ describe('id-token', () => {
         (user) => user.sub,
         (error: OAuthError) => error.message,
       );
-    for (const alg of ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']) {
+    expect(core.idTokenAlgorithms).to.deep.equal(['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA']);
+    for (const alg of core.idTokenAlgorithms) {
       const { token, jwk } = await signed(alg, alg === 'EdDSA' ? { crv: 'Ed25519' } : {});
       expect(await verdict(token, [jwk]), alg).to.equal('alice');
+    }
+    // The same keys' other algorithms, which the kit does not list, are refused before any key is looked for.
+    for (const alg of ['RS384', 'RS512', 'PS384', 'PS512', 'ES512']) {
+      const { token, jwk } = await signed(alg);
+      expect(await verdict(token, [{ ...jwk, alg }]), alg).to.equal(
+        'the id_token was refused: its alg is not one of RS256, PS256, ES256, ES384, EdDSA',
+      );
     }
     const { token, jwk, secret } = await signed('ES256');
     expect(await verdict(token, [{ ...jwk, use: 'enc' }])).to.include('no key of the provider matches it');
