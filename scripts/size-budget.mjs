@@ -33,7 +33,7 @@ const budgets = [
       build,
       core[build].signIn,
       16,
-      [16.89, 17.40][i],
+      [16.89, 17.4][i],
     ]),
 ];
 
