@@ -68,6 +68,7 @@ export class OAuthClient extends EventTarget {
   #loaded: Promise<Session | null> | undefined;
   #renewing: Promise<Session> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #told = new WeakSet<OAuthError>();
 
   constructor(config: ClientConfig, store?: KeyValueStore) {
     super();
@@ -281,11 +282,15 @@ export class OAuthClient extends EventTarget {
     addEventListener('online', wake);
   }
 
+  /** Tells listeners of a failure once, however many of the client's calls it passes through (fetch() through getAccessToken(), a renewal two callers wait for). */
   async #guard<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      if (error instanceof OAuthError) this.dispatchEvent(new ClientErrorEvent(error));
+      if (error instanceof OAuthError && !this.#told.has(error)) {
+        this.#told.add(error);
+        this.dispatchEvent(new ClientErrorEvent(error));
+      }
       throw error;
     }
   }

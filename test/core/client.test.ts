@@ -127,6 +127,31 @@ describe('client', () => {
     }
   });
 
+  it('tells each failure once in one error event, however many of its calls it passes through', async () => {
+    const signedOut = createClient({ issuer, clientId });
+    const told = errorsOf(signedOut);
+    // fetch() asks getAccessToken(): one failure, two of the client's calls.
+    expect(await failureOf(signedOut.fetch('/api/data'))).to.equal('login_required');
+    expect(told).to.deep.equal(['login_required']);
+
+    const store = memoryStore();
+    const client = new OAuthClient({ issuer, clientId, silentRenew: false }, store);
+    await store.set(`session:${issuer} ${clientId} openid profile email`, {
+      accessToken: 'a',
+      tokenType: 'Bearer',
+      scope: 'openid profile email',
+      refreshToken: 'a refresh token the provider never issued',
+      issuedAt: Date.now() - 120_000,
+      expiresAt: Date.now() - 60_000,
+    });
+    const errors = errorsOf(client);
+    // Two callers wait for the one renewal, which the provider refuses: both hear it, listeners once.
+    const [first, second] = await Promise.all([failureOf(client.getAccessToken()), failureOf(client.getAccessToken())]);
+    expect(first).to.be.a('string');
+    expect(second).to.equal(first);
+    expect(errors).to.deep.equal([first]);
+  });
+
   it('renews when its timer fires before Date.now() reaches the due time, as Firefox timers do', async () => {
     const store = memoryStore();
     const client = new OAuthClient({ issuer, clientId, renewBefore: 0 }, store);
