@@ -88,6 +88,18 @@ describe('a DPoP client against the mock provider', () => {
     ]);
   });
 
+  it("through the app's backend: the provider's use_dpop_nonce comes back to the browser with its DPoP-Nonce, and the retried proof carries it (RFC 9449 §8)", async () => {
+    const clientId = await registerClient([appPath], { token_endpoint_auth_method: 'client_secret_post' });
+    await control({ command: 'scenario', scenario: { next: 'dpop_nonce', clientId } });
+    const app = await signIn({ clientId, tokenEndpoint: `/api/oauth/oidc/${clientId}/token` });
+    expect(app.window.appClient.session?.tokenType).to.equal('DPoP');
+    const tokenStatuses = (await requestsOf(clientId))
+      .filter((entry) => entry.path === '/token')
+      .map((entry) => entry.status);
+    expect(tokenStatuses, 'the provider asked for a nonce, then took the retry').to.deep.equal([400, 200]);
+    expect((await app.window.appClient.fetch(userinfo)).status).to.equal(200);
+  });
+
   it('keeps the private key non-extractable in IndexedDB and forgets it on sign-out', async () => {
     const app = await signIn();
     const database = createStore('oauth-elements', 'kv');
