@@ -211,8 +211,13 @@ describe('the kit against panva’s oidc-provider, a provider we did not write',
       }),
     });
     expect((await refreshed.json()).error).to.equal('invalid_grant');
-    // The provider's session is over: signing in again asks for the login.
-    app.button().shadowRoot.querySelector('button')?.click();
+    // The provider's session is over: signing in again asks for the login. The button takes a press
+    // once the page's client has read its (empty) store; until then it is disabled.
+    const again = await waitFor(
+      () => app.button()?.shadowRoot?.querySelector<HTMLButtonElement>('button:not([disabled])'),
+      'the button to take a press again',
+    );
+    again.click();
     await waitFor(() => app.document.querySelector('input[name="login"]'), 'the login page again');
   });
 });
