@@ -53,24 +53,26 @@ export function prefetchKeys(jwksUri: string): void {
 }
 
 /**
- * The algorithms an id_token may be signed with, and the key type (and curve) each needs: asymmetric
- * only, so `none` and HMAC with a public key never pass. `idTokenAlgorithms` (the core's index) lists
- * the same, apart from this chunk. @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ * The algorithms an id_token may be signed with, the key type (and curve) each needs and the hash its
+ * `at_hash` takes: asymmetric only, so `none` and HMAC with a public key never pass. `idTokenAlgorithms`
+ * (the core's index) lists the same, apart from this chunk.
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#CodeIDToken
  */
-const keyTypes: Record<string, string> = {
-  RS256: 'RSA',
-  PS256: 'RSA',
-  ES256: 'EC P-256',
-  ES384: 'EC P-384',
-  EdDSA: 'OKP Ed25519',
+const signatures: Record<string, [keyType: string, hash: string]> = {
+  RS256: ['RSA', 'SHA-256'],
+  PS256: ['RSA', 'SHA-256'],
+  ES256: ['EC P-256', 'SHA-256'],
+  ES384: ['EC P-384', 'SHA-384'],
+  EdDSA: ['OKP Ed25519', 'SHA-512'],
 };
-const algorithms = Object.keys(keyTypes);
+const algorithms = Object.keys(signatures);
 
 /** The published keys that may have signed a token with this header. @see https://www.rfc-editor.org/rfc/rfc7517#section-4 */
 function candidates(keys: JWK[], { alg, kid }: JWSHeaderParameters): JWK[] {
   return keys.filter(
     (key) =>
-      keyTypes[alg ?? ''] === (key.kty === 'RSA' ? 'RSA' : `${key.kty} ${key.crv}`) &&
+      signatures[alg ?? '']?.[0] === (key.kty === 'RSA' ? 'RSA' : `${key.kty} ${key.crv}`) &&
       (kid === undefined || key.kid === kid) &&
       (key.alg === undefined || key.alg === alg) &&
       (key.use === undefined || key.use === 'sig') &&
@@ -155,7 +157,10 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims['azp'] !== expected.clientId)
     throw refuse('azp is not this client');
   if (claims['azp'] !== undefined && claims['azp'] !== expected.clientId) throw refuse('azp is not this client');
-  if (expected.accessToken !== undefined && claims['at_hash'] !== (await atHashOf(expected.accessToken, alg))) {
+  if (
+    expected.accessToken !== undefined &&
+    claims['at_hash'] !== (await atHashOf(expected.accessToken, signatures[alg]![1]))
+  ) {
     throw refuse('at_hash does not match the access token');
   }
   return claims as UserClaims;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { base64url, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import type { OAuthError } from '../../../src/core/errors.js';
 import { verifyIdToken } from '../../../src/core/id-token/id-token.js';
 import * as core from '../../../src/core/index.js';
@@ -114,6 +114,33 @@ describe('id-token', () => {
     expect(await verdict(token, [{ ...jwk, alg: 'ES384' }])).to.include('no key of the provider matches it');
     expect(await verdict(token, [{ ...jwk, crv: 'P-384' }])).to.include('no key of the provider matches it');
     expect(await verdict(token, [secret])).to.include('the signature does not verify');
+  });
+
+  it('checks at_hash with the hash of each allowed algorithm: SHA-256, SHA-384 for ES384, SHA-512 for EdDSA (OpenID Connect Core §3.2.2.9)', async () => {
+    const accessToken = 'an-access-token';
+    for (const [alg, hash] of [
+      ['RS256', 'SHA-256'],
+      ['PS256', 'SHA-256'],
+      ['ES256', 'SHA-256'],
+      ['ES384', 'SHA-384'],
+      ['EdDSA', 'SHA-512'],
+    ] as const) {
+      const digest = new Uint8Array(await crypto.subtle.digest(hash, new TextEncoder().encode(accessToken)));
+      const { privateKey, publicKey } = await generateKeyPair(alg, alg === 'EdDSA' ? { crv: 'Ed25519' } : {});
+      const jwksUri = published([await exportJWK(publicKey)]);
+      const signed = (atHash: string) =>
+        new SignJWT({ ...claims, at_hash: atHash })
+          .setProtectedHeader({ alg })
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .sign(privateKey);
+      const right = await signed(base64url.encode(digest.slice(0, digest.length / 2)));
+      expect((await verifyIdToken(right, { ...expected, jwksUri, accessToken })).sub, alg).to.equal('alice');
+      const refused = await verifyIdToken(right, { ...expected, jwksUri, accessToken: 'another-token' }).catch(
+        (error: OAuthError) => error.message,
+      );
+      expect(refused, alg).to.include('at_hash does not match');
+    }
   });
 
   it('refuses a token not valid yet (nbf) beyond the clock skew, and takes it within', async () => {
