@@ -24,7 +24,7 @@ const budgets = [
     build,
     elements[build].signIn,
     24,
-    [24.78, 25.86, 27.69][i],
+    [24.5, 25.86, 27.69][i],
   ]),
   ...builds
     .slice(1)
