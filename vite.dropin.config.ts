@@ -73,7 +73,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: false,
     target: 'es2022',
-    // terser (two passes) on top of rolldown's own minifier (below): 0.27 KiB less on the sign-in path than rolldown's alone.
+    // terser (two passes) and rolldown's own minifier (below) together: 0.27 KiB less on the sign-in path than rolldown's alone.
     minify: 'terser',
     terserOptions: { module: true, compress: { passes: 2 }, format: { comments: false } },
     lib: {
