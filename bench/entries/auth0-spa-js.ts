@@ -10,7 +10,7 @@ export const signIn = async (): Promise<unknown> =>
   new URLSearchParams(location.search).has('code')
     ? (await client).handleRedirectCallback()
     : (await client).loginWithRedirect();
-export const token = async (): Promise<string> => (await client).getTokenSilently();
+export const token = async (): Promise<string | undefined> => (await client).getTokenSilently();
 
 // What the app's own code calls (an app's Vite build keeps no exports of its entry).
 Object.assign(globalThis, { signIn, token });
