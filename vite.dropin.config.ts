@@ -59,7 +59,7 @@ const compactStyles: Plugin = {
  * Entra's tenant issuer) goes in the client's chunk.
  */
 const signInModules =
-  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|load-extras|authorization-request|transaction|pkce|callback-state)|provider[\\/](metadata|discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token)\.ts$/;
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|load-extras|authorization-request|transaction|pkce|callback-state)|provider[\\/](discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token)\.ts$/;
 
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and

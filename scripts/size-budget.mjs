@@ -24,7 +24,7 @@ const budgets = [
     build,
     elements[build].signIn,
     24,
-    [24.5, 25.86, 27.69][i],
+    [24.5, 25.7, 27.58][i],
   ]),
   ...builds
     .slice(1)
@@ -33,7 +33,7 @@ const budgets = [
       build,
       core[build].signIn,
       16,
-      [16.89, 17.4][i],
+      [16.74, 17.3][i],
     ]),
 ];
 

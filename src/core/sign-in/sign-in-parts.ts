@@ -1,4 +1,3 @@
 // What the client loads for a sign-in, in one piece: the authorization request, the callback, the code exchange, and the provider's metadata they need.
-export { discover } from '../provider/discovery.js';
-export { metadataOf } from '../provider/metadata.js';
+export { discover, metadataOf } from '../provider/discovery.js';
 export { answerCallback, signIn } from './sign-in.js';
