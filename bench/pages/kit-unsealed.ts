@@ -6,7 +6,7 @@ import { exposeKit, kitConfig } from './_kit.js';
 
 const stored = (key: string): string => `bench-unsealed:${key}`;
 const store: KeyValueStore = {
-  get: async <T>(key: string) => JSON.parse(sessionStorage.getItem(stored(key)) ?? 'null') ?? (undefined as T),
+  get: async (key) => JSON.parse(sessionStorage.getItem(stored(key)) ?? 'null') ?? undefined,
   set: async (key, value) => sessionStorage.setItem(stored(key), JSON.stringify(value)),
   delete: async (key) => sessionStorage.removeItem(stored(key)),
 };
