@@ -24,3 +24,22 @@ export async function backToPage(page: Document, target: HTMLElement): Promise<v
   await returnToPage();
   if (!page.hasFocus()) target.focus();
 }
+
+/**
+ * Back on the page (`backToPage`) until `settled()`: in a parallel run another test page may take the
+ * window's focus again before the client has seen it here, so the user comes back each time it is gone.
+ */
+export async function backUntil(
+  page: Document,
+  target: HTMLElement,
+  settled: () => boolean,
+  what: string,
+  timeout = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!settled()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (!page.hasFocus()) await backToPage(page, target);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

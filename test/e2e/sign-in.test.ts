@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { sendMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
-import { backToPage, leavePage, returnToPage } from '../_focus.js';
+import { backUntil, leavePage, returnToPage } from '../_focus.js';
 import {
   appPath,
   clickButton,
@@ -226,15 +226,12 @@ describe('a popup cut off by Cross-Origin-Opener-Policy (it reads as closed whil
     expect(app.events(), 'two seconds after it read as closed, still waiting').to.deep.equal([]);
     expect((app.button() as HTMLElement & { state: string }).state, 'the button is still busy').to.equal('busy');
     await delay(Math.max(0, cutAt + 4500 - Date.now()));
-    // The user is back; in a parallel run another test page may take the window's focus again before the
-    // client has seen it here, so they come back until it settles.
-    const button = app.button().shadowRoot.querySelector('button') as HTMLButtonElement;
-    const until = Date.now() + 10_000;
-    while (!app.events().includes('oauth-error:popup_closed')) {
-      if (Date.now() > until) throw new Error('timed out waiting for popup_closed');
-      if (!app.document.hasFocus()) await backToPage(app.document, button);
-      await delay(100);
-    }
+    await backUntil(
+      app.document,
+      app.button().shadowRoot.querySelector('button') as HTMLButtonElement,
+      () => app.events().includes('oauth-error:popup_closed'),
+      'popup_closed',
+    );
     expect(await storedSession(app)).to.equal(undefined);
     await waitFor(() => app.statusText().includes('Signed out'), 'the signed-out status');
   });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
 import { authorize, mockOf, register, requestsOf, waitFor } from '../_mock.js';
-import { backToPage } from '../_focus.js';
+import { backUntil } from '../_focus.js';
 import { appPath, deliver, openApp, pressForPopup, type App } from './_harness.js';
 
 // phpapi (seed 004) echoes no state, so its callback carries nothing that binds it to the sign-in
@@ -148,8 +148,12 @@ describe('a callback without state (phpapi) is taken only in the tab that starte
     expect(await exchanges(app), "the attacker's code was not used").to.equal(0);
     popup.close();
     // The click that opened the other tab left focus on the test page: the user is back in the app.
-    await backToPage(app.document, app.button().shadowRoot.querySelector('button') as HTMLButtonElement);
-    await waitFor(() => app.window.appEvents.find((event) => event.type === 'oauth-error'), 'oauth-error');
+    await backUntil(
+      app.document,
+      app.button().shadowRoot.querySelector('button') as HTMLButtonElement,
+      () => app.window.appEvents.some((event) => event.type === 'oauth-error'),
+      'oauth-error',
+    );
     expect(app.events()).to.deep.equal(['oauth-error:popup_closed']);
     expect(await stored(app)).to.equal(undefined);
   });
