@@ -291,4 +291,17 @@ describe('storage failures', () => {
       expect(await stored(app)).to.equal(undefined);
     });
   }
+
+  it('makes its client, announces the fallback and refuses the sign-in with invalid_state where the browser denies the site all storage', async () => {
+    // Cookies blocked for the site: IndexedDB and sessionStorage throw a SecurityError, so nothing outlives the page.
+    const app = await open({ storageDenied: true });
+    expect(app.window.appClient.session).to.equal(null);
+    await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
+    const callback = await approve(await startSignIn(app));
+    await deliver(app, callback.href);
+    expect(await errorOf(app)).to.equal('invalid_state');
+    expect(app.window.appEvents.filter((entry) => entry.type === 'storage-fallback')).to.have.length(1);
+    expect(await tokenRequests(app), 'no code was redeemed').to.equal(0);
+    await expectNothingLeft(app);
+  });
 });

@@ -33,3 +33,17 @@ export const databaseName = 'oauth-elements';
  * is cut), and the popup's messages `callback` and `received`.
  */
 export const sharedName = (name: string): string => `oauth-elements:${name}`;
+
+/**
+ * This tab's sessionStorage, where the tab cache and (after a fallback) transactions live, or
+ * `undefined` where there is none or the browser refuses it (the site's storage blocked: a
+ * SecurityError). Looked up when used: the first touch costs the page a round trip to the browser,
+ * which a load that finds its session in IndexedDB never needs.
+ */
+export function tabStorage(): Storage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+}

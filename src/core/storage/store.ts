@@ -1,6 +1,6 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { OAuthError } from '../errors.js';
-import { databaseName, isTransactionKey, sharedName } from './keys.js';
+import { databaseName, isTransactionKey, sharedName, tabStorage } from './keys.js';
 
 /** Where the kit keeps sessions and pending transactions. */
 export interface KeyValueStore {
@@ -70,12 +70,13 @@ export function memoryStore(): KeyValueStore {
 
 /**
  * Pending transactions in sessionStorage (they hold no token and must survive the redirect to the
- * provider), everything else in memory.
+ * provider), everything else in memory (and everything there when the tab has no sessionStorage).
  */
 function pageStore(): KeyValueStore {
   const memory = memoryStore();
-  const session = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  const inSession = (key: string): boolean => session !== undefined && isTransactionKey(key);
+  let session: Storage | undefined;
+  // Looked up at the first transaction, not when the client is made (keys.ts, tabStorage).
+  const inSession = (key: string): boolean => isTransactionKey(key) && (session ??= tabStorage()) !== undefined;
   return {
     get: <T>(key: string) =>
       inSession(key)

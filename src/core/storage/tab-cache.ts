@@ -1,15 +1,7 @@
-import { sharedName } from './keys.js';
+import { sharedName, tabStorage as storage } from './keys.js';
 
 /** How long a fetched provider document is kept in the tab: enough for a sign-in's round trip. */
 const tabCacheLifetime = 10 * 60_000;
-
-const storage = (): Storage | undefined => {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * A provider document this tab fetched less than {@link tabCacheLifetime} ago, so that the page a
