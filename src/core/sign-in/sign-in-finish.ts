@@ -66,6 +66,7 @@ export function exchangeCode(
   if (ctx.config.profile.pkce) form['code_verifier'] = transaction.verifier;
   // The app's backend finds the sign-in this browser started by its state.
   if (ctx.config.tokenEndpoint !== undefined) form['state'] = transaction.state;
+  mark('token-request');
   return requestGrant(ctx, metadata, form, signal);
 }
 

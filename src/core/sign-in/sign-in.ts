@@ -144,8 +144,9 @@ export async function answerCallback(
   // No state from a provider that echoes it: another client's, unless this client is waiting (then refused, never relayed).
   if (params.state === undefined && echoes && own === undefined) return null;
   const state = params.state ?? (echoes ? undefined : own);
-  const pending = here || state === undefined ? undefined : await peekTransaction(ctx.store, state);
-  mark('transaction-read');
+  const peeked = !here && state !== undefined;
+  const pending = peeked ? await peekTransaction(ctx.store, state) : undefined;
+  if (peeked) mark('transaction-read');
   if (state !== undefined && pending && pending.mode !== 'redirect') {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
@@ -171,6 +172,7 @@ export async function completeSignIn(
   sub?: string,
 ): Promise<{ session: Session; returnTo: string }> {
   const { transaction, cleared } = await takeAnswered(ctx, params, state);
+  mark('transaction-taken');
   // The code goes to the token endpoint while the pending pointer is cleared; both are done before this settles.
   const finished = finishSignIn(ctx, params, transaction, signal);
   await Promise.allSettled([cleared, finished]);
