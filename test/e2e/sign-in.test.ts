@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sendMouse } from '@web/test-runner-commands';
 import { get, createStore } from 'idb-keyval';
-import { control, issuer, registerClient, waitFor } from '../_mock.js';
+import { callback, control, issuer, registerClient, waitFor } from '../_mock.js';
 import { backUntil, leavePage, returnToPage } from '../_focus.js';
 import {
   appPath,
@@ -72,6 +72,16 @@ describe('sign-in through the real mock provider', () => {
     await expectSignedIn(app);
     await waitFor(() => popup.closed, 'the popup to close');
     expect(loadedExtras(app.window), 'a plain OpenID sign-in, start to end, loads no optional code').to.deep.equal([]);
+  });
+
+  it("takes the response from the popup's own address as it lands, so a callback page without the kit signs in too, and closes the popup", async () => {
+    // test/_callback.html is a page with no script: nothing there relays the response.
+    const clientId = await registerClient(['/test/_callback.html']);
+    const app = await openApp({ clientId, fromScript: true, mode: 'popup', redirectUri: callback });
+    const popup = await pressForPopup(app);
+    await decideConsent(() => popup);
+    await expectSignedIn(app);
+    await waitFor(() => popup.closed, 'the popup to close');
   });
 
   it('gives two pages signing in at once a popup each, and signs both in', async () => {

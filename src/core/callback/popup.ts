@@ -1,5 +1,6 @@
 import { OAuthError } from '../errors.js';
 import { sharedName } from '../storage/keys.js';
+import type { Transaction } from '../sign-in/transaction.js';
 
 /** The message a popup's callback page sends to the page that opened it. */
 interface PopupMessage {
@@ -33,8 +34,27 @@ function echoesState(href: string): boolean {
 const receiptWait = 2000;
 
 /**
- * Waits for the callback URL of a popup's or hidden frame's transaction, through `postMessage`
- * from that window at the exact origin or a BroadcastChannel keyed by state (when
+ * The window's address once it is back at `redirectUri` with an authorization response, read from the
+ * window itself: only a window of this origin can be read (the provider's throws). So the response is
+ * taken as it lands, before a page there could relay it, and with no page of the kit there at all.
+ * @see https://html.spec.whatwg.org/multipage/nav-history-apis.html#the-location-interface
+ */
+function landedAt(popup: Window, redirectUri: string): string | undefined {
+  try {
+    const url = new URL(popup.location.href);
+    const expected = new URL(redirectUri, location.href);
+    // An authorization response: a code, an error or a token, in the query or the fragment (callback-url.ts reads it).
+    const answered = /[?&#](code|error|access_token)=/.test(url.href);
+    return answered && url.origin === expected.origin && url.pathname === expected.pathname ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits for the callback URL of a popup's or hidden frame's transaction: read from the window's own
+ * address once it is back at the transaction's redirect URI, or relayed by the page there, through `postMessage` from
+ * that window at the exact origin or a BroadcastChannel keyed by state (when
  * Cross-Origin-Opener-Policy cut `opener`, so the popup reads as closed). The channel cannot tell
  * who sent a message: any page of this origin that knows `state` is believed. A closed popup
  * settles as `popup_closed`.
@@ -45,7 +65,7 @@ const receiptWait = 2000;
  */
 export function waitForCallback(
   popup: Window,
-  state: string,
+  { state, redirectUri }: Pick<Transaction, 'state' | 'redirectUri'>,
   timeout: number,
   signal?: AbortSignal,
   onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out'),
@@ -81,14 +101,21 @@ export function waitForCallback(
     };
     window.addEventListener('message', onMessage);
     signal?.addEventListener('abort', onAbort);
-    // A popup that relays then closes itself may close before its message lands: allow a moment.
     const poll = setInterval(() => {
+      const landed = landedAt(popup, redirectUri);
+      if (landed) {
+        finish(null, landed);
+        // No page there need relay it: a popup closes now (a hidden frame's caller removes it).
+        if (popup.parent === popup) popup.close();
+        return;
+      }
+      // A popup that relays then closes itself may close before its message lands: allow a moment.
       const focused = document.hasFocus();
       focusLeft ||= !focused;
       if (!popup.closed || (!closedSince && focusLeft && !focused)) return;
       closedSince ||= Date.now();
       if (Date.now() - closedSince > 1000) finish(new OAuthError('popup_closed', 'the sign-in window was closed'));
-    }, 200);
+    }, 20);
     const timer = setTimeout(() => finish(onTimeout()), timeout);
   });
 }

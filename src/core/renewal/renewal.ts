@@ -82,7 +82,7 @@ async function renewSilently(ctx: ClientContext, sub: string | undefined, signal
   const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
   return completeRelayed(
     ctx,
-    await silentCallback(url, transaction.state, ctx.config.requestTimeout, signal),
+    await silentCallback(url, transaction, ctx.config.requestTimeout, signal),
     transaction.state,
     signal,
     sub,

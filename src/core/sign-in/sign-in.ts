@@ -99,7 +99,7 @@ export async function signIn(
   const { waitForCallback } = await import('../callback/popup.js');
   return completeRelayed(
     ctx,
-    await waitForCallback(popup, transaction.state, ctx.config.popupTimeout, signal),
+    await waitForCallback(popup, transaction, ctx.config.popupTimeout, signal),
     transaction.state,
     signal,
   );

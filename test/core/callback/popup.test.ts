@@ -13,7 +13,11 @@ function framedWindow(): { window: Window; close(): void } {
 describe('popup callbacks over the BroadcastChannel', () => {
   it('believes any script of our origin that knows the pending state, once the popup reads as closed; nothing else', async () => {
     const popup = framedWindow();
-    const waiting = waitForCallback(popup.window, 'pending-state', 10_000);
+    const waiting = waitForCallback(
+      popup.window,
+      { state: 'pending-state', redirectUri: 'https://app.example/cb' },
+      10_000,
+    );
     // Another page of this origin (here: this page's own channel object, not the popup).
     const elsewhere = new BroadcastChannel('oauth-elements:popup');
     const receipts: unknown[] = [];
