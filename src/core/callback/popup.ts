@@ -44,7 +44,8 @@ function landedAt(popup: Window, redirectUri: string): string | undefined {
     const url = new URL(popup.location.href);
     const expected = new URL(redirectUri, location.href);
     // An authorization response: a code, an error or a token, in the query or the fragment (callback-url.ts reads it).
-    const answered = /[?&#](code|error|access_token)=/.test(url.href);
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    const answered = ['code', 'error', 'access_token'].some((name) => url.searchParams.has(name) || fragment.has(name));
     return answered && url.origin === expected.origin && url.pathname === expected.pathname ? url.href : undefined;
   } catch {
     return undefined;
@@ -53,8 +54,8 @@ function landedAt(popup: Window, redirectUri: string): string | undefined {
 
 /**
  * Waits for the callback URL of a popup's or hidden frame's transaction: read from the window's own
- * address once it is back at the transaction's redirect URI, or relayed by the page there, through `postMessage` from
- * that window at the exact origin or a BroadcastChannel keyed by state (when
+ * address once it is back at the transaction's redirect URI, or relayed by the page there, through
+ * `postMessage` from that window at the exact origin or a BroadcastChannel keyed by state (when
  * Cross-Origin-Opener-Policy cut `opener`, so the popup reads as closed). The channel cannot tell
  * who sent a message: any page of this origin that knows `state` is believed. A closed popup
  * settles as `popup_closed`.

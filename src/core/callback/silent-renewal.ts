@@ -4,8 +4,9 @@ import type { Transaction } from '../sign-in/transaction.js';
 
 /**
  * Sends an authorization request with `prompt=none` through a hidden frame and resolves to the
- * callback URL it lands on at the transaction's redirect URI (or its page relays); the provider answers without any page, `login_required` where it
- * has no session. A provider that does not answer in time ends as `login_required` too.
+ * callback URL it lands on at the transaction's redirect URI (or its page relays); the provider
+ * answers without any page, `login_required` where it has no session. A provider that does not
+ * answer in time ends as `login_required` too.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
  */
 export async function silentCallback(
