@@ -2,8 +2,18 @@ import { expect } from 'chai';
 import { createStore, get } from 'idb-keyval';
 import { sendMouse } from '@web/test-runner-commands';
 import { returnToPage } from '../_focus.js';
-import { authorize, control, issuer, requestsOf, waitFor } from '../_mock.js';
-import { appPath, deliver, openApp, startSignIn, watchPopups, type App, type AppOptions } from './_harness.js';
+import { authorize, control, issuer, registerClient, requestsOf, waitFor } from '../_mock.js';
+import {
+  appPath,
+  decideConsent,
+  deliver,
+  openApp,
+  pressForPopup,
+  startSignIn,
+  watchPopups,
+  type App,
+  type AppOptions,
+} from './_harness.js';
 
 /** The callback the provider would send for an authorization request, approved by Alice. */
 async function approve(request: URL): Promise<URL> {
@@ -303,5 +313,48 @@ describe('storage failures', () => {
     expect(app.window.appEvents.filter((entry) => entry.type === 'storage-fallback')).to.have.length(1);
     expect(await tokenRequests(app), 'no code was redeemed').to.equal(0);
     await expectNothingLeft(app);
+  });
+
+  it('signs in by popup where the browser denies the site all storage: the page keeps its transaction and the session in memory', async () => {
+    const app = await open({ storageDenied: true, mode: 'popup' });
+    await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
+    const popup = await pressForPopup(app);
+    await decideConsent(() => popup);
+    await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'oauth-login'), 'oauth-login');
+    expect(app.window.appClient.session?.user?.sub).to.equal('alice');
+    expect(await stored(app), 'nothing in IndexedDB').to.equal(undefined);
+  });
+
+  it("has a popup's page that cannot see its transaction hand the response to the page of our origin that opened it, and close", async () => {
+    // The popup's storage is not its opener's (denied here; partitioned for an app in a third-party frame).
+    const clientId = await registerClient([appPath]);
+    sessionStorage.setItem(
+      'oauth-test-app',
+      JSON.stringify({ issuer, clientId, fromScript: true, bundle: '/dist/oauth-elements.js', storageDenied: true }),
+    );
+    const callback = `${location.origin}${appPath}?code=some-code&state=held-by-the-opener`;
+    const relayed: unknown[] = [];
+    const onMessage = (event: MessageEvent): void => void relayed.push(event.data);
+    window.addEventListener('message', onMessage);
+    const opener = document.createElement('button');
+    opener.textContent = 'open';
+    let popup: Window | null = null;
+    opener.onclick = () => (popup = window.open(callback, '_blank', 'popup,width=400,height=300'));
+    document.body.append(opener);
+    const box = opener.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
+    try {
+      await waitFor(() => relayed.length > 0, 'the relayed response');
+      expect(relayed).to.deep.equal([{ type: 'oauth-elements:callback', state: 'held-by-the-opener', href: callback }]);
+      await waitFor(() => popup?.closed, 'the popup to close itself');
+    } finally {
+      window.removeEventListener('message', onMessage);
+      opener.remove();
+      if (popup && !(popup as Window).closed) (popup as Window).close();
+      await returnToPage();
+    }
   });
 });

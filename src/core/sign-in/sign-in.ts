@@ -122,6 +122,15 @@ export async function completeRelayed(
   return (await completeSignIn(ctx, params, state, signal, sub)).session;
 }
 
+/** Whether this page is a popup that a page of this origin opened. */
+function openedHere(): boolean {
+  try {
+    return (window.opener as Window | null)?.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Answers the page's callback: a popup's or frame's is handed to the page waiting for it, one
  * for another client of the page is left to it (`null`); this client's own finishes its sign-in.
@@ -147,7 +156,9 @@ export async function answerCallback(
   const peeked = !here && state !== undefined;
   const pending = peeked ? await peekTransaction(ctx.store, state) : undefined;
   if (peeked) mark('transaction-read');
-  if (state !== undefined && pending && pending.mode !== 'redirect') {
+  // A popup's page that cannot see its transaction (storage partitioned from its opener's, or denied)
+  // hands the response on all the same: the page of this origin that opened it takes only its own state.
+  if (state !== undefined && (pending ? pending.mode !== 'redirect' : peeked && openedHere())) {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
     (await import('../callback/popup.js')).relayCallback(href, state);
