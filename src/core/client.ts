@@ -34,8 +34,9 @@ export interface LoginOptions {
   signal?: AbortSignal;
 }
 
+// As the URL parser reads it, which drops tabs and newlines (`/\t/evil.example` is `//evil.example`) and takes `\` for `/`.
 const sameOriginPath = (path: string): boolean =>
-  path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
+  path.startsWith('/') && new URL(path, location.href).origin === location.origin;
 const maxTimeout = 2 ** 31 - 1;
 
 // The client's events by name, for listeners' types only: declared, not overridden, so no code ships for it.
@@ -149,12 +150,13 @@ export class OAuthClient extends EventTarget {
    */
   login(options: LoginOptions = {}): Promise<Session | null> {
     const mode = options.mode ?? this.config.mode;
-    const popup = mode === 'popup' ? openPopup() : null;
+    // Up to the popup's opening nothing is awaited: it opens inside the caller's click, once returnTo is known to be ours.
     return this.#guard(async () => {
+      const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
+      if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
+      const popup = mode === 'popup' ? openPopup() : null;
       if (mode === 'popup' && !popup) throw new OAuthError('popup_blocked', 'the browser blocked the sign-in window');
       try {
-        const returnTo = options.returnTo ?? `${location.pathname}${location.search}${location.hash}`;
-        if (!sameOriginPath(returnTo)) throw invalidConfig('returnTo must be a same-origin path');
         return await (
           await signInParts()
         ).signIn(this.#ctx, popup, returnTo, options.authorizationParams, options.signal);

@@ -43,14 +43,37 @@ describe('client', () => {
   });
 
   it('refuses a returnTo that leaves the origin, before anything is stored or opened', async () => {
-    const client = createClient({ issuer, clientId });
-    for (const returnTo of ['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)']) {
-      const refusal = await client.login({ mode: 'redirect', returnTo }).then(
-        () => 'none',
-        (error: OAuthError) => error.code,
-      );
-      expect(refusal, returnTo).to.equal('invalid_config');
+    const written: string[] = [];
+    const memory = memoryStore();
+    const client = new OAuthClient(
+      { issuer, clientId },
+      { ...memory, set: (key, value) => (written.push(key), memory.set(key, value)) },
+    );
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = (...args: Parameters<typeof window.open>) => (opened.push(args), null);
+    try {
+      // The URL parser drops tabs and newlines and reads `\` as `/`: each of these is another host's address.
+      for (const returnTo of [
+        'https://evil.example/',
+        '//evil.example/',
+        '/\\evil.example/',
+        '/\t/evil.example/',
+        '/\n/evil.example/',
+        'javascript:alert(1)',
+      ])
+        for (const mode of ['redirect', 'popup'] as const) {
+          const refusal = await client.login({ mode, returnTo }).then(
+            () => 'none',
+            (error: OAuthError) => error.code,
+          );
+          expect(refusal, `${mode} ${JSON.stringify(returnTo)}`).to.equal('invalid_config');
+        }
+    } finally {
+      window.open = open;
     }
+    expect(written, 'nothing stored').to.deep.equal([]);
+    expect(opened, 'no window opened').to.deep.equal([]);
   });
 
   it('prepare() resolves even when the provider cannot be reached; the sign-in then reports the failure', async () => {
