@@ -17,7 +17,7 @@ export async function refreshSession(ctx: SignInContext, session: Session, signa
   if (ctx.config.tokenEndpoint === undefined) form['refresh_token'] = session.refreshToken ?? '';
   const response = await requestGrant(ctx, metadata, form, signal);
   let user = session.user;
-  if (response.id_token && metadata.jwks_uri) {
+  if (response.id_token) {
     const claims = await verifyClientIdToken(ctx, metadata, response.id_token, {
       nonce: undefined,
       ...(session.user ? { sub: session.user.sub } : {}),
