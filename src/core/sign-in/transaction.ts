@@ -23,7 +23,7 @@ export interface Transaction {
   createdAt: number;
 }
 
-/** A transaction older than this is refused and purged. */
+/** A transaction older than this is refused; it stays stored until its callback or the client's next sign-in takes it. */
 const transactionLifetime = 10 * 60_000;
 
 const live = (transaction: Transaction | undefined): Transaction | undefined =>

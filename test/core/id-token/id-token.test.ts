@@ -82,7 +82,7 @@ describe('id-token', () => {
     expect(refused).to.include('the signature does not verify');
   });
 
-  it('verifies each allowed algorithm (RS256, PS256, ES256, ES384, EdDSA: idTokenAlgorithms) with the key of its type, refuses every other, and refuses a key whose type, use or alg does not fit or that carries a private member', async () => {
+  it('verifies each allowed algorithm (RS256, PS256, ES256, ES384, EdDSA: idTokenAlgorithms) with the key of its type, refuses every other, and refuses a key whose type, curve, use, alg or key_ops does not fit or that carries a private member', async () => {
     const signed = async (alg: string, options: { crv?: string } = {}) => {
       const { privateKey, publicKey } = await generateKeyPair(alg, { ...options, extractable: true });
       const token = await new SignJWT(claims)
@@ -113,6 +113,8 @@ describe('id-token', () => {
     expect(await verdict(token, [{ ...jwk, use: 'enc' }])).to.include('no key of the provider matches it');
     expect(await verdict(token, [{ ...jwk, alg: 'ES384' }])).to.include('no key of the provider matches it');
     expect(await verdict(token, [{ ...jwk, crv: 'P-384' }])).to.include('no key of the provider matches it');
+    expect(await verdict(token, [{ ...jwk, key_ops: ['sign'] }])).to.include('no key of the provider matches it');
+    expect(await verdict(token, [{ ...jwk, key_ops: ['verify'] }])).to.equal('alice');
     expect(await verdict(token, [secret])).to.include('the signature does not verify');
   });
 

@@ -39,16 +39,8 @@ describe('extra authorization parameters', () => {
   });
 
   it('refuses every parameter the kit owns, from the configuration and from login(), as invalid_config', async () => {
-    for (const name of [
-      'state',
-      'nonce',
-      'code_challenge',
-      'code_challenge_method',
-      'redirect_uri',
-      'client_id',
-      'response_type',
-    ]) {
-      expect(ownedParams).to.include(name);
+    expect(ownedParams).to.include.members(['state', 'nonce', 'code_challenge', 'redirect_uri', 'client_id', 'scope']);
+    for (const name of ownedParams) {
       const config = resolveConfig({ ...base, authorizationParams: { [name]: 'x' } });
       const refused = await authorizationParams(config, transaction()).then(
         () => 'kept',
