@@ -34,9 +34,8 @@ export interface LoginOptions {
   signal?: AbortSignal;
 }
 
-// As the URL parser reads it, which drops tabs and newlines (`/\t/evil.example` is `//evil.example`) and takes `\` for `/`.
-const sameOriginPath = (path: string): boolean =>
-  path.startsWith('/') && new URL(path, location.href).origin === location.origin;
+// Read as the URL parser reads it, which drops tabs and newlines and takes a backslash for a slash: `/<tab>/evil` is `//evil`, another host.
+const sameOriginPath = (path: string): boolean => /^\/(?![/\\])/.test(path.replace(/\s/g, ''));
 const maxTimeout = 2 ** 31 - 1;
 
 // The client's events by name, for listeners' types only: declared, not overridden, so no code ships for it.

@@ -60,6 +60,7 @@ describe('client', () => {
         '/\\evil.example/',
         '/\t/evil.example/',
         '/\n/evil.example/',
+        '/\t/[',
         'javascript:alert(1)',
       ])
         for (const mode of ['redirect', 'popup'] as const) {
