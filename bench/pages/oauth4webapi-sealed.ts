@@ -1,4 +1,4 @@
-import { createStore, getMany, promisifyRequest, set, del } from 'idb-keyval';
+import { createStore, del, get, getMany, promisifyRequest, set } from 'idb-keyval';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { AuthorizationServer } from 'oauth4webapi';
 import { handWritten, type Pending, type Tokens } from './_oauth4webapi.js';
@@ -28,7 +28,7 @@ let sealKey: Promise<CryptoKey> | undefined;
 handWritten(
   {
     prepare: async () => {
-      const [key] = await getMany<CryptoKey | undefined>(['key'], db);
+      const key = await get<CryptoKey>('key', db);
       sealKey = key ? Promise.resolve(key) : newKey();
       await sealKey;
     },
