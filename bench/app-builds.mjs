@@ -2,8 +2,7 @@
 // esbuild build with code splitting, each of `import 'oauth-elements'` (and of the headless core). Each
 // build is a map of its output files (code, and the dynamic-import targets each chunk stands for).
 import { build as esbuild } from 'esbuild';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -39,8 +38,13 @@ export const moduleName = (path) =>
     .replace(/^.*node_modules\//, 'node_modules/')
     .replace(/\.[cm]?[jt]s$/, '');
 
+// Inside the package, at the same place wherever it is checked out: esbuild's chunk names hash the
+// inputs' paths relative to the app, so an app in a temporary folder gave gzipped bytes that changed with
+// the checkout's path (a fresh CI clone measured the esbuild first load over its ceiling, and this
+// checkout under it).
 function writeApp(name) {
-  const dir = mkdtempSync(join(tmpdir(), `oauth-app-${name}-`));
+  const dir = join(root, '.cache', 'apps', name);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'main.js'), apps[name]);
   writeFileSync(
     join(dir, 'index.html'),
