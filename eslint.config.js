@@ -45,9 +45,9 @@ export default tseslint.config(
               message: 'elements import lit and src/core only.',
             },
             {
-              regex: '^(\\.\\./)+core/(?!(index|client|errors)\\.js$)',
+              regex: '^(\\.\\./)+core/(?!index\\.js$)',
               message:
-                'elements import src/core through src/core/index.ts, or core/client.js and core/errors.js themselves.',
+                'elements import src/core through src/core/index.ts, which the package bundles as oauth-elements/core.',
             },
           ],
         },

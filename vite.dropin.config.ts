@@ -1,5 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { compactCss } from './scripts/compact-css.mjs';
@@ -24,7 +24,7 @@ const dropStaleChunks: Plugin = {
  * a sign-in would fetch only once its chunk had arrived: a round trip in sequence for 150 bytes. Each chunk
  * that imports it gets its own copy instead, in a function scope so that no name clashes with the chunk's.
  */
-const inlineRuntime: Plugin = {
+export const inlineRuntime: Plugin = {
   name: 'inline-rolldown-runtime',
   generateBundle(_options, bundle) {
     const runtime = Object.values(bundle).find((file) => file.fileName.includes('rolldown-runtime'));
@@ -34,9 +34,10 @@ const inlineRuntime: Plugin = {
     const pairs = (list: string): string[][] => list.split(',').map((name) => name.trim().split(/\s+as\s+/));
     const returned = pairs(exported[1]!).map(([local, name]) => `${name ?? local}:${local}`);
     const copy = `(()=>{${runtime.code.slice(0, exported.index)}return{${returned.join(',')}}})()`;
-    const from = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*"\\./${runtime.fileName.replace(/[.]/g, '\\.')}";?`);
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk' || chunk === runtime || !chunk.imports.includes(runtime.fileName)) continue;
+      const path = posix.relative(posix.dirname(chunk.fileName), runtime.fileName).replace(/^(?!\.)/, './');
+      const from = new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*"${path.replace(/[.]/g, '\\.')}";?`);
       const imported = from.exec(chunk.code);
       if (!imported) throw new Error(`${chunk.fileName}: no import of ${runtime.fileName} to replace`);
       const bindings = pairs(imported[1]!).map(([name, local]) => `${name}:${local ?? name}`);
@@ -48,9 +49,9 @@ const inlineRuntime: Plugin = {
 };
 
 /** The elements' CSS without the whitespace it is laid out with (scripts/compact-css.mjs, as in dist/). */
-const compactStyles: Plugin = {
+export const compactStyles: Plugin = {
   name: 'compact-css',
-  transform: (code, id) => (id.endsWith('.styles.ts') ? compactCss(code) : null),
+  transform: (code, id) => (id.endsWith('.styles.ts') ? { code: compactCss(code), map: null } : null),
 };
 
 /**
@@ -60,6 +61,25 @@ const compactStyles: Plugin = {
  */
 const signInModules =
   /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|load-extras|authorization-request|transaction|pkce|callback-state)|provider[\\/](discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token)\.ts$/;
+
+/**
+ * How the kit's code is grouped into chunks, in the drop-in and in the package's core alike. What the
+ * entry imports statically goes into the entry itself (no extra round trip, no shared chunk for
+ * errors.ts), but only the modules it uses, not what a barrel like lit/decorators.js re-exports for the
+ * lazy consent element. What a sign-in loads (the request, the callback, the code exchange, with discovery
+ * and HTTP) goes in one chunk rather than one per module; what the client loads later (renewing, signing
+ * out) in another. The id_token check (jose) and the DPoP key keep chunks of their own.
+ */
+export const chunkGroups = [
+  { name: 'initial', tags: ['$initial' as const], includeDependenciesRecursively: false, priority: 3 },
+  { name: 'sign-in', test: signInModules, includeDependenciesRecursively: false, priority: 2 },
+  {
+    name: 'client',
+    test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|id-token-algorithms|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/,
+    includeDependenciesRecursively: false,
+    priority: 1,
+  },
+];
 
 /**
  * The drop-in bundle: `dist/oauth-elements.js`, one ES module with lit and idb-keyval inside, and
@@ -90,23 +110,8 @@ export default defineConfig({
         // Vite leaves library ES output unminified for the app's bundler to minify; a drop-in is
         // loaded by the browser as it is, so minify it fully (whitespace included).
         minify: true,
-        // What the entry imports statically goes into the entry itself (no extra round trip, no shared
-        // chunk for errors.ts), but only the modules it uses: not what a barrel like lit/decorators.js
-        // re-exports for the lazy consent element.
         codeSplitting: {
-          groups: [
-            { name: 'initial', tags: ['$initial'], includeDependenciesRecursively: false, priority: 3 },
-            // What a sign-in loads (the request, the callback, the code exchange, with discovery and
-            // HTTP) goes in one chunk rather than one per module; what the client loads later (renewing,
-            // signing out) in another. The id_token check (jose) and the DPoP key keep chunks of their own.
-            { name: 'sign-in', test: signInModules, includeDependenciesRecursively: false, priority: 2 },
-            {
-              name: 'client',
-              test: /[\\/]src[\\/]core[\\/](?!id-token[\\/](id-token|id-token-algorithms|at-hash)\.ts$|dpop[\\/]dpop-key\.ts$)/,
-              includeDependenciesRecursively: false,
-              priority: 1,
-            },
-          ],
+          groups: chunkGroups,
         },
       },
     },

@@ -1,6 +1,6 @@
 // CI, after `npm test` (which builds dist/): packs the package, installs the tarball into a fresh
-// project, builds the plain, React 19 and Vue apps of demo/frameworks with it, and signs in on the
-// plain page in headless Chromium against the packed mock provider, on a loopback port.
+// project, builds the plain, React 19 and Vue apps of demo/frameworks with it, and signs in on each
+// page in headless Chromium and Firefox against the packed mock provider, on a loopback port.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -57,7 +57,7 @@ for (const [app, { title, entry }] of Object.entries(apps)) {
     `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>oauth-elements: ${title}</title>\n  </head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="./${entry}"></script>\n  </body>\n</html>\n`,
   );
   step(`vite build ${app}`);
-  run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], join(project, app));
+  run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--base', './'], join(project, app));
   if (!existsSync(join(project, app, 'dist/index.html'))) throw new Error(`${app}: no dist/index.html`);
 }
 
@@ -75,29 +75,50 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const page = `${origin}/plain/index.html`;
-provider.registerClient({ client_id: 'plain-demo', redirect_uris: [page], token_endpoint_auth_method: 'none' });
-provider.signInAs('alice', { clientId: 'plain-demo' });
-
-step('sign in on the plain page in headless Chromium');
-const browser = await puppeteer.launch(headlessChromium());
+// The plain page loads the drop-in; the React and Vue apps, the package's entry points as Vite bundled them.
+const pages = { plain: 'plain/index.html', react: 'react/dist/index.html', vue: 'vue/dist/index.html' };
+const browsers = {
+  Chromium: () => puppeteer.launch(headlessChromium()),
+  Firefox: () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+      headless: true,
+    }),
+};
 try {
-  const tab = await browser.newPage();
-  const problems = [];
-  tab.on('pageerror', (error) => problems.push(String(error)));
-  await tab.goto(page);
-  // In the page: the login button's own <button>, inside its shadow root.
-  const label = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
-  await tab.waitForFunction(`(${label})()?.disabled === false`, { timeout: 10_000 });
-  await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${label})().click()`)]);
-  const signedIn = await tab.waitForFunction(
-    `(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`,
-    { timeout: 10_000 },
-  );
-  step(`plain page signed in: "${(await signedIn.jsonValue()).replace(/\s+/g, ' ')}" at ${tab.url()}`);
-  if (problems.length) throw new Error(`page errors: ${problems.join('; ')}`);
+  for (const [name, launch] of Object.entries(browsers)) {
+    const browser = await launch();
+    try {
+      for (const [app, path] of Object.entries(pages)) {
+        const page = `${origin}/${path}`;
+        const clientId = `${app}-demo`;
+        provider.registerClient({ client_id: clientId, redirect_uris: [page], token_endpoint_auth_method: 'none' });
+        provider.signInAs('alice', { clientId });
+        step(`sign in on the ${app} page in headless ${name}`);
+        const context = await browser.createBrowserContext();
+        const tab = await context.newPage();
+        const problems = [];
+        tab.on('pageerror', (error) => problems.push(String(error)));
+        await tab.goto(page);
+        // In the page: the login button's own <button>, inside its shadow root.
+        const label = () =>
+          globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
+        await tab.waitForFunction(`(${label})()?.disabled === false`, { timeout: 10_000 });
+        await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${label})().click()`)]);
+        const signedIn = await tab.waitForFunction(
+          `(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`,
+          { timeout: 10_000 },
+        );
+        step(`${app} page signed in: "${(await signedIn.jsonValue()).replace(/\s+/g, ' ')}" at ${tab.url()}`);
+        if (problems.length) throw new Error(`${app} page errors: ${problems.join('; ')}`);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
 } finally {
-  await browser.close();
   server.close();
 }
 rmSync(project, { recursive: true, force: true });

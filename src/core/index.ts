@@ -15,10 +15,9 @@ export {
 export type { IdTokenExpectations } from './id-token/id-token.js';
 export { idTokenAlgorithms } from './id-token/id-token-algorithms.js';
 export { verifyIdToken } from './id-token/verify-id-token.js';
-export { createVerifier, challengeOf } from './sign-in/pkce.js';
 export { profiles, type Flow, type ProfileEndpoints, type ProfileId, type ProviderProfile } from './profiles/index.js';
 export { isFresh, type Session, type UserClaims } from './session.js';
 export type { LogoutResult } from './sign-out.js';
 export { sealedStore } from './storage/sealed-store.js';
 export { fallbackStore, indexedDbStore, memoryStore, type KeyValueStore } from './storage/store.js';
-export { checkTokenResponse, type TokenResponse } from './provider/token-response.js';
+export type { TokenResponse } from './provider/token-response.js';

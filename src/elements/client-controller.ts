@@ -1,7 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClientErrorEvent, OAuthClient, RenewalEvent, Session } from '../core/index.js';
-// The core's module itself, not its index (eslint.config.js): see login-button.ts.
-import { OAuthError } from '../core/errors.js';
+import { OAuthError, type ClientErrorEvent, type OAuthClient, type RenewalEvent, type Session } from '../core/index.js';
 import { watchClient } from './client-registry.js';
 import { OAuthErrorEvent, OAuthTokenChangeEvent } from './events.js';
 

@@ -1,8 +1,13 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { Flow, LoginMode, OAuthClient, OAuthError, ProfileId } from '../../core/index.js';
-// The core's modules themselves, not its index: an app's bundler then leaves the id_token checks (jose) to the sign-in's lazy chunk.
-import { createClient } from '../../core/client.js';
-import { isOAuthError } from '../../core/errors.js';
+import {
+  createClient,
+  isOAuthError,
+  type Flow,
+  type LoginMode,
+  type OAuthClient,
+  type OAuthError,
+  type ProfileId,
+} from '../../core/index.js';
 import { ClientController } from '../client-controller.js';
 import { defaultClientName, provideClient } from '../client-registry.js';
 import { OAuthErrorEvent, OAuthLoginCancelEvent, OAuthLoginEvent, OAuthLogoutEvent } from '../events.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { OAuthError } from '../../../src/core/errors.js';
-import { checkTokenResponse } from '../../../src/core/index.js';
+import { checkTokenResponse } from '../../../src/core/provider/token-response.js';
 
 function refusal(body: Record<string, unknown> | undefined): string | undefined {
   try {
