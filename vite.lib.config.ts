@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { chunkGroups, compactStyles, inlineRuntime } from './vite.dropin.config.js';
@@ -39,6 +39,26 @@ export default defineConfig(({ mode }) => {
       return { id: 'oauth-elements/core', external: true };
     },
   };
+  // The core's one error class stays tsc's `dist/core/errors.js`, which `oauth-elements/server` throws too:
+  // `isOAuthError` and `instanceof OAuthError` then hold for both (test/server/ssr.test.ts).
+  const errorsId = 'oauth-elements:core/errors.js';
+  const sharedErrors: Plugin = {
+    name: 'shared-errors',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.endsWith('errors.js')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === src('core/errors.ts') ? { id: errorsId, external: true } : null;
+    },
+    renderChunk: (code, chunk) => ({
+      // An import specifier of the same line: the source map stays true.
+      map: null,
+      code: code.replaceAll(
+        `"${errorsId}"`,
+        `"${posix.relative(posix.dirname(chunk.fileName), 'core/errors.js').replace(/^(?!\.)/, './')}"`,
+      ),
+    }),
+  };
   const entries: Record<string, string> =
     mode === 'core'
       ? { 'core/index': src('core/index.ts') }
@@ -49,7 +69,7 @@ export default defineConfig(({ mode }) => {
         };
   const consent = /[\\/]elements[\\/](consent-popup[\\/](?!lazy\.ts$)|strings[\\/]en-consent\.ts$)/;
   return {
-    plugins: [inlineRuntime, dropStaleChunks, ...(mode === 'elements' ? [compactStyles, coreByName] : [])],
+    plugins: [inlineRuntime, dropStaleChunks, ...(mode === 'elements' ? [compactStyles, coreByName] : [sharedErrors])],
     build: {
       outDir,
       emptyOutDir: false,

@@ -21,3 +21,19 @@ test('a client can be made and asked for a token on the server, and answers logi
   assert.ok(failure instanceof OAuthError);
   assert.equal(failure.code, 'login_required');
 });
+
+test('the core and the server helpers share one OAuthError: an error one throws is an OAuthError to the other', async () => {
+  // As an app imports both: the core's bundle (dist/core/index.js) and the server's per-module files.
+  const core = (await import('../../dist/core/index.js' as string)) as typeof import('../../src/core/index.js');
+  const server = (await import('../../dist/server/index.js' as string)) as typeof import('../../src/server/index.js');
+  assert.equal(core.OAuthError, server.OAuthError);
+  const thrown = (() => {
+    try {
+      server.clientCredentials({ tokenEndpoint: '', clientId: 'app', clientSecret: 'secret' });
+    } catch (error) {
+      return error;
+    }
+  })();
+  assert.ok(core.isOAuthError(thrown, 'invalid_config'));
+  assert.ok(thrown instanceof core.OAuthError);
+});
