@@ -27,13 +27,8 @@ test('the core and the server helpers share one OAuthError: an error one throws 
   const core = (await import('../../dist/core/index.js' as string)) as typeof import('../../src/core/index.js');
   const server = (await import('../../dist/server/index.js' as string)) as typeof import('../../src/server/index.js');
   assert.equal(core.OAuthError, server.OAuthError);
-  const thrown = (() => {
-    try {
-      server.clientCredentials({ tokenEndpoint: '', clientId: 'app', clientSecret: 'secret' });
-    } catch (error) {
-      return error;
-    }
-  })();
-  assert.ok(core.isOAuthError(thrown, 'invalid_config'));
-  assert.ok(thrown instanceof core.OAuthError);
+  assert.throws(
+    () => server.clientCredentials({ tokenEndpoint: '', clientId: 'app', clientSecret: 'secret' }),
+    (thrown) => core.isOAuthError(thrown, 'invalid_config') && thrown instanceof core.OAuthError,
+  );
 });
