@@ -1,6 +1,8 @@
 // CI, after `npm test` (which builds dist/): packs the package, installs the tarball into a fresh
 // project, builds the plain, React 19 and Vue apps of demo/frameworks with it, and signs in on each
-// page in headless Chromium and Firefox against the packed mock provider, on a loopback port.
+// page in headless Chromium and Firefox against the packed mock provider, on a loopback port. A fourth
+// Vite app imports only `oauth-elements/consent-popup`, whose dialog must show and which must define the
+// button and the status too, as README says.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -49,12 +51,17 @@ step(
 );
 cpSync(join(root, 'demo/frameworks'), project, { recursive: true, filter: (source) => !source.endsWith('README.md') });
 
-// The two Vite apps differ only in their entry module, so their index.html is written here.
-const apps = { react: { title: 'React', entry: 'main.jsx' }, vue: { title: 'Vue', entry: 'main.js' } };
-for (const [app, { title, entry }] of Object.entries(apps)) {
+// The Vite apps differ only in their entry module and body, so their index.html is written here.
+const consentBody = `<oauth-consent-popup open client-name="Consent entry" user="Alice" scopes='[{"id":"openid","name":"Sign you in"}]'></oauth-consent-popup>`;
+const apps = {
+  react: { title: 'React', entry: 'main.jsx', body: '<div id="app"></div>' },
+  vue: { title: 'Vue', entry: 'main.js', body: '<div id="app"></div>' },
+  consent: { title: 'the consent element', entry: 'main.js', body: consentBody },
+};
+for (const [app, { title, entry, body }] of Object.entries(apps)) {
   writeFileSync(
     join(project, app, 'index.html'),
-    `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>oauth-elements: ${title}</title>\n  </head>\n  <body>\n    <div id="app"></div>\n    <script type="module" src="./${entry}"></script>\n  </body>\n</html>\n`,
+    `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>oauth-elements: ${title}</title>\n  </head>\n  <body>\n    ${body}\n    <script type="module" src="./${entry}"></script>\n  </body>\n</html>\n`,
   );
   step(`vite build ${app}`);
   run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--base', './'], join(project, app));
@@ -86,6 +93,32 @@ const browsers = {
       headless: true,
     }),
 };
+/** The consent app: its dialog shows, and the one import defined the button and the status as well. */
+async function checkConsentEntry(browser, name) {
+  step(`the consent entry point's page in headless ${name}`);
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(String(error)));
+  await tab.goto(`${origin}/consent/dist/index.html`);
+  const title = await tab.waitForFunction(
+    () =>
+      globalThis.document.querySelector('oauth-consent-popup')?.shadowRoot?.querySelector('dialog[open] h2')
+        ?.textContent,
+    { timeout: 10_000 },
+  );
+  const defined = await tab.evaluate(() =>
+    ['oauth-consent-popup', 'oauth-login-button', 'oauth-token-status'].filter((tag) =>
+      globalThis.customElements.get(tag),
+    ),
+  );
+  if ((await title.jsonValue()) !== 'Consent entry') throw new Error('consent page: the dialog names another client');
+  if (defined.length !== 3) throw new Error(`consent page: only ${defined.join(', ')} defined`);
+  if (problems.length) throw new Error(`consent page errors: ${problems.join('; ')}`);
+  step(`consent page: the dialog shows, and ${defined.join(', ')} are defined`);
+  await context.close();
+}
+
 try {
   for (const [name, launch] of Object.entries(browsers)) {
     const browser = await launch();
@@ -114,6 +147,7 @@ try {
         if (problems.length) throw new Error(`${app} page errors: ${problems.join('; ')}`);
         await context.close();
       }
+      await checkConsentEntry(browser, name);
     } finally {
       await browser.close();
     }
