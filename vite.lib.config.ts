@@ -8,6 +8,23 @@ const outDir = fileURLToPath(new URL('./dist', import.meta.url));
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /**
+ * The elements reach the core only through its index, which becomes the package's own `oauth-elements/core`;
+ * any other core module is refused (test/server/lib-build.test.ts).
+ */
+export const coreByName: Plugin = {
+  name: 'core-by-name',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || /[\\/]src[\\/]core[\\/]/.test(importer)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || !/[\\/]src[\\/]core[\\/]/.test(resolved.id)) return null;
+    if (resolved.id !== src('core/index.ts'))
+      throw new Error(`${importer} imports ${source}: outside the core, import it from core/index.ts`);
+    return { id: 'oauth-elements/core', external: true };
+  },
+};
+
+/**
  * The package's browser entry points, each bundled with the chunks it loads when needed, over tsc's
  * per-module output (which keeps the types and the Node-side `server`, `mock-provider` and `vite`):
  * - `--mode core`: `dist/core/index.js` and `dist/core/chunks/`, grouped as the drop-in is (`chunkGroups`);
@@ -25,19 +42,6 @@ export default defineConfig(({ mode }) => {
   const dropStaleChunks: Plugin = {
     name: 'drop-stale-chunks',
     buildStart: () => rmSync(chunks, { recursive: true, force: true }),
-  };
-  // The elements reach the core only through its index, which becomes the package's own `oauth-elements/core`.
-  const coreByName: Plugin = {
-    name: 'core-by-name',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || /[\\/]src[\\/]core[\\/]/.test(importer)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (!resolved || !/[\\/]src[\\/]core[\\/]/.test(resolved.id)) return null;
-      if (resolved.id !== src('core/index.ts'))
-        throw new Error(`${importer} imports ${source}: outside the core, import it from core/index.ts`);
-      return { id: 'oauth-elements/core', external: true };
-    },
   };
   // The core's one error class stays tsc's `dist/core/errors.js`, which `oauth-elements/server` throws too:
   // `isOAuthError` and `instanceof OAuthError` then hold for both (test/server/ssr.test.ts).
