@@ -1,7 +1,6 @@
-// The elements' css`` templates without the whitespace they are laid out with: minifiers keep template text as it is.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The elements' css`` templates without the whitespace they are laid out with, the zero before a decimal point
+// (`.5em`), the space before `!important` or the quotes around an attribute selector's identifier (`[part~=button]`),
+// as CSS minifiers write them: JS minifiers keep template text as it is.
 
 /** `code` with each css`…` template's text compacted (no `${}` inside: the templates are plain CSS). */
 export const compactCss = (code) =>
@@ -13,16 +12,8 @@ export const compactCss = (code) =>
         .replace(/ ?([{};,>]) ?/g, '$1')
         .replace(/: /g, ':')
         .replace(/;}/g, '}')
+        .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+        .replace(/ !important/g, '!important')
+        .replace(/\[([\w-]+)([~|^$*]?=)'([a-z_][\w-]*)'\]/gi, '[$1$2$3]')
         .trim()}\``,
   );
-
-/** Compacts every `*.styles.js` under `dir` in place (the package's dist/, as an app's bundler gets it). */
-export function compactStylesIn(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.styles.js')) continue;
-    const path = join(entry.parentPath, entry.name);
-    writeFileSync(path, compactCss(readFileSync(path, 'utf8')));
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) compactStylesIn(process.argv[2] ?? 'dist');
