@@ -5,6 +5,7 @@ import { returnToPage } from '../_focus.js';
 import { authorize, control, issuer, registerClient, requestsOf, waitFor } from '../_mock.js';
 import {
   appPath,
+  clickButton,
   decideConsent,
   deliver,
   openApp,
@@ -302,15 +303,30 @@ describe('storage failures', () => {
     });
   }
 
-  it('makes its client, announces the fallback and refuses the sign-in with invalid_state where the browser denies the site all storage', async () => {
+  it('makes its client, announces the fallback and refuses a redirect sign-in with storage_unavailable before the page leaves, where the browser denies the site all storage', async () => {
     // Cookies blocked for the site: IndexedDB and sessionStorage throw a SecurityError, so nothing outlives the page.
     const app = await open({ storageDenied: true });
     expect(app.window.appClient.session).to.equal(null);
     await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
-    const callback = await approve(await startSignIn(app));
+    const page = app.window.location.href;
+    await clickButton(app);
+    expect(await errorOf(app)).to.equal('storage_unavailable');
+    expect(app.button().shadowRoot.querySelector('[part~="error"]')?.textContent).to.contain('sign in with a popup');
+    expect(app.window.location.href, 'the page never left for the provider').to.equal(page);
+    const requests = (await requestsOf(app.clientId)).map((entry) => entry.path);
+    expect(requests, 'no authorization request').to.not.include('/authorize');
+    expect(app.window.appEvents.filter((entry) => entry.type === 'storage-fallback')).to.have.length(1);
+    await expectNothingLeft(app);
+  });
+
+  it('refuses with invalid_state a callback that reaches a page where the browser denies the site all storage', async () => {
+    // The sign-in started while the site had storage; its callback lands where it has none (and no transaction).
+    const started = await open();
+    const callback = await approve(await startSignIn(started));
+    started.frame.remove();
+    const app = await open({ clientId: started.clientId, storageDenied: true });
     await deliver(app, callback.href);
     expect(await errorOf(app)).to.equal('invalid_state');
-    expect(app.window.appEvents.filter((entry) => entry.type === 'storage-fallback')).to.have.length(1);
     expect(await tokenRequests(app), 'no code was redeemed').to.equal(0);
     await expectNothingLeft(app);
   });

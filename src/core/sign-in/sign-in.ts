@@ -17,6 +17,7 @@ import { finishSignIn } from './sign-in-finish.js';
 import { loadExtras } from './load-extras.js';
 import type { ClientContext, SignInContext } from '../client-context.js';
 import { mark } from '../marks.js';
+import { keyOf } from '../storage/keys.js';
 
 // Loaded by the client on the first sign-in, callback or silent renewal, so a page that only shows the button does not carry it.
 
@@ -63,6 +64,9 @@ export async function startSignIn(
       params = await (await loadExtras()).pushAuthorizationRequest(pushTo, params, signal);
     }
     await saved;
+    // Kept in this page's memory alone, a redirect's transaction would never meet its callback.
+    if (mode === 'redirect' && ctx.store.lasts?.(keyOf('txn', transaction.state)) === false)
+      throw (await loadExtras()).redirectWithoutStorage();
     if (!ctx.config.profile.echoesState) markStartedHere(transaction.issuer, transaction.clientId, transaction.state);
     return { url: authorizationUrl(metadata, params), transaction };
   } catch (error) {

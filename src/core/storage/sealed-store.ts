@@ -22,6 +22,7 @@ export function sealedStore(inner: KeyValueStore): KeyValueStore {
     return ((value as Sealed | null)?.sealed === 1 ? await sealer.open<T>(value as Sealed) : null) as T;
   };
   return {
+    ...inner,
     get: (key) => read(key),
     take: (key) => read(key, true),
     set: async (key, value) => {

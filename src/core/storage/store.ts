@@ -12,6 +12,11 @@ export interface KeyValueStore {
    * transaction is single-use). Optional: without it the kit reads and deletes ({@link takeFrom}).
    */
   take?<T>(key: string): Promise<T | undefined>;
+  /**
+   * Whether what is stored under `key` outlives the page, as a redirect sign-in's transaction must.
+   * Optional: without it the kit takes it that it does.
+   */
+  lasts?(key: string): boolean;
 }
 
 /**
@@ -87,6 +92,7 @@ function pageStore(): KeyValueStore {
         ? wrap(async () => session?.setItem(sharedName(key), JSON.stringify(value)))
         : memory.set(key, value),
     delete: (key) => (inSession(key) ? wrap(async () => session?.removeItem(sharedName(key))) : memory.delete(key)),
+    lasts: inSession,
   };
 }
 
@@ -122,5 +128,6 @@ export function fallbackStore(primary: KeyValueStore, onFallback: (error: OAuthE
     set: (key, value) => run((store) => store.set(key, value)),
     delete: async (key) => void (await take(key)),
     take,
+    lasts: (key) => !failed || secondary.lasts!(key),
   };
 }

@@ -7,6 +7,7 @@ import {
   takeFrom,
   type KeyValueStore,
 } from '../../../src/core/storage/store.js';
+import { sealedStore } from '../../../src/core/storage/sealed-store.js';
 
 /** A store whose every operation fails as IndexedDB does in a private window or over quota. */
 const brokenStore: KeyValueStore = {
@@ -47,6 +48,31 @@ describe('store', () => {
     await Promise.all([store.get('a'), store.get('b'), store.set('c', 1)]);
     expect(failures).to.deep.equal(['storage_unavailable']);
     expect(await store.get('c')).to.equal(1);
+  });
+
+  it('says what outlives the page: everything in IndexedDB; after a fallback, transactions in sessionStorage and nothing where it is denied', async () => {
+    const store = fallbackStore(brokenStore, () => undefined);
+    const [transaction, session] = ['txn:a-state', 'session:an-issuer a-client openid'];
+    expect([store.lasts?.(transaction), store.lasts?.(session)], 'before IndexedDB failed').to.deep.equal([true, true]);
+    await store.set(transaction, { a: 1 });
+    expect([store.lasts?.(transaction), store.lasts?.(session)], 'sessionStorage, memory').to.deep.equal([true, false]);
+    await store.delete(transaction);
+    // Cookies blocked: sessionStorage throws on its first use, and a transaction is kept in memory only.
+    const denied = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    try {
+      const nowhere = fallbackStore(brokenStore, () => undefined);
+      await nowhere.set(transaction, { a: 1 });
+      expect(nowhere.lasts?.(transaction)).to.equal(false);
+      expect(sealedStore(nowhere).lasts?.(transaction), 'through the seal').to.equal(false);
+    } finally {
+      Object.defineProperty(window, 'sessionStorage', denied);
+    }
   });
 
   it('takes a value once in every store: read and deleted at once, in one IndexedDB transaction', async () => {
