@@ -2,9 +2,11 @@
 // project, builds the plain, React 19 and Vue apps of demo/frameworks with it, and signs in on each
 // page in headless Chromium and Firefox against the packed mock provider, on a loopback port. A fourth
 // Vite app imports only `oauth-elements/consent-popup`, whose dialog must show and which must define the
-// button and the status too, as README says.
+// button and the status too, as README says. Last, each browser again with the site's cookies blocked, as a
+// user blocks them (SECURITY.md, storage): the plain page refuses a redirect sign-in before it leaves, and
+// signs in by popup.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -119,6 +121,68 @@ async function checkConsentEntry(browser, name) {
   await context.close();
 }
 
+/** Each browser with the site's cookies blocked: Chromium's content setting, Firefox's cookie behaviour 2. */
+const blockingCookies = {
+  Chromium: () => {
+    const profile = join(project, 'chromium-cookies-blocked');
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    const preferences = { profile: { default_content_setting_values: { cookies: 2 } } };
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+    return puppeteer.launch({ ...headlessChromium(), userDataDir: profile });
+  },
+  Firefox: () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+      headless: true,
+      extraPrefsFirefox: { 'network.cookie.cookieBehavior': 2 },
+    }),
+};
+
+/**
+ * The drop-in's plain page where the browser keeps nothing for the site: its redirect sign-in is refused
+ * with the button's words before the page leaves, and a popup sign-in goes through.
+ */
+async function checkCookiesBlocked(name) {
+  step(`the plain page in headless ${name} with the site's cookies blocked`);
+  const browser = await blockingCookies[name]();
+  try {
+    const tab = await browser.newPage();
+    const problems = [];
+    tab.on('pageerror', (error) => problems.push(String(error)));
+    const page = `${origin}/plain/index.html`;
+    provider.registerClient({ client_id: 'plain-demo', redirect_uris: [page], token_endpoint_auth_method: 'none' });
+    await tab.goto(page);
+    const refused = await tab.evaluate(() => {
+      try {
+        return void globalThis.sessionStorage.getItem('probe');
+      } catch (error) {
+        return error.name;
+      }
+    });
+    if (refused !== 'SecurityError') throw new Error(`${name} did not block the site's storage (${refused})`);
+    const button = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
+    await tab.waitForFunction(`(${button})()?.disabled === false`, { timeout: 10_000 });
+    await tab.click('oauth-login-button >>> button');
+    const error = () =>
+      globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('[part~="error"]')
+        ?.textContent;
+    const said = await tab.waitForFunction(`(${error})()`, { timeout: 10_000 });
+    if (!(await said.jsonValue()).includes('sign in with a popup'))
+      throw new Error(`redirect refused with another error`);
+    if (tab.url() !== page) throw new Error(`the page left for ${tab.url()}`);
+    step(`${name}, cookies blocked: the redirect sign-in refused on the page: "${await said.jsonValue()}"`);
+    provider.signInAs('alice', { clientId: 'plain-demo' });
+    await tab.evaluate(() => globalThis.document.querySelector('oauth-login-button').setAttribute('mode', 'popup'));
+    await tab.click('oauth-login-button >>> button');
+    await tab.waitForFunction(`(${button})()?.textContent.includes('Sign out')`, { timeout: 15_000 });
+    if (problems.length) throw new Error(`cookies-blocked page errors: ${problems.join('; ')}`);
+    step(`${name}, cookies blocked: signed in by popup`);
+  } finally {
+    await browser.close();
+  }
+}
+
 try {
   for (const [name, launch] of Object.entries(browsers)) {
     const browser = await launch();
@@ -151,6 +215,7 @@ try {
     } finally {
       await browser.close();
     }
+    await checkCookiesBlocked(name);
   }
 } finally {
   server.close();

@@ -275,7 +275,7 @@ export class OAuthClient extends EventTarget {
 
   #listen(): void {
     // Once, from ready(). Only a page has tabs to follow and wake-ups to hear; on a server (SSR) there is nothing to listen to.
-    if (typeof BroadcastChannel === 'undefined' || typeof document === 'undefined') return;
+    if (typeof document === 'undefined') return;
     this.#ctx.sessions.listen();
     const wake = (): void => this.#renewIfDue();
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && wake());

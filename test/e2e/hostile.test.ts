@@ -331,14 +331,24 @@ describe('storage failures', () => {
     await expectNothingLeft(app);
   });
 
-  it('signs in by popup where the browser denies the site all storage: the page keeps its transaction and the session in memory', async () => {
-    const app = await open({ storageDenied: true, mode: 'popup' });
+  it('signs in by popup where the browser denies the site all storage, Web Locks and (Firefox) a BroadcastChannel: the page keeps its transaction and the session in memory, and renews alone', async () => {
+    const clientId = await registerClient([appPath], { access_token_lifetime: 2 });
+    const app = await open({ clientId, storageDenied: true, mode: 'popup', renewBefore: 0 });
     await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
     const popup = await pressForPopup(app);
     await decideConsent(() => popup);
     await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'oauth-login'), 'oauth-login');
-    expect(app.window.appClient.session?.user?.sub).to.equal('alice');
+    const first = app.window.appClient.session;
+    expect(first?.user?.sub).to.equal('alice');
     expect(await stored(app), 'nothing in IndexedDB').to.equal(undefined);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, first!.expiresAt! - Date.now()) + 20));
+    const renewed = await app.window.appClient.getAccessToken();
+    expect(renewed, 'a new access token').to.not.equal(first!.accessToken);
+    const grants = (await requestsOf(clientId))
+      .filter((entry) => entry.path === '/token')
+      .map((entry) => entry.grantType);
+    expect(grants, 'the sign-in, then one renewal').to.have.length(2);
+    expect(app.window.appEvents.filter((entry) => entry.type === 'oauth-error')).to.deep.equal([]);
   });
 
   it("has a popup's page that cannot see its transaction hand the response to the page of our origin that opened it, and close", async () => {

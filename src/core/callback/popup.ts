@@ -1,5 +1,6 @@
 import { OAuthError } from '../errors.js';
-import { sharedName } from '../storage/keys.js';
+import { readCallback, type CallbackParams } from './callback-url.js';
+import { channelOf, sharedName } from '../storage/keys.js';
 import type { Transaction } from '../sign-in/transaction.js';
 
 /** The message a popup's callback page sends to the page that opened it. */
@@ -9,7 +10,6 @@ interface PopupMessage {
   href: string;
 }
 
-const channelName = sharedName('popup');
 const callbackMessage = sharedName('callback');
 const receiptMessage = sharedName('received');
 
@@ -53,7 +53,7 @@ function landedAt(popup: Window, redirectUri: string): string | undefined {
 }
 
 /**
- * Waits for the callback URL of a popup's or hidden frame's transaction: read from the window's own
+ * Waits for the authorization response of a popup's or hidden frame's transaction: read from the window's own
  * address once it is back at the transaction's redirect URI, or relayed by the page there, through
  * `postMessage` from that window at the exact origin or a BroadcastChannel keyed by state (when
  * Cross-Origin-Opener-Policy cut `opener`, so the popup reads as closed). The channel cannot tell
@@ -64,21 +64,22 @@ function landedAt(popup: Window, redirectUri: string): string | undefined {
  * So where the browser moved focus to the popup, closed counts only once focus is back here.
  * @see https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies
  */
-export function waitForCallback(
+export async function waitForCallback(
   popup: Window,
   { state, redirectUri }: Pick<Transaction, 'state' | 'redirectUri'>,
   timeout: number,
   signal?: AbortSignal,
   onTimeout = (): OAuthError => new OAuthError('popup_timeout', 'the sign-in window timed out'),
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const channel = new BroadcastChannel(channelName);
+): Promise<CallbackParams> {
+  const href = await new Promise<string>((resolve, reject) => {
+    // None where the browser refuses it (Firefox, the site's storage blocked): the window's address and postMessage remain.
+    const channel = channelOf('popup');
     let closedSince = 0;
     let focusLeft = false;
     const finish = (error: OAuthError | null, href?: string): void => {
       clearInterval(poll);
       clearTimeout(timer);
-      channel.close();
+      channel?.close();
       window.removeEventListener('message', onMessage);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
@@ -93,13 +94,14 @@ export function waitForCallback(
     const onAbort = (): void => finish(new OAuthError('aborted', 'the sign-in was aborted'));
     // Any script of this origin may post on the channel: it is heard only for a popup that reads as
     // closed (cut off by the policy, or by its user a moment ago), and only with the pending state.
-    channel.onmessage = (event) => {
-      // A callback without state (whose state the relaying page filled in) only from the popup itself; the
-      // state's other rules apply once it is heard (sign-in/callback-state.ts).
-      if (!popup.closed || !isPopupMessage(event.data, state) || !echoesState(event.data.href)) return;
-      channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
-      finish(null, event.data.href);
-    };
+    if (channel)
+      channel.onmessage = (event) => {
+        // A callback without state (whose state the relaying page filled in) only from the popup itself; the
+        // state's other rules apply once it is heard (sign-in/callback-state.ts).
+        if (!popup.closed || !isPopupMessage(event.data, state) || !echoesState(event.data.href)) return;
+        channel.postMessage({ type: receiptMessage, state } satisfies Receipt);
+        finish(null, event.data.href);
+      };
     window.addEventListener('message', onMessage);
     signal?.addEventListener('abort', onAbort);
     const poll = setInterval(() => {
@@ -119,6 +121,10 @@ export function waitForCallback(
     }, 20);
     const timer = setTimeout(() => finish(onTimeout()), timeout);
   });
+  // The window's answer, read once.
+  const params = readCallback(href);
+  if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
+  return params;
 }
 
 /**
@@ -127,15 +133,16 @@ export function waitForCallback(
  */
 export function relayCallback(href: string, state: string): void {
   const message: PopupMessage = { type: callbackMessage, state, href };
-  const channel = new BroadcastChannel(channelName);
+  const channel = channelOf('popup');
   const starter = (window.opener as Window | null) ?? (window.parent !== window ? window.parent : null);
   starter?.postMessage(message, location.origin);
   const close = (): void => {
     clearTimeout(timer);
-    channel.close();
+    channel?.close();
     if (window.opener || window.parent === window) window.close();
   };
   const timer = setTimeout(close, starter ? 0 : receiptWait);
+  if (!channel) return;
   channel.onmessage = (event: MessageEvent<Partial<Receipt> | null>) => {
     if (event.data?.type === receiptMessage && event.data.state === state) close();
   };

@@ -1,5 +1,6 @@
 import { OAuthError } from '../errors.js';
 import { waitForCallback } from './popup.js';
+import type { CallbackParams } from './callback-url.js';
 import type { Transaction } from '../sign-in/transaction.js';
 
 /**
@@ -14,7 +15,7 @@ export async function silentCallback(
   transaction: Pick<Transaction, 'state' | 'redirectUri'>,
   timeout: number,
   signal?: AbortSignal,
-): Promise<string> {
+): Promise<CallbackParams> {
   const frame = document.createElement('iframe');
   frame.hidden = true;
   frame.title = 'oauth-elements silent renewal';

@@ -3,7 +3,7 @@ import { renewsAtBackend } from '../provider/backend.js';
 import { refreshSession } from './refresh.js';
 import { isFresh, type Session } from '../session.js';
 import type { ClientContext } from '../client-context.js';
-import { completeRelayed, startSignIn } from '../sign-in/sign-in.js';
+import { completeSignIn, startSignIn } from '../sign-in/sign-in.js';
 import { silentCallback } from '../callback/silent-renewal.js';
 import { keyOf, sharedName } from '../storage/keys.js';
 
@@ -12,7 +12,8 @@ import { keyOf, sharedName } from '../storage/keys.js';
 /**
  * Renews the token once across tabs. The tab that gets the exclusive lock renews; the others wait
  * for it on a shared lock, all at once, and take what it stored. A renewer that dies releases the
- * lock and the next one tries.
+ * lock and the next one tries. Where the browser refuses locks (the site's storage blocked: a
+ * SecurityError), there is no storage for another tab to share, and the tab renews alone.
  * @see https://w3c.github.io/web-locks/
  */
 export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal): Promise<Session> {
@@ -20,9 +21,16 @@ export async function renewAcrossTabs(ctx: ClientContext, signal?: AbortSignal):
   if (!locks) return renewLocked(ctx, signal);
   const name = sharedName(keyOf('renew', ctx.sessions.key));
   for (;;) {
-    const renewed = await locks.request(name, { ifAvailable: true }, (lock) =>
-      lock ? renewLocked(ctx, signal) : null,
-    );
+    let granted = false;
+    const renewed = await locks
+      .request(name, { ifAvailable: true }, (lock) => {
+        granted = true;
+        return lock ? renewLocked(ctx, signal) : null;
+      })
+      .catch((error: unknown) => {
+        if (granted || (error as Error | null)?.name !== 'SecurityError') throw error;
+        return renewLocked(ctx, signal);
+      });
     if (renewed) return renewed;
     const adopted = await locks.request(name, { mode: 'shared', ...(signal ? { signal } : {}) }, () =>
       storedFresh(ctx),
@@ -80,11 +88,6 @@ async function endOnRefusal(ctx: ClientContext, renewal: () => Promise<Session>)
 // OpenID Connect Core §12.2 asks a refreshed id_token for the same sub; a prompt=none renewal is held to it too.
 async function renewSilently(ctx: ClientContext, sub: string | undefined, signal?: AbortSignal): Promise<Session> {
   const { url, transaction } = await startSignIn(ctx, 'silent', '/', { prompt: 'none' }, signal);
-  return completeRelayed(
-    ctx,
-    await silentCallback(url, transaction, ctx.config.requestTimeout, signal),
-    transaction.state,
-    signal,
-    sub,
-  );
+  const params = await silentCallback(url, transaction, ctx.config.requestTimeout, signal);
+  return (await completeSignIn(ctx, params, transaction.state, signal, sub)).session;
 }

@@ -1,5 +1,5 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
-import { readCallback, type CallbackParams } from '../callback/callback-url.js';
+import type { CallbackParams } from '../callback/callback-url.js';
 import { absoluteIssuer, scopesOf } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
@@ -58,11 +58,8 @@ export async function startSignIn(
       const { tellBackend } = await backendCode;
       await tellBackend(metadata.token_endpoint, { action: 'start', state: transaction.state }, signal);
     }
-    if (ctx.config.par || metadata.require_pushed_authorization_requests) {
-      const pushTo = metadata.pushed_authorization_request_endpoint;
-      if (!pushTo) throw new OAuthError('invalid_config', `${metadata.issuer} takes no pushed authorization requests`);
-      params = await (await loadExtras()).pushAuthorizationRequest(pushTo, params, signal);
-    }
+    if (ctx.config.par || metadata.require_pushed_authorization_requests)
+      params = await (await loadExtras()).pushAuthorizationRequest(metadata, params, signal);
     await saved;
     // Kept in this page's memory alone, a redirect's transaction would never meet its callback.
     if (mode === 'redirect' && ctx.store.lasts?.(keyOf('txn', transaction.state)) === false)
@@ -101,37 +98,17 @@ export async function signIn(
   popup.location.replace(url.href);
   // PAR and the popup's plumbing load when used: a redirect sign-in carries neither.
   const { waitForCallback } = await import('../callback/popup.js');
-  return completeRelayed(
-    ctx,
-    await waitForCallback(popup, transaction, ctx.config.popupTimeout, signal),
-    transaction.state,
-    signal,
-  );
+  const params = await waitForCallback(popup, transaction, ctx.config.popupTimeout, signal);
+  return (await completeSignIn(ctx, params, transaction.state, signal)).session;
 }
 
-/**
- * Finishes the sign-in of a callback URL a window relayed for its transaction's `state`: the
- * popup's, or the hidden frame's of a silent renewal. Its one reading of the URL.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
- */
-export async function completeRelayed(
-  ctx: ClientContext,
-  href: string,
-  state: string,
-  signal?: AbortSignal,
-  sub?: string,
-): Promise<Session> {
-  const params = readCallback(href);
-  if (!params) throw new OAuthError('invalid_callback', 'the window returned no authorization response');
-  return (await completeSignIn(ctx, params, state, signal, sub)).session;
-}
-
-/** Whether this page is a popup that a page of this origin opened. */
-function openedHere(): boolean {
+/** The page of this origin that opened this one (a popup) or holds it (a frame), if there is one. */
+function starterHere(): Window | null {
+  const starter = (window.opener as Window | null) ?? (window.parent === window ? null : window.parent);
   try {
-    return (window.opener as Window | null)?.location.origin === location.origin;
+    return starter?.location.origin === location.origin ? starter : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -160,13 +137,15 @@ export async function answerCallback(
   const peeked = !here && state !== undefined;
   const pending = peeked ? await peekTransaction(ctx.store, state) : undefined;
   if (peeked) mark('transaction-read');
-  // A popup's page that cannot see its transaction (storage partitioned from its opener's, or denied)
-  // hands the response on all the same: the page of this origin that opened it takes only its own state.
-  if (state !== undefined && (pending ? pending.mode !== 'redirect' : peeked && openedHere())) {
+  // A popup's or frame's page that cannot see its transaction (storage partitioned from its opener's, or
+  // denied) hands the response on all the same: the page of this origin that opened it takes only its own state.
+  const starter = peeked && !pending ? starterHere() : null;
+  if (state !== undefined && (pending ? pending.mode !== 'redirect' : starter)) {
     // Any client of a popup's or frame's page hands the response on; the one waiting checks it.
     releasePageCallback(href);
     (await import('../callback/popup.js')).relayCallback(href, state);
-    return null;
+    // A frame's page (a silent renewal's, or an app's own) answers it too: there a forged callback is refused.
+    if (pending || starter === window.opener) return null;
   }
   if (pending && !owns(ctx.config, pending)) return null;
   releasePageCallback(href);

@@ -35,6 +35,19 @@ export const databaseName = 'oauth-elements';
 export const sharedName = (name: string): string => `oauth-elements:${name}`;
 
 /**
+ * A BroadcastChannel named {@link sharedName}, or `undefined` where the browser has none (Safari before
+ * 15.4) or refuses one (Firefox where the site's storage is blocked: a SecurityError).
+ * @see https://html.spec.whatwg.org/multipage/web-messaging.html#broadcasting-to-other-browsing-contexts
+ */
+export function channelOf(name: string): BroadcastChannel | undefined {
+  try {
+    return new BroadcastChannel(sharedName(name));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * This tab's sessionStorage, where the tab cache and (after a fallback) transactions live, or
  * `undefined` where there is none or the browser refuses it (the site's storage blocked: a
  * SecurityError). Looked up when used: the first touch costs the page a round trip to the browser,

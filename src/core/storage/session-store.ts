@@ -1,7 +1,7 @@
 import { absoluteIssuer, type ResolvedConfig } from '../config.js';
 import { mark } from '../marks.js';
 import { isSession, type Session } from '../session.js';
-import { keyOf, sharedName } from './keys.js';
+import { channelOf, keyOf } from './keys.js';
 import type { KeyValueStore } from './store.js';
 
 // Loaded with the client at page load: keep it small.
@@ -51,10 +51,11 @@ export function sessionStore(
       onChange(session);
     },
     listen() {
-      channel = new BroadcastChannel(sharedName('session'));
-      channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
-        if (event.data?.key === key) onChange(await read().catch(() => null));
-      };
+      channel = channelOf('session');
+      if (channel)
+        channel.onmessage = async (event: MessageEvent<{ key?: string }>) => {
+          if (event.data?.key === key) onChange(await read().catch(() => null));
+        };
     },
   };
 }

@@ -3,7 +3,9 @@ import { sharedName } from './keys.js';
 
 /**
  * The key kept in `store` under `name`, made by `create` on first use. A Web Lock makes two tabs
- * that start at once agree on one key; a key already there is read without it. Keys are stored as
+ * that start at once agree on one key; a key already there is read without it. Where the lock fails
+ * (refused where the site's storage is blocked, a SecurityError: there is no storage for another tab to
+ * share then), the key is read or made once more without it. Keys are stored as
  * CryptoKey objects: a non-extractable one can be used by this origin's script but never read out.
  * `read` is a read of `name` already under way.
  * @see https://www.w3.org/TR/WebCryptoAPI/#cryptokey-interface
@@ -25,5 +27,5 @@ export async function storedKey<T>(
     return created;
   };
   const locks = globalThis.navigator?.locks;
-  return locks ? (locks.request(sharedName(name), operation) as Promise<T>) : operation();
+  return locks ? (locks.request(sharedName(name), operation) as Promise<T>).catch(operation) : operation();
 }
