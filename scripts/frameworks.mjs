@@ -141,7 +141,7 @@ const blockingCookies = {
 
 /**
  * The drop-in's plain page where the browser keeps nothing for the site: its redirect sign-in is refused
- * with the button's words before the page leaves, and a popup sign-in goes through.
+ * with the button's words before the page leaves, a popup sign-in goes through, and so does the sign-out.
  */
 async function checkCookiesBlocked(name) {
   step(`the plain page in headless ${name} with the site's cookies blocked`);
@@ -176,8 +176,11 @@ async function checkCookiesBlocked(name) {
     await tab.evaluate(() => globalThis.document.querySelector('oauth-login-button').setAttribute('mode', 'popup'));
     await tab.click('oauth-login-button >>> button');
     await tab.waitForFunction(`(${button})()?.textContent.includes('Sign out')`, { timeout: 15_000 });
-    if (problems.length) throw new Error(`cookies-blocked page errors: ${problems.join('; ')}`);
     step(`${name}, cookies blocked: signed in by popup`);
+    await tab.click('oauth-login-button >>> button');
+    await tab.waitForFunction(`(${button})()?.textContent.trim() === 'Sign in' && !(${error})()`, { timeout: 10_000 });
+    if (problems.length) throw new Error(`cookies-blocked page errors: ${problems.join('; ')}`);
+    step(`${name}, cookies blocked: signed out`);
   } finally {
     await browser.close();
   }
