@@ -60,7 +60,7 @@ export const compactStyles: Plugin = {
  * Entra's tenant issuer) goes in the client's chunk.
  */
 const signInModules =
-  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|load-extras|authorization-request|transaction|pkce|callback-state)|provider[\\/](discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/]callback|id-token[\\/]client-id-token)\.ts$/;
+  /[\\/]src[\\/]core[\\/](sign-in[\\/](sign-in-parts|sign-in|sign-in-finish|load-extras|authorization-request|transaction|pkce|callback-state)|provider[\\/](discovery|http|token-endpoint|token-response)|storage[\\/]tab-cache|callback[\\/](callback|read-callback)|id-token[\\/]client-id-token)\.ts$/;
 
 /**
  * How the kit's code is grouped into chunks, in the drop-in and in the package's core alike. What the

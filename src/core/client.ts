@@ -1,4 +1,4 @@
-import { readCallback, withoutCallbackParams, type CallbackParams } from './callback/callback-url.js';
+import { isCallback, withoutCallbackParams } from './callback/callback-url.js';
 import { resolveConfig, type ClientConfig, type LoginMode, type ResolvedConfig } from './config.js';
 import { dpopSigner } from './dpop/dpop.js';
 import { invalidConfig, OAuthError } from './errors.js';
@@ -17,7 +17,7 @@ import { sessionStore } from './storage/session-store.js';
 import type { LogoutOptions, LogoutResult } from './sign-out.js';
 import { sealedStore } from './storage/sealed-store.js';
 import { fallbackStore, indexedDbStore, type KeyValueStore } from './storage/store.js';
-import { pageCallback, releasePageCallback } from './callback/page-callback.js';
+import { pageCallback } from './callback/page-callback.js';
 import { mark } from './marks.js';
 
 // What runs before the first click or renewal is here; signing in, then renewing and signing out, load on first use.
@@ -118,19 +118,12 @@ export class OAuthClient extends EventTarget {
     return this.#guard(async () => {
       if (href === undefined && typeof location === 'undefined') return null;
       const target = href === undefined || href === location.href ? pageCallback() : href;
-      let params: CallbackParams | null;
-      try {
-        params = readCallback(target);
-      } catch (error) {
-        releasePageCallback(target);
-        throw error;
-      }
-      if (!params) return null;
+      if (!isCallback(target)) return null;
       mark('callback');
       // The stored session loads while the callback is answered; the new one is stored after it (#setSession).
       const answered = signInParts().then((loaded) => {
         mark('sign-in-code-loaded');
-        return loaded.answerCallback(this.#ctx, target, params, options.signal);
+        return loaded.answerCallback(this.#ctx, target, options.signal);
       });
       const [, session] = await Promise.all([this.ready(), answered]);
       if (!session) return null;

@@ -1,5 +1,6 @@
-// Apart from the response checks in callback.ts and the state's in sign-in/callback-state.ts: every page load reads its URL before any sign-in code loads.
-import { OAuthError } from '../errors.js';
+// Every page load asks whether its URL is a callback and scrubs the response from it before any sign-in code loads;
+// the sign-in's code reads the response (read-callback.ts), checks it (callback.ts) and judges its state
+// (sign-in/callback-state.ts).
 
 /**
  * The parameters of an authorization response, from the query (code flow) or the fragment (implicit).
@@ -20,7 +21,7 @@ export interface CallbackParams {
   scope: string | undefined;
 }
 
-const responseParams = [
+export const responseParams = [
   'code',
   'state',
   'iss',
@@ -34,45 +35,17 @@ const responseParams = [
   'id_token',
   'scope',
 ];
-const maxLength = 4096;
-
-function paramsOf(source: URLSearchParams, where: CallbackParams['in']): CallbackParams | null {
-  const carries = source.has('code') || source.has('error') || source.has('access_token');
-  if (!carries) return null;
-  for (const name of responseParams) {
-    const values = source.getAll(name);
-    if (values.length > 1) throw new OAuthError('invalid_callback', `the callback repeats the parameter ${name}`);
-    if ((values[0]?.length ?? 0) > maxLength)
-      throw new OAuthError('invalid_callback', `the callback's ${name} is too long`);
-  }
-  const value = (name: string): string | undefined => source.get(name) ?? undefined;
-  return {
-    in: where,
-    state: value('state'),
-    code: value('code'),
-    iss: value('iss'),
-    error: value('error'),
-    errorDescription: value('error_description'),
-    accessToken: value('access_token'),
-    tokenType: value('token_type'),
-    expiresIn: value('expires_in'),
-    idToken: value('id_token'),
-    scope: value('scope'),
-  };
-}
+/** Whether `source` carries an authorization response: a code, an error or a token. */
+export const carriesResponse = (source: URLSearchParams): boolean =>
+  source.has('code') || source.has('error') || source.has('access_token');
 
 /**
- * The authorization response in a URL, or `null` when the URL is no callback: recognised by its
- * code, error or token, each parameter once and of a bounded length, in the query or the fragment
- * but not both. Its `state` is not judged here (`sign-in/callback-state.ts` does).
+ * Whether a URL is a callback: an authorization response in its query or its fragment. The response itself is
+ * read by the sign-in's code (`read-callback.ts`).
  */
-export function readCallback(href: string): CallbackParams | null {
+export function isCallback(href: string): boolean {
   const url = new URL(href);
-  const query = paramsOf(url.searchParams, 'query');
-  const fragment = paramsOf(new URLSearchParams(url.hash.slice(1)), 'fragment');
-  if (query && fragment)
-    throw new OAuthError('invalid_callback', 'the callback carries a response in both query and fragment');
-  return query ?? fragment;
+  return carriesResponse(url.searchParams) || carriesResponse(new URLSearchParams(url.hash.slice(1)));
 }
 
 /** The URL without the authorization response, for `history.replaceState`. */

@@ -1,5 +1,6 @@
 import { OAuthError } from '../errors.js';
-import { readCallback, type CallbackParams } from './callback-url.js';
+import type { CallbackParams } from './callback-url.js';
+import { readCallback } from './read-callback.js';
 import { channelOf, sharedName } from '../storage/keys.js';
 import type { Transaction } from '../sign-in/transaction.js';
 

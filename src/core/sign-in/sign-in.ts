@@ -1,5 +1,6 @@
 import { authorizationParams, authorizationUrl } from './authorization-request.js';
 import type { CallbackParams } from '../callback/callback-url.js';
+import { readCallback } from '../callback/read-callback.js';
 import { absoluteIssuer, scopesOf } from '../config.js';
 import { OAuthError } from '../errors.js';
 import { releasePageCallback } from '../callback/page-callback.js';
@@ -120,9 +121,17 @@ function starterHere(): Window | null {
 export async function answerCallback(
   ctx: ClientContext,
   href: string,
-  params: CallbackParams,
   signal?: AbortSignal,
 ): Promise<{ session: Session; returnTo: string } | null> {
+  let params: CallbackParams | null;
+  try {
+    params = readCallback(href);
+  } catch (error) {
+    // A malformed response is refused by each client of the page that looks: none can tell whose it was.
+    releasePageCallback(href);
+    throw error;
+  }
+  if (!params) return null;
   // The id_token's checks start loading with the answer, long before the token response needs them.
   if (scopesOf(ctx.config).includes('openid')) import('../id-token/id-token.js').catch(() => undefined);
   // The redirect sign-in this tab started goes straight to its take (one IndexedDB round trip less); another client's is left.

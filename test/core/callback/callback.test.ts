@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { checkCallback, codeOf as responseCode } from '../../../src/core/callback/callback.js';
 import { implicitTokenOf } from '../../../src/core/callback/implicit-response.js';
-import { readCallback, withoutCallbackParams } from '../../../src/core/callback/callback-url.js';
+import { withoutCallbackParams } from '../../../src/core/callback/callback-url.js';
+import { readCallback } from '../../../src/core/callback/read-callback.js';
 import type { ProviderMetadata } from '../../../src/core/provider/discovery.js';
 import { OAuthError } from '../../../src/core/errors.js';
 

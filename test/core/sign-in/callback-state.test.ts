@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readCallback } from '../../../src/core/callback/callback-url.js';
+import { readCallback } from '../../../src/core/callback/read-callback.js';
 import { resolveConfig, type ClientConfig } from '../../../src/core/config.js';
 import type { OAuthError } from '../../../src/core/errors.js';
 import type { ProviderMetadata } from '../../../src/core/provider/discovery.js';
@@ -134,7 +134,7 @@ describe('a callback in the tab that started its redirect sign-in', () => {
       returnTo: '/',
     });
   const answer = (ctx: ClientContext, href: string) =>
-    answerCallback(ctx, href, readCallback(href)!).then(
+    answerCallback(ctx, href).then(
       (answered) => answered,
       (error: OAuthError) => error.code,
     );
