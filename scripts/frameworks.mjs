@@ -86,15 +86,17 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 // The plain page loads the drop-in; the React and Vue apps, the package's entry points as Vite bundled them.
 const pages = { plain: 'plain/index.html', react: 'react/dist/index.html', vue: 'vue/dist/index.html' };
-const browsers = {
-  Chromium: () => puppeteer.launch(headlessChromium()),
-  Firefox: () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-      headless: true,
-    }),
-};
+/** Debian's Firefox (FIREFOX names another build), headless, with `prefs` set. */
+const headlessFirefox = (prefs = {}) =>
+  puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: prefs,
+  });
+const browsers = { Chromium: () => puppeteer.launch(headlessChromium()), Firefox: () => headlessFirefox() };
+/** In the page: the login button's own <button>, inside its shadow root. */
+const button = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
 /** The consent app: its dialog shows, and the one import defined the button and the status as well. */
 async function checkConsentEntry(browser, name) {
   step(`the consent entry point's page in headless ${name}`);
@@ -130,13 +132,7 @@ const blockingCookies = {
     writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
     return puppeteer.launch({ ...headlessChromium(), userDataDir: profile });
   },
-  Firefox: () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-      headless: true,
-      extraPrefsFirefox: { 'network.cookie.cookieBehavior': 2 },
-    }),
+  Firefox: () => headlessFirefox({ 'network.cookie.cookieBehavior': 2 }),
 };
 
 /**
@@ -161,7 +157,6 @@ async function checkCookiesBlocked(name) {
       }
     });
     if (refused !== 'SecurityError') throw new Error(`${name} did not block the site's storage (${refused})`);
-    const button = () => globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
     await tab.waitForFunction(`(${button})()?.disabled === false`, { timeout: 10_000 });
     await tab.click('oauth-login-button >>> button');
     const error = () =>
@@ -201,13 +196,10 @@ try {
         const problems = [];
         tab.on('pageerror', (error) => problems.push(String(error)));
         await tab.goto(page);
-        // In the page: the login button's own <button>, inside its shadow root.
-        const label = () =>
-          globalThis.document.querySelector('oauth-login-button')?.shadowRoot?.querySelector('button');
-        await tab.waitForFunction(`(${label})()?.disabled === false`, { timeout: 10_000 });
-        await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${label})().click()`)]);
+        await tab.waitForFunction(`(${button})()?.disabled === false`, { timeout: 10_000 });
+        await Promise.all([tab.waitForNavigation(), tab.evaluate(`(${button})().click()`)]);
         const signedIn = await tab.waitForFunction(
-          `(${label})()?.textContent.includes('Sign out') && (${label})().textContent.trim()`,
+          `(${button})()?.textContent.includes('Sign out') && (${button})().textContent.trim()`,
           { timeout: 10_000 },
         );
         step(`${app} page signed in: "${(await signedIn.jsonValue()).replace(/\s+/g, ' ')}" at ${tab.url()}`);
