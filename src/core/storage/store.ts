@@ -63,13 +63,14 @@ export function indexedDbStore(): KeyValueStore {
   };
 }
 
-/** A store that lives as long as the page: structured clones in a Map. */
+/** A store that lives as long as the page: structured clones in a Map. Nothing in it outlives the page. */
 export function memoryStore(): KeyValueStore {
   const values = new Map<string, unknown>();
   return {
     get: async <T>(key: string) => structuredClone(values.get(key)) as T | undefined,
     set: async (key, value) => void values.set(key, structuredClone(value)),
     delete: async (key) => void values.delete(key),
+    lasts: () => false,
   };
 }
 

@@ -13,7 +13,8 @@ async function start(
   changeMetadata: (metadata: ProviderMetadata) => ProviderMetadata = (metadata) => metadata,
 ) {
   const clientId = config.clientId ?? (await registerClient(['/test/_callback.html']));
-  const store = memoryStore();
+  // This page never leaves: its memory stands in for a store that outlives it.
+  const store = { ...memoryStore(), lasts: () => true };
   const metadata = changeMetadata(await discover(issuer));
   const ctx = {
     config: resolveConfig({ issuer, redirectUri: callback, ...config, clientId }),
@@ -63,6 +64,22 @@ describe('sign-in start: pushed authorization requests (RFC 9126)', () => {
     );
     expect((started as OAuthError).code).to.equal('invalid_config');
     expect(pending, 'the transaction was taken back').to.equal(undefined);
+  });
+
+  it('refuses a redirect whose store keeps nothing past the page (memoryStore) with storage_unavailable, and keeps no transaction', async () => {
+    const store = memoryStore();
+    const ctx = {
+      config: resolveConfig({ issuer, clientId: 'spa', redirectUri: callback }),
+      store,
+      metadata: () => discover(issuer),
+    };
+    const refused = await startSignIn(ctx, 'redirect', '/').catch((error: OAuthError) => error.code);
+    expect(refused).to.equal('storage_unavailable');
+    expect(await pendingState(store, issuer, 'spa'), 'the transaction was taken back').to.equal(undefined);
+    const { url } = await startSignIn(ctx, 'popup', '/');
+    expect(url.searchParams.get('state'), 'a popup sign-in, which stays in the page, starts').to.equal(
+      await pendingState(store, issuer, 'spa'),
+    );
   });
 
   it("keeps no transaction when the provider's metadata cannot be had (stored while discovery was under way)", async () => {
