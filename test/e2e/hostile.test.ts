@@ -5,7 +5,6 @@ import { returnToPage } from '../_focus.js';
 import { authorize, control, issuer, registerClient, requestsOf, waitFor } from '../_mock.js';
 import {
   appPath,
-  clickButton,
   decideConsent,
   deliver,
   openApp,
@@ -309,14 +308,30 @@ describe('storage failures', () => {
     expect(app.window.appClient.session).to.equal(null);
     await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
     const page = app.window.location.href;
-    await clickButton(app);
-    expect(await errorOf(app)).to.equal('storage_unavailable');
-    expect(app.button().shadowRoot.querySelector('[part~="error"]')?.textContent).to.contain('sign in with a popup');
+    const refused = await app.window.appClient.login({ mode: 'redirect' }).then(
+      () => 'left',
+      (error: { code?: string; message: string }) => `${error.code}: ${error.message}`,
+    );
+    expect(refused).to.match(/^storage_unavailable: .*sign in with a popup$/);
     expect(app.window.location.href, 'the page never left for the provider').to.equal(page);
     const requests = (await requestsOf(app.clientId)).map((entry) => entry.path);
     expect(requests, 'no authorization request').to.not.include('/authorize');
     expect(app.window.appEvents.filter((entry) => entry.type === 'storage-fallback')).to.have.length(1);
     await expectNothingLeft(app);
+  });
+
+  it('has the button sign in by popup in the same press when its redirect is refused where the browser denies the site all storage', async () => {
+    const app = await open({ storageDenied: true });
+    await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'storage-fallback'), 'storage-fallback');
+    const page = app.window.location.href;
+    const popup = await pressForPopup(app);
+    await decideConsent(() => popup);
+    await waitFor(() => app.window.appEvents.some((entry) => entry.type === 'oauth-login'), 'oauth-login');
+    expect(app.window.appClient.session?.user?.sub).to.equal('alice');
+    expect(app.window.location.href, 'the page never left for the provider').to.equal(page);
+    expect(app.events(), 'no error shown or sent').to.deep.equal(['storage-fallback', 'oauth-login']);
+    expect(app.button().shadowRoot.querySelector('[part~="error"]')).to.equal(null);
+    expect(await stored(app), 'nothing in IndexedDB').to.equal(undefined);
   });
 
   it('refuses with invalid_state a callback that reaches a page where the browser denies the site all storage', async () => {

@@ -4,6 +4,8 @@ import '../../src/elements/login-button/define.js';
 import type { OAuthLoginButton } from '../../src/elements/login-button/login-button.js';
 import type { OAuthErrorEvent } from '../../src/elements/events.js';
 import { returnToPage } from '../_focus.js';
+import { OAuthClient } from '../../src/core/client.js';
+import { memoryStore } from '../../src/core/storage/store.js';
 import { control, issuer, registerClient, waitFor } from '../_mock.js';
 import { popupClient, realClick, recordPopups, signedInClient, textOf } from './_sign-in.js';
 
@@ -94,6 +96,28 @@ describe('<oauth-login-button>', () => {
     expect(textOf(button.shadowRoot!.querySelector('[part="error"][role="alert"]'))).to.include(
       'blocked the sign-in window',
     );
+  });
+
+  it('tries a popup in the same press when its redirect is refused for storage, and only once: a blocked popup says so, never back to redirect', async () => {
+    // A client over memoryStore() keeps nothing past the page, as where the browser denies the site all storage.
+    const clientId = await registerClient([location.pathname]);
+    const button = addButton();
+    button.client = new OAuthClient({ issuer, clientId }, memoryStore());
+    await until(button, 'signed-out');
+    const errors: string[] = [];
+    button.addEventListener('oauth-error', (event) => errors.push(event.error.code));
+    const tried: unknown[] = [];
+    const open = window.open;
+    window.open = (...args: Parameters<typeof window.open>) => (tried.push(args), open.apply(window, args));
+    try {
+      inner(button).click(); // from script, no user activation: the popup it falls back to is blocked
+      await until(button, 'error');
+    } finally {
+      window.open = open;
+    }
+    expect(tried, 'one popup tried').to.have.length(1);
+    expect(errors).to.deep.equal(['popup_blocked']);
+    expect(textOf(button.shadowRoot!.querySelector('[part="error"]'))).to.include('blocked the sign-in window');
   });
 
   it('with popup-fallback="redirect" (the default), a blocked popup signs in by redirect instead', async () => {

@@ -89,7 +89,7 @@ export class OAuthLoginButton extends OAuthElement {
   flow: Flow | undefined;
   /** The app's backend route that adds the client secret to the code exchange (see `oauth-elements/server`). */
   tokenEndpoint: string | undefined;
-  /** Full-page `redirect` or a `popup` window. */
+  /** Full-page `redirect` or a `popup` window; a redirect that nothing would outlive (the site's storage denied) goes by popup. */
   mode: LoginMode = 'redirect';
   /** What a blocked popup does: sign in by `redirect` instead, or `none` (say so and stay). */
   popupFallback: 'redirect' | 'none' = 'redirect';
@@ -229,8 +229,13 @@ export class OAuthLoginButton extends OAuthElement {
           this.dispatchEvent(new OAuthErrorEvent(error));
           return this.dispatchEvent(new OAuthLoginCancelEvent());
         }
-        if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect')
-          return this.#login(client, 'redirect');
+        // One fallback a press, from the mode asked for, never back again.
+        if (mode === this.mode) {
+          if (isOAuthError(error, 'popup_blocked') && this.popupFallback === 'redirect')
+            return this.#login(client, 'redirect');
+          // A redirect that nothing here would outlive (the site's storage denied): the same press signs in in a popup.
+          if (isOAuthError(error, 'storage_unavailable') && mode === 'redirect') return this.#login(client, 'popup');
+        }
         throw error;
       },
     );
